@@ -1,0 +1,43 @@
+import express, { type Express, Router } from 'express';
+import type { Config } from './config.ts';
+import type { DomainDeps } from './domain/deps.ts';
+import type { Logger } from './logger.ts';
+import { errorHandler, notFound } from './http/error-handler.ts';
+import { requireApiKey } from './http/middleware/authenticate.ts';
+import { jsonBody } from './http/middleware/json-body.ts';
+import { databaseRateLimitStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
+import { requestLogging } from './http/middleware/request-logging.ts';
+import { platformRoutes } from './http/routes/platform.routes.ts';
+import './http/request-context.ts';
+
+/** Everything the HTTP app needs, injected so tests run the real app on their own database and clock. */
+export interface AppDeps extends DomainDeps {
+  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'rateLimitPerMinute'>;
+  logger: Logger;
+  /** `postgres` shares rate-limit counters through the database; `pglite` keeps them in memory. */
+  storeKind: 'pglite' | 'postgres';
+}
+
+/** Builds the Express app: middleware, routers, the one error handler. Does not listen. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.set('etag', false);
+  app.use(requestLogging(deps.logger));
+
+  app.get('/healthz', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
+  });
+
+  const v1 = Router();
+  v1.use(requireApiKey(deps));
+  v1.use(perKeyRateLimit(deps.config.rateLimitPerMinute, deps.storeKind === 'postgres' ? databaseRateLimitStore(deps.db) : undefined));
+  v1.use(jsonBody());
+  v1.use(platformRoutes());
+  app.use('/v1', v1);
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

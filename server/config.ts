@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the server reads from its environment; this module is the only reader of `process.env`. */
+export interface Config {
+  /** @default 3000 */
+  port: number;
+  /** @default '127.0.0.1' */
+  host: string;
+  /** Origin the flow page and links are served from. @default `http://localhost:${port}` */
+  publicUrl: string;
+  /** Embedded store directory (also holds the generated secret when `SECRET_KEY` is unset). @default './data' */
+  dataDir: string;
+  /** PostgreSQL URL; when set the embedded store is not used. */
+  databaseUrl: string | undefined;
+  /** Express `trust proxy` value: `false` unless `TRUST_PROXY` names proxies (CIDRs, `loopback`, a hop count). */
+  trustProxy: false | number | string[];
+  /** Requests per key per minute. @default 300 */
+  rateLimitPerMinute: number;
+  /** pino level. @default 'info' */
+  logLevel: string;
+  /** Server secret for keyed hashes and credential encryption (base64/hex, >= 32 bytes); generated into DATA_DIR when unset. */
+  secretKey: string | undefined;
+  /** Port of the demo vendor app. @default 3001 */
+  demoPort: number;
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  TRUST_PROXY: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SECRET_KEY: z.string().min(32).optional(),
+  DEMO_PORT: port.default(3001),
+});
+
+/** Parses `TRUST_PROXY`: unset/`false` trusts nobody; a number trusts that many hops; otherwise a list of addresses/CIDRs/names. */
+export function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const v = value?.trim();
+  if (!v || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Reads and validates the configuration; throws a readable error naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+    secretKey: e.SECRET_KEY,
+    demoPort: e.DEMO_PORT,
+  };
+}

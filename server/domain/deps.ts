@@ -1,0 +1,20 @@
+import type { Db } from '../store/db.ts';
+
+/** A clock; injected everywhere so tests control time without waiting. */
+export type Clock = () => Date;
+
+/** The I/O every domain function receives instead of reaching for globals. */
+export interface DomainDeps {
+  db: Db;
+  clock: Clock;
+  /** Server secret (>= 32 bytes): keyed hashes and credential encryption keys derive from it. */
+  secret: Buffer;
+}
+
+/** Who did something and through which channel, for the audit trail. */
+export interface Actor {
+  /** e.g. `cli:root@host` or `api-key:<id>`. */
+  actor: string;
+  /** e.g. `cli`, `api`. */
+  source: string;
+}

@@ -1,0 +1,31 @@
+import type { ErrorCode } from '../domain/errors.ts';
+
+/** The one table mapping an error code to its HTTP status and static title. */
+export const ERROR_TABLE: Record<ErrorCode, { status: number; title: string }> = {
+  'PLATFORM.RATE_LIMIT_EXCEEDED': { status: 429, title: 'Rate limit exceeded' },
+  'PLATFORM.CONCURRENCY_LIMIT_EXCEEDED': { status: 429, title: 'Concurrency limit exceeded' },
+  'PLATFORM.INTEGRATION_NOT_FOUND': { status: 404, title: 'Integration not found' },
+  'PLATFORM.INPUT_INVALID': { status: 400, title: 'Input invalid' },
+  'PLATFORM.UNKNOWN_ERROR': { status: 500, title: 'Unknown error' },
+  'PLATFORM.IP_NOT_WHITELISTED': { status: 403, title: 'IP address not allowed' },
+  'PLATFORM.AUTHENTICATION_INVALID': { status: 401, title: 'Authentication invalid' },
+  'PLATFORM.TASK_TIMED_OUT': { status: 504, title: 'Task timed out' },
+  'INTEGRATION.PERMISSION_MISSING': { status: 403, title: 'Permission missing' },
+  'INTEGRATION.AUTHENTICATION_INVALID': { status: 403, title: 'Integration authentication invalid' },
+  'INTEGRATION.QA_FAILED': { status: 409, title: 'Quality assurance failed' },
+  'INTEGRATION.SETUP_SYNC_PENDING': { status: 409, title: 'Setup sync pending' },
+  'INTEGRATION.SETUP_INCOMPLETE': { status: 409, title: 'Setup incomplete' },
+  'INTEGRATION.INACTIVE': { status: 403, title: 'Integration inactive' },
+  'INTEGRATION.MODEL_NOT_AVAILABLE': { status: 403, title: 'Model not available' },
+  'INTEGRATION.MODEL_DISABLED': { status: 403, title: 'Model disabled' },
+  'INTEGRATION.ACTION_NOT_AVAILABLE': { status: 403, title: 'Action not available' },
+  'INTEGRATION.ACTION_DISABLED': { status: 403, title: 'Action disabled' },
+  'REMOTE.SERVICE_UNAVAILABLE': { status: 503, title: 'Remote service unavailable' },
+  'REMOTE.RATE_LIMIT_EXCEEDED': { status: 429, title: 'Remote rate limit exceeded' },
+  'REMOTE.INPUT_INVALID': { status: 422, title: 'Remote input invalid' },
+  'REMOTE.UNKNOWN_HTTP_ERROR': { status: 502, title: 'Remote error' },
+  'HRIS.EMPLOYEE_ALREADY_EXISTS': { status: 409, title: 'Employee already exists' },
+  'FLOW.LINK_INVALID': { status: 404, title: 'Link invalid' },
+  'FLOW.LINK_EXPIRED': { status: 410, title: 'Link expired' },
+  'FLOW.LINK_USED': { status: 410, title: 'Link already used' },
+};

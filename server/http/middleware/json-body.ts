@@ -1,0 +1,30 @@
+import express, { type RequestHandler } from 'express';
+import { AppError } from '../../domain/errors.ts';
+
+/** Largest accepted JSON body. @default '100kb' */
+export const JSON_BODY_LIMIT = '100kb';
+
+const hasBody = (req: Parameters<RequestHandler>[0]) =>
+  req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
+/**
+ * JSON bodies only: a request that carries a body must say `application/json`, otherwise 415 with the
+ * error envelope; malformed or oversize JSON is reported by the error handler.
+ */
+export function jsonBody(): RequestHandler[] {
+  const requireJson: RequestHandler = (req, _res, next) => {
+    if (hasBody(req) && !req.is('application/json')) {
+      next(
+        new AppError(
+          'PLATFORM.INPUT_INVALID',
+          `Unsupported Content-Type '${req.headers['content-type'] ?? '(none)'}'. Send JSON with 'Content-Type: application/json'.`,
+          {},
+          415,
+        ),
+      );
+      return;
+    }
+    next();
+  };
+  return [requireJson, express.json({ limit: JSON_BODY_LIMIT, strict: true })];
+}
