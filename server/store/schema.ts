@@ -58,6 +58,74 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface EnvironmentToolsTable {
+  environment_id: string;
+  tool: string;
+  enabled: boolean;
+}
+
+export type IntegrationStatus = 'ACTIVE' | 'INVALID' | 'INACTIVE';
+export type SetupStatus = 'INCOMPLETE' | 'FINAL_SYNC_PENDING' | 'COMPLETED';
+
+export interface IntegrationsTable {
+  /** `<tool>:<24-char id>`. */
+  id: string;
+  environment_id: string;
+  tool: string;
+  category: string;
+  status: IntegrationStatus;
+  /** Why an INACTIVE integration is inactive: `MANUAL` (disabled through the API/CLI) or `STALE` (dev, 14 days unused). */
+  inactive_reason: 'MANUAL' | 'STALE' | null;
+  setup_status: SetupStatus;
+  end_user_email: string | null;
+  end_user_organization_name: string;
+  end_user_origin_id: string | null;
+  scope_config_id: string;
+  remote_environment: string | null;
+  /** Which encryption key sealed the credentials (for rotation). */
+  credentials_key_id: string;
+  /** AES-256-GCM ciphertext (iv, tag, data; base64), integration ID bound as associated data. */
+  credentials_ciphertext: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_api_request_at: Timestamp;
+  data_expired_at: Timestamp | null;
+}
+
+export type LinkType = 'EMBEDDED' | 'MAGIC_LINK';
+
+export interface ConnectionLinksTable {
+  id: string;
+  environment_id: string;
+  /** Keyed hash of the link token; the token itself is only in the link URL. */
+  token_hash: string;
+  link_type: LinkType;
+  integration_category: string;
+  integration_tool: string | null;
+  remote_environment: string | null;
+  language: string;
+  scope_config_id: string | null;
+  enable_filtering: boolean;
+  enable_field_mapping: boolean;
+  end_user_email: string | null;
+  end_user_organization_name: string;
+  end_user_origin_id: string | null;
+  /** Set for reconnection links: completing the flow updates this integration instead of creating one. */
+  relink_integration_id: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface ActivationTokensTable {
+  token_hash: string;
+  integration_id: string;
+  environment_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  redeemed_at: Timestamp | null;
+}
+
 /** Every table kysely knows; later migrations add theirs here. */
 export interface Database {
   tenants: TenantsTable;
@@ -65,4 +133,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitsTable;
+  environment_tools: EnvironmentToolsTable;
+  integrations: IntegrationsTable;
+  connection_links: ConnectionLinksTable;
+  activation_tokens: ActivationTokensTable;
 }

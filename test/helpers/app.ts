@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { type AppDeps, createApp } from '../../server/app.ts';
+import { createApiKey } from '../../server/domain/api-keys.ts';
+import type { Actor, Clock, DomainDeps } from '../../server/domain/deps.ts';
+import { createTenant, getEnvironment } from '../../server/domain/tenants.ts';
+import { createLogger } from '../../server/logger.ts';
+import type { Store } from '../../server/store/db.ts';
+import type { EnvironmentKind } from '../../server/store/schema.ts';
+
+/** One secret per test worker, like a server's. */
+export const TEST_SECRET = crypto.randomBytes(32);
+
+export const TEST_ACTOR: Actor = { actor: 'test', source: 'test' };
+
+/** A running app on an ephemeral port, with every log line it wrote. */
+export interface TestApp {
+  url: string;
+  deps: AppDeps;
+  /** Every log line (raw JSON text) the app wrote so far. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  clock?: Clock;
+  config?: Partial<AppDeps['config']>;
+}
+
+/** Starts the real app in-process on port 0 over a test store. */
+export async function startApp(store: Store, options: StartAppOptions = {}): Promise<TestApp> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const deps: AppDeps = {
+    db: store.db,
+    clock: options.clock ?? (() => new Date()),
+    secret: TEST_SECRET,
+    logger: createLogger('info', sink),
+    storeKind: store.kind,
+    config: { publicUrl: 'http://localhost', trustProxy: false, rateLimitPerMinute: 10_000, ...options.config },
+  };
+  const server = createApp(deps).listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  deps.config.publicUrl = options.config?.publicUrl ?? url;
+  return {
+    url,
+    deps,
+    logs,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+/** A tenant of its own for one test (tests share a store, never a tenant). */
+export interface TestTenant {
+  id: string;
+  environments: Record<EnvironmentKind, string>;
+}
+
+export async function createTestTenant(store: Store): Promise<TestTenant> {
+  const { id } = await createTenant(store.db, `t-${crypto.randomUUID()}`, 'Test tenant');
+  const [production, development] = await Promise.all([
+    getEnvironment(store.db, id, 'production'),
+    getEnvironment(store.db, id, 'development'),
+  ]);
+  return { id, environments: { production: production.id, development: development.id } };
+}
+
+/** Creates an API key in a tenant's environment and returns its plaintext and ID. */
+export async function createTestKey(
+  deps: DomainDeps,
+  tenant: TestTenant,
+  environment: EnvironmentKind = 'development',
+  extra: { expiresAt?: Date; ipAllowlist?: string[]; name?: string } = {},
+): Promise<{ key: string; id: string }> {
+  const { key, info } = await createApiKey(deps, TEST_ACTOR, { tenantId: tenant.id, environment, ...extra });
+  return { key, id: info.id };
+}
+
+/** fetch with a bearer key and JSON body; returns status, headers and parsed JSON. */
+export async function call(
+  url: string,
+  key: string | null,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (key) headers.authorization = `Bearer ${key}`;
+  if (init.body !== undefined) headers['content-type'] ??= 'application/json';
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Non-JSON stays text so a test can assert on it.
+  }
+  return { status: res.status, headers: res.headers, body };
+}
+
+/** The Kombo error envelope a test expects, with the message matched loosely unless given exactly. */
+export function errorEnvelope(code: string, title: string, message: unknown = expect.any(String)) {
+  return { status: 'error', error: { code, title, message, log_url: null } };
+}

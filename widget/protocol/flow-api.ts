@@ -1,0 +1,85 @@
+/**
+ * The flow API: the small, versioned HTTP contract between the iframe app and the server.
+ * Types only (no imports, no runtime code), shared by `widget/app` and `server/http`.
+ *
+ * Base path `/flow/v1`. The link token travels in the `X-Plugboard-Link` header (never in a URL the
+ * server logs). Responses use the same envelopes as `/v1`: `{status:"success", data}` or
+ * `{status:"error", error:{code, title, message, log_url}}`. Link problems answer
+ * `FLOW.LINK_INVALID` (404), `FLOW.LINK_EXPIRED` (410) or `FLOW.LINK_USED` (410).
+ *
+ *   GET  /flow/v1/session   -> FlowSession
+ *   POST /flow/v1/connect   body ConnectRequest -> ConnectOutcome
+ */
+
+export const FLOW_API_BASE = '/flow/v1';
+export const LINK_TOKEN_HEADER = 'X-Plugboard-Link';
+
+export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es';
+export type FlowEnvironment = 'production' | 'development';
+export type FlowCategory = 'HRIS' | 'ATS' | 'ASSESSMENT' | 'LMS';
+
+/** One input of a tool's credential form. */
+export interface CredentialField {
+  /** Key under which the value is submitted and persisted. */
+  key: string;
+  type: 'text' | 'secret' | 'select' | 'subdomain' | 'url';
+  label: string;
+  required: boolean;
+  placeholder?: string;
+  /** Short help shown in a tooltip. */
+  help?: string;
+  /** For `select`. */
+  options?: { value: string; label: string }[];
+  /** Inline affixes, e.g. `https://` and `.example-hr.com` for `subdomain`. */
+  prefix?: string;
+  suffix?: string;
+  default?: string;
+}
+
+/** A data point group the integration will read, grouped by model. */
+export interface DataPointGroup {
+  /** e.g. `hris_employees`. */
+  model: string;
+  label: string;
+  fields: { id: string; label: string }[];
+}
+
+/** A tool offered in this flow. Texts are in the session's language. */
+export interface FlowTool {
+  id: string;
+  label: string;
+  category: FlowCategory;
+  logo_url: string;
+  icon_url: string;
+  /** Steps to obtain the credentials, plain text each. */
+  instructions: string[];
+  connection_guide_url: string | null;
+  data_points: DataPointGroup[];
+  credential_fields: CredentialField[];
+}
+
+export interface FlowSession {
+  environment: FlowEnvironment;
+  category: FlowCategory;
+  language: FlowLanguage;
+  link_type: 'EMBEDDED' | 'MAGIC_LINK';
+  /** Tool preselected by the link (`integration_tool`) or the relinked integration's tool: skip the picker. */
+  preselected_tool: string | null;
+  /** Set when this link reconnects an existing integration (its credentials get replaced). */
+  relink: { tool: string } | null;
+  end_user: { organization_name: string; email: string | null };
+  expires_at: string;
+  /** Tools enabled in the link's environment and category. */
+  tools: FlowTool[];
+}
+
+export interface ConnectRequest {
+  tool: string;
+  credentials: Record<string, string>;
+}
+
+/** Wrong credentials are an expected outcome, not an error: they come back as a result the UI shows. */
+export type ConnectOutcome =
+  | { outcome: 'connected'; activation_token: string; tool: string }
+  | { outcome: 'invalid_credentials'; message: string; field_errors: Record<string, string> }
+  | { outcome: 'remote_unavailable'; message: string };
