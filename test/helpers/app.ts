@@ -26,6 +26,8 @@ export interface TestApp {
 export interface StartAppOptions {
   clock?: Clock;
   config?: Partial<AppDeps['config']>;
+  /** Listen address. `'::'` gives a dual-stack socket (IPv4 clients appear as `::ffff:a.b.c.d`). @default '127.0.0.1' */
+  host?: string;
 }
 
 /** Starts the real app in-process on port 0 over a test store. */
@@ -45,7 +47,7 @@ export async function startApp(store: Store, options: StartAppOptions = {}): Pro
     storeKind: store.kind,
     config: { publicUrl: 'http://localhost', trustProxy: false, rateLimitPerMinute: 10_000, ...options.config },
   };
-  const server = createApp(deps).listen(0, '127.0.0.1');
+  const server = createApp(deps).listen(0, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
