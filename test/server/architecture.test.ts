@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  const full = path.join(ROOT, dir);
+  if (!fs.existsSync(full)) return [];
+  return fs
+    .readdirSync(full, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+const importsOf = (file: string) => [...fs.readFileSync(file, 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+
+describe('layering', () => {
+  it('keeps domain/ free of express and http/', () => {
+    const offenders = sources('server/domain').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec === 'express' || spec.startsWith('express/') || /(^|\/)http\//.test(spec))
+        .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it('keeps the loader free of Preact and of anything but protocol/', () => {
+    const offenders = sources('widget/loader').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('preact') || (spec.startsWith('.') && !/^\.\.\/protocol\/|^\.\//.test(spec)))
+        .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it('keeps protocol/ free of imports', () => {
+    const offenders = sources('widget/protocol').flatMap((file) => importsOf(file).map((spec) => `${path.relative(ROOT, file)} imports ${spec}`));
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it('reads process.env only in server/config.ts', () => {
+    const offenders = sources('server')
+      .filter((file) => !file.endsWith(path.join('server', 'config.ts')))
+      .filter((file) => /process\.env\b/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file));
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it('writes no audit_log update or delete anywhere in the code', () => {
+    const offenders = sources('server')
+      .filter((file) => /(updateTable|deleteFrom)\(\s*['"]audit_log['"]/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file));
+    expect(offenders).toStrictEqual([]);
+  });
+});
