@@ -8,6 +8,10 @@ import { jsonBody } from './http/middleware/json-body.ts';
 import { databaseRateLimitStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
 import { requestLogging } from './http/middleware/request-logging.ts';
 import { platformRoutes } from './http/routes/platform.routes.ts';
+import { connectRoutes } from './http/routes/connect.routes.ts';
+import { flowRoutes } from './http/routes/flow.routes.ts';
+import { integrationsRoutes } from './http/routes/integrations.routes.ts';
+import { toolsRoutes } from './http/routes/tools.routes.ts';
 import './http/request-context.ts';
 
 /** Everything the HTTP app needs, injected so tests run the real app on their own database and clock. */
@@ -16,6 +20,8 @@ export interface AppDeps extends DomainDeps {
   logger: Logger;
   /** `postgres` shares rate-limit counters through the database; `pglite` keeps them in memory. */
   storeKind: 'pglite' | 'postgres';
+  /** Called after a flow connected or relinked an integration; the sync engine uses it. */
+  onIntegrationConnected?: (integrationId: string) => void | Promise<void>;
 }
 
 /** Builds the Express app: middleware, routers, the one error handler. Does not listen. */
@@ -35,7 +41,12 @@ export function createApp(deps: AppDeps): Express {
   v1.use(perKeyRateLimit(deps.config.rateLimitPerMinute, deps.storeKind === 'postgres' ? databaseRateLimitStore(deps.db) : undefined));
   v1.use(jsonBody());
   v1.use(platformRoutes());
+  v1.use(connectRoutes(deps));
+  v1.use(integrationsRoutes(deps));
+  v1.use(toolsRoutes(deps));
   app.use('/v1', v1);
+  // The iframe's own API: no API key (the link token is the credential), its own JSON parser.
+  app.use('/flow/v1', flowRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -1,0 +1,123 @@
+import type { Connector, VerifyResult } from '../connectors/types.ts';
+import { consumeLinkRow } from '../store/queries/links.ts';
+import { findIntegrationRow, insertIntegrationRow, updateIntegrationRow } from '../store/queries/integrations.ts';
+import { issueActivationToken } from './activation.ts';
+import { sealCredentials } from './credentials-crypto.ts';
+import type { DomainDeps } from './deps.ts';
+import { AppError, inputInvalid } from './errors.ts';
+import { newId } from './ids.ts';
+import { defaultScopeConfigId } from './integrations.ts';
+import { type LinkRecord, resolveLink, toolsForLink } from './links-session.ts';
+import { checkCredentials } from './tools-credentials.ts';
+
+/** How long a tool gets to verify credentials before the flow reports it unreachable. */
+export const VERIFY_TIMEOUT_MS = 20_000;
+
+/** What a credentials submission came to; only `connected` changed anything. */
+export type ConnectResult =
+  | { outcome: 'connected'; activationToken: string; tool: string; integrationId: string; relinked: boolean }
+  | { outcome: 'invalid_credentials'; message: string; fieldErrors: Record<string, string> }
+  | { outcome: 'remote_unavailable'; message: string };
+
+const TIMEOUT_MESSAGE = {
+  en: 'The HR system did not answer in time. Please try again.',
+  de: 'Das HR-System hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
+  fr: "Le système RH n'a pas répondu à temps. Veuillez réessayer.",
+  it: 'Il sistema HR non ha risposto in tempo. Riprova.',
+  es: 'El sistema de RR. HH. no respondió a tiempo. Vuelva a intentarlo.',
+};
+
+async function verify(connector: Connector, credentials: Record<string, string>, deps: DomainDeps, link: LinkRecord, signal: AbortSignal): Promise<VerifyResult> {
+  const timeout = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
+  try {
+    return await connector.verifyCredentials(credentials, {
+      clock: deps.clock,
+      signal: AbortSignal.any([signal, timeout]),
+      language: link.language,
+    });
+  } catch (err) {
+    if (timeout.aborted && !signal.aborted) return { status: 'remote_unavailable', message: TIMEOUT_MESSAGE[link.language] };
+    throw err;
+  }
+}
+
+/**
+ * Submits credentials through a link: checks them against the tool's form, asks the tool to verify
+ * them (outside any transaction), then in ONE transaction marks the link used, creates the integration
+ * (or, for a relink link, replaces its credentials and reactivates it) with sealed credentials, and
+ * issues a single-use activation token. Wrong credentials are a returned outcome, never an error.
+ */
+export async function connectWithLink(
+  deps: DomainDeps,
+  token: string | undefined,
+  request: { tool: string; credentials: Readonly<Record<string, string>> },
+  signal: AbortSignal,
+): Promise<ConnectResult> {
+  const link = await resolveLink(deps, token);
+  const connector = (await toolsForLink(deps, link)).find((c) => c.tool.id === request.tool);
+  if (!connector) throw inputInvalid(`Tool '${request.tool}' is not offered by this connection link.`);
+  const checked = checkCredentials(connector.credentialFields(link.language), request.credentials, link.language);
+  if (!checked.ok) return { outcome: 'invalid_credentials', message: checked.message, fieldErrors: checked.fieldErrors };
+  const verified = await verify(connector, checked.values, deps, link, signal);
+  if (verified.status === 'invalid_credentials') {
+    return { outcome: 'invalid_credentials', message: verified.message, fieldErrors: verified.fieldErrors };
+  }
+  if (verified.status === 'remote_unavailable') return { outcome: 'remote_unavailable', message: verified.message };
+
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    if (!(await consumeLinkRow(trx, link.id, now))) {
+      throw link.expiresAt.getTime() <= now.getTime()
+        ? new AppError('FLOW.LINK_EXPIRED', 'This connection link expired while connecting. Start again from the app you came from.')
+        : new AppError('FLOW.LINK_USED', 'This connection link was already used to connect. Start again from the app you came from.');
+    }
+    let integrationId: string;
+    if (link.relinkIntegrationId) {
+      integrationId = link.relinkIntegrationId;
+      const existing = await findIntegrationRow(trx, integrationId, { environmentId: link.environmentId }, { forUpdate: true });
+      if (!existing) throw new AppError('FLOW.LINK_INVALID', 'The integration this link reconnects no longer exists.');
+      const sealed = sealCredentials(deps.secret, integrationId, checked.values);
+      await updateIntegrationRow(trx, integrationId, {
+        credentials_key_id: sealed.keyId,
+        credentials_ciphertext: sealed.ciphertext,
+        status: 'ACTIVE',
+        inactive_reason: null,
+        scope_config_id: link.scopeConfigId ?? existing.scope_config_id,
+        updated_at: now,
+        last_api_request_at: now,
+      });
+    } else {
+      integrationId = `${connector.tool.id}:${newId()}`;
+      const sealed = sealCredentials(deps.secret, integrationId, checked.values);
+      await insertIntegrationRow(trx, {
+        id: integrationId,
+        environment_id: link.environmentId,
+        tool: connector.tool.id,
+        category: link.category,
+        status: 'ACTIVE',
+        inactive_reason: null,
+        setup_status: 'FINAL_SYNC_PENDING',
+        end_user_email: link.endUser.email,
+        end_user_organization_name: link.endUser.organizationName,
+        end_user_origin_id: link.endUser.originId,
+        scope_config_id: link.scopeConfigId ?? defaultScopeConfigId(link.environmentId),
+        remote_environment: link.remoteEnvironment,
+        credentials_key_id: sealed.keyId,
+        credentials_ciphertext: sealed.ciphertext,
+        created_at: now,
+        updated_at: now,
+        last_api_request_at: now,
+        data_expired_at: null,
+      });
+    }
+    const activationToken = await issueActivationToken(trx, deps.secret, { id: integrationId, environmentId: link.environmentId }, now);
+    return { integrationId, activationToken };
+  });
+  return {
+    outcome: 'connected',
+    activationToken: result.activationToken,
+    tool: connector.tool.id,
+    integrationId: result.integrationId,
+    relinked: link.relinkIntegrationId !== null,
+  };
+}

@@ -1,0 +1,77 @@
+import type { Connector, FlowCategory, FlowLanguage } from '../connectors/types.ts';
+import { findLinkRowByHash, type LinkRow } from '../store/queries/links.ts';
+import type { EnvironmentKind, LinkType } from '../store/schema.ts';
+import type { DomainDeps } from './deps.ts';
+import { AppError } from './errors.ts';
+import { hashLinkToken, LINK_TOKEN_FORMAT } from './links.ts';
+import { type EnvironmentRef, listEnabledConnectors } from './tools.ts';
+
+/** A connection link as the flow sees it. */
+export interface LinkRecord {
+  id: string;
+  tenantId: string;
+  environmentId: string;
+  environment: EnvironmentKind;
+  linkType: LinkType;
+  category: FlowCategory;
+  tool: string | null;
+  remoteEnvironment: string | null;
+  language: FlowLanguage;
+  scopeConfigId: string | null;
+  endUser: { email: string | null; organizationName: string; originId: string | null };
+  relinkIntegrationId: string | null;
+  expiresAt: Date;
+}
+
+const toRecord = (row: LinkRow): LinkRecord => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  environmentId: row.environment_id,
+  environment: row.environment_kind,
+  linkType: row.link_type,
+  category: row.integration_category as FlowCategory,
+  tool: row.integration_tool,
+  remoteEnvironment: row.remote_environment,
+  language: row.language as FlowLanguage,
+  scopeConfigId: row.scope_config_id,
+  endUser: { email: row.end_user_email, organizationName: row.end_user_organization_name, originId: row.end_user_origin_id },
+  relinkIntegrationId: row.relink_integration_id,
+  expiresAt: row.expires_at,
+});
+
+/** The environment a link was created in. */
+export const linkEnvironment = (link: LinkRecord): EnvironmentRef => ({
+  tenantId: link.tenantId,
+  environmentId: link.environmentId,
+  environment: link.environment,
+});
+
+/**
+ * Finds the usable link a token belongs to, or a FLOW error the UI can show: LINK_INVALID (unknown or
+ * malformed), LINK_USED (it already produced a connection), LINK_EXPIRED.
+ */
+export async function resolveLink(deps: DomainDeps, token: string | undefined): Promise<LinkRecord> {
+  if (!token) throw new AppError('FLOW.LINK_INVALID', 'This page was opened without a connection link. Start again from the app you came from.');
+  const row = LINK_TOKEN_FORMAT.test(token) ? await findLinkRowByHash(deps.db, hashLinkToken(deps.secret, token)) : undefined;
+  if (!row) throw new AppError('FLOW.LINK_INVALID', 'This connection link is not valid. Start again from the app you came from to get a new one.');
+  if (row.used_at) throw new AppError('FLOW.LINK_USED', 'This connection link was already used to connect. Start again from the app you came from.');
+  if (row.expires_at.getTime() <= deps.clock().getTime()) {
+    throw new AppError('FLOW.LINK_EXPIRED', 'This connection link has expired. Start again from the app you came from to get a new one.');
+  }
+  return toRecord(row);
+}
+
+/**
+ * The tools a link offers, in catalogue order: enabled in its environment and category, and only the
+ * named tool when the link names one (a preselected tool or the tool of the integration it relinks).
+ */
+export async function toolsForLink(deps: DomainDeps, link: LinkRecord): Promise<Connector[]> {
+  const enabled = await listEnabledConnectors(deps.db, linkEnvironment(link), link.category);
+  return link.tool === null ? enabled : enabled.filter((c) => c.tool.id === link.tool);
+}
+
+/** What the flow needs to render: the link and the tools it offers. */
+export async function getFlowSession(deps: DomainDeps, token: string | undefined): Promise<{ link: LinkRecord; tools: Connector[] }> {
+  const link = await resolveLink(deps, token);
+  return { link, tools: await toolsForLink(deps, link) };
+}

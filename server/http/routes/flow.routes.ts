@@ -1,0 +1,58 @@
+import { type Request, type Response, Router } from 'express';
+import type { AppDeps } from '../../app.ts';
+import { connectWithLink } from '../../domain/links-connect.ts';
+import { getFlowSession } from '../../domain/links-session.ts';
+import { LINK_TOKEN_HEADER } from '../../../widget/protocol/flow-api.ts';
+import { toConnectOutcome, toFlowSession } from '../mappers/flow.mapper.ts';
+import { jsonBody } from '../middleware/json-body.ts';
+import { parseConnectRequest } from '../parsers/flow.ts';
+import { ok } from '../respond.ts';
+
+const linkToken = (req: Request): string | undefined => req.get(LINK_TOKEN_HEADER)?.trim() || undefined;
+
+/** Aborts when the client goes away before we answered, so slow verifications stop with it. */
+function clientGone(req: Request, res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.on('close', () => {
+    if (!res.writableEnded) controller.abort(new Error(`client closed ${req.method} ${req.path}`));
+  });
+  return controller.signal;
+}
+
+/** Runs the post-connection hook without letting its failure touch the flow's answer. */
+function notifyConnected(deps: AppDeps, req: Request, integrationId: string): void {
+  try {
+    Promise.resolve(deps.onIntegrationConnected?.(integrationId)).catch((err: unknown) => {
+      req.log?.error({ err, integrationId }, 'onIntegrationConnected failed');
+    });
+  } catch (err) {
+    req.log?.error({ err, integrationId }, 'onIntegrationConnected failed');
+  }
+}
+
+/**
+ * The flow API of widget/protocol/flow-api.ts, mounted at `/flow/v1` without API-key auth: the link
+ * token in `X-Plugboard-Link` is the credential. Responses are never cached.
+ */
+export function flowRoutes(deps: AppDeps): Router {
+  const router = Router();
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  router.use(jsonBody());
+
+  router.get('/session', async (req, res) => {
+    const { link, tools } = await getFlowSession(deps, linkToken(req));
+    ok(res, toFlowSession(link, tools));
+  });
+
+  router.post('/connect', async (req, res) => {
+    const request = parseConnectRequest(req.body);
+    const result = await connectWithLink(deps, linkToken(req), request, clientGone(req, res));
+    if (result.outcome === 'connected') notifyConnected(deps, req, result.integrationId);
+    ok(res, toConnectOutcome(result));
+  });
+
+  return router;
+}
