@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.ts';
+import { AuthCache } from './domain/auth-cache.ts';
 import { loadConfig } from './config.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import { createLogger } from './logger.ts';
@@ -15,7 +16,9 @@ async function main(): Promise<void> {
   const secret = loadSecret(config.secretKey, config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await ensureDefaultTenant(store.db);
-  const app = createApp({ db: store.db, clock: () => new Date(), secret, config, logger, storeKind: store.kind });
+  // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
+  const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
+  const app = createApp({ db: store.db, clock: () => new Date(), secret, config, logger, storeKind: store.kind, authCache });
   const server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, store: store.kind }, `Plugboard listening on http://${config.host}:${port}`);

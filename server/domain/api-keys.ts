@@ -134,7 +134,7 @@ async function lockKey(trx: Db, tenantId: string, id: string): Promise<ApiKeyInf
 
 /** Disables a key immediately and for good (there is no path back), with its audit row. Idempotent. */
 export async function disableApiKey(deps: DomainDeps, by: Actor, tenantId: string, id: string): Promise<ApiKeyInfo> {
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const before = await lockKey(trx, tenantId, id);
     if (before.disabledAt) return before;
     const now = deps.clock();
@@ -152,6 +152,8 @@ export async function disableApiKey(deps: DomainDeps, by: Actor, tenantId: strin
     });
     return after;
   });
+  deps.authCache?.clear();
+  return result;
 }
 
 /** Replaces a key's IP allowlist (empty allows any address), validated and normalised, with its audit row. */
@@ -163,7 +165,7 @@ export async function setApiKeyAllowlist(
   entries: readonly string[],
 ): Promise<ApiKeyInfo> {
   const allowlist = normaliseAllowlist(entries);
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const before = await lockKey(trx, tenantId, id);
     if (before.disabledAt) throw inputInvalid(`API key '${id}' is disabled; its allowlist can no longer change.`);
     const now = deps.clock();
@@ -185,6 +187,8 @@ export async function setApiKeyAllowlist(
     });
     return after;
   });
+  deps.authCache?.clear();
+  return result;
 }
 
 /** Fails unless the key exists in the tenant; used by callers that must name a key precisely. */

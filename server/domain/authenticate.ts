@@ -1,4 +1,5 @@
 import { parseApiKey } from './api-key-format.ts';
+import type { CachedKey } from './auth-cache.ts';
 import type { DomainDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { isIpAllowed } from './ip-allowlist.ts';
@@ -27,13 +28,33 @@ export function bearerToken(header: string | undefined): string {
 }
 
 /**
- * Authenticates a presented key: format and checksum first (no database read for garbage), then one
- * indexed read by keyed hash, compared in constant time. Every check reads the database, so a key
- * disabled by any instance fails on the very next request everywhere.
+ * Authenticates a presented key: format and checksum first (no database read for garbage), then its
+ * state by keyed hash, compared in constant time. On PostgreSQL every request reads the database, so a
+ * key disabled by any instance fails on the very next request everywhere; the embedded store's single
+ * process answers from its auth cache, which every key mutation clears.
  */
 export async function authenticate(deps: DomainDeps, presented: string, clientIp: string | undefined): Promise<Principal> {
   if (!parseApiKey(presented)) throw invalid('The API key is malformed. Check that it was copied completely.');
   const hash = keyedHash(deps.secret, presented);
+  const key = deps.authCache?.get(hash) ?? (await readKey(deps, hash));
+  if (!key || !digestsEqual(key.keyHash, hash)) throw invalid('The API key is invalid.');
+  const now = deps.clock();
+  if (key.disabledAt) throw invalid('The API key has been disabled. Create a new key.');
+  if (key.expiresAt && key.expiresAt.getTime() <= now.getTime()) {
+    throw invalid(`The API key expired at ${key.expiresAt.toISOString()}. Create a new key.`);
+  }
+  if (!isIpAllowed(key.ipAllowlist, clientIp)) {
+    throw new AppError('PLATFORM.IP_NOT_WHITELISTED', `Requests from IP address ${clientIp ?? 'unknown'} are not allowed for this API key.`);
+  }
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await deps.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', key.keyId).execute();
+    key.lastUsedAt = now;
+  }
+  return { keyId: key.keyId, tenantId: key.tenantId, environmentId: key.environmentId, environment: key.environment };
+}
+
+/** One indexed read by keyed hash; remembered in the auth cache when the process has one. */
+async function readKey(deps: DomainDeps, hash: string): Promise<CachedKey | undefined> {
   const row = await deps.db
     .selectFrom('api_keys')
     .innerJoin('environments', 'environments.id', 'api_keys.environment_id')
@@ -50,17 +71,18 @@ export async function authenticate(deps: DomainDeps, presented: string, clientIp
     ])
     .where('api_keys.key_hash', '=', hash)
     .executeTakeFirst();
-  if (!row || !digestsEqual(row.key_hash, hash)) throw invalid('The API key is invalid.');
-  const now = deps.clock();
-  if (row.disabled_at) throw invalid('The API key has been disabled. Create a new key.');
-  if (row.expires_at && row.expires_at.getTime() <= now.getTime()) {
-    throw invalid(`The API key expired at ${row.expires_at.toISOString()}. Create a new key.`);
-  }
-  if (!isIpAllowed(row.ip_allowlist, clientIp)) {
-    throw new AppError('PLATFORM.IP_NOT_WHITELISTED', `Requests from IP address ${clientIp ?? 'unknown'} are not allowed for this API key.`);
-  }
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await deps.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  }
-  return { keyId: row.id, tenantId: row.tenant_id, environmentId: row.environment_id, environment: row.kind };
+  if (!row) return undefined;
+  const key: CachedKey = {
+    keyId: row.id,
+    keyHash: row.key_hash,
+    tenantId: row.tenant_id,
+    environmentId: row.environment_id,
+    environment: row.kind,
+    expiresAt: row.expires_at,
+    disabledAt: row.disabled_at,
+    lastUsedAt: row.last_used_at,
+    ipAllowlist: row.ip_allowlist,
+  };
+  deps.authCache?.set(hash, key);
+  return key;
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../store/db.ts';
+import type { AuthCache } from './auth-cache.ts';
 
 /** A clock; injected everywhere so tests control time without waiting. */
 export type Clock = () => Date;
@@ -9,6 +10,8 @@ export interface DomainDeps {
   clock: Clock;
   /** Server secret (>= 32 bytes): keyed hashes and credential encryption keys derive from it. */
   secret: Buffer;
+  /** Key-state cache; set only when this process is the store's sole writer (the embedded store). */
+  authCache?: AuthCache;
 }
 
 /** Who did something and through which channel, for the audit trail. */

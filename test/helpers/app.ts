@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { type AppDeps, createApp } from '../../server/app.ts';
 import { createApiKey } from '../../server/domain/api-keys.ts';
+import { AuthCache } from '../../server/domain/auth-cache.ts';
 import type { Actor, Clock, DomainDeps } from '../../server/domain/deps.ts';
 import { createTenant, getEnvironment } from '../../server/domain/tenants.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -45,6 +46,7 @@ export async function startApp(store: Store, options: StartAppOptions = {}): Pro
     secret: TEST_SECRET,
     logger: createLogger('info', sink),
     storeKind: store.kind,
+    authCache: store.kind === 'pglite' ? new AuthCache() : undefined,
     config: { publicUrl: 'http://localhost', trustProxy: false, rateLimitPerMinute: 10_000, ...options.config },
   };
   const server = createApp(deps).listen(0, options.host ?? '127.0.0.1');
