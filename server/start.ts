@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { type AppDeps, createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { AuthCache } from './domain/auth-cache.ts';
+import { ensureDefaultTenant } from './domain/tenants.ts';
+import type { Logger } from './logger.ts';
+import { loadSecret } from './secret-key.ts';
+import { openStore, type Store } from './store/db.ts';
+
+/** How long in-flight requests get to finish on shutdown before connections are cut. @default 10000 */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/** A listening Plugboard server with its store, and how to stop it gracefully. */
+export interface RunningServer {
+  /** Origin it listens on, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  deps: AppDeps;
+  store: Store;
+  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_GRACE_MS), stops jobs, closes the store. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the store (migrating it and creating the default tenant), builds the app and listens.
+ * Used by `server/index.ts` and by the launcher that also runs the demo.
+ */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const secret = loadSecret(config.secretKey, config.dataDir);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await ensureDefaultTenant(store.db);
+  // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
+  const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
+  const deps: AppDeps = { db: store.db, clock: () => new Date(), secret, config, logger, storeKind: store.kind, authCache };
+  const server: Server = createApp(deps).listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+      server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      server.closeIdleConnections();
+    }).then(() => store.close()));
+  return { url, deps, store, stop };
+}
