@@ -1,0 +1,39 @@
+import { type DataSource, type SourceContext, UnknownPassthroughApiError } from '../../data-source.ts';
+import { HRIS_READ_MODELS } from '../../unified-hris.ts';
+import { COMPANY_SIZES, type CompanyConfig, type CompanySize, buildCompany } from './company.ts';
+import { SANDBOX_PASSTHROUGH_APIS, sandboxPassthrough } from './passthrough.ts';
+import { toUnified } from './to-unified.ts';
+
+/** @default 250 */
+export const DEFAULT_COMPANY_SIZE: CompanySize = 250;
+
+/**
+ * Reads the Sandbox credentials: `company_size` (one of 50, 250, 1000, 10000; default 250) and `seed`
+ * (empty: derived from the integration ID, so every integration gets its own company).
+ */
+export function sandboxCompanyConfig(integrationId: string, credentials: Readonly<Record<string, string>>): CompanyConfig {
+  const size = Number(credentials.company_size);
+  const seed = credentials.seed?.trim();
+  return {
+    seed: seed ? seed : integrationId,
+    size: (COMPANY_SIZES as readonly number[]).includes(size) ? (size as CompanySize) : DEFAULT_COMPANY_SIZE,
+  };
+}
+
+function baseUrl(ctx: SourceContext, domain: string, api: string): string {
+  const sub = ctx.credentials.company_subdomain?.trim().toLowerCase().replace(/[^a-z0-9-]/g, '') || domain.split('.')[0];
+  return `https://${sub}.sandbox-hr.example/api/${api}`;
+}
+
+/** The Sandbox tool's data source: a simulated company that evolves with the sync's clock. */
+export const sandboxDataSource: DataSource = {
+  readModels: HRIS_READ_MODELS.map((m) => m.id),
+  async readHris(ctx) {
+    return toUnified(buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now));
+  },
+  async passthrough(ctx, request) {
+    if (!(SANDBOX_PASSTHROUGH_APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, SANDBOX_PASSTHROUGH_APIS);
+    const company = buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now);
+    return sandboxPassthrough(company, baseUrl(ctx, company.domain, request.api), request);
+  },
+};
