@@ -4,6 +4,8 @@ import { DataDirLockedError } from '../store/lock.ts';
 import { apiKeysCommand } from './api-keys.command.ts';
 import { auditCommand } from './audit.command.ts';
 import { CliError } from './context.ts';
+import { integrationsCommand } from './integrations.command.ts';
+import { linksCommand } from './links.command.ts';
 
 /** Builds the operator CLI (`npm run cli -- <command>`). */
 export function buildCli(): Command {
@@ -13,6 +15,8 @@ export function buildCli(): Command {
     .exitOverride();
   program.addCommand(apiKeysCommand());
   program.addCommand(auditCommand());
+  program.addCommand(integrationsCommand());
+  program.addCommand(linksCommand());
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError();
     for (const leaf of sub.commands) leaf.exitOverride().showHelpAfterError();

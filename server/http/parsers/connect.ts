@@ -38,8 +38,8 @@ const createLinkBody = z.object({
 });
 
 /** `POST /v1/connect/create-link` body: every field of the spec with its rules and defaults. */
-export function parseCreateLinkBody(body: unknown): CreateLinkInput {
-  const b = parseInput(createLinkBody, body);
+export function parseCreateLinkBody(body: unknown, what = 'request body'): CreateLinkInput {
+  const b = parseInput(createLinkBody, body, what);
   return {
     endUserEmail: b.end_user_email,
     endUserOrganizationName: b.end_user_organization_name,

@@ -7,6 +7,7 @@ const got = (input: unknown) => (input === null ? 'null' : Array.isArray(input) 
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
       return `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`} (got ${got(issue.input)})`;
     case 'invalid_value':
       return issue.values.length <= 10
