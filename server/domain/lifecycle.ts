@@ -23,7 +23,7 @@ export async function accessIntegration(deps: DomainDeps, env: EnvironmentRef, i
   const now = deps.clock();
   const idle = now.getTime() - record.lastApiRequestAt.getTime();
   if (record.environment === 'development' && record.status === 'ACTIVE' && idle >= STALE_AFTER_MS) {
-    await markStaleRows(deps.db, now, new Date(now.getTime() - STALE_AFTER_MS), id);
+    await markStaleRows(deps.db, now, new Date(now.getTime() - STALE_AFTER_MS), { id });
     return { ...record, status: 'INACTIVE', inactiveReason: 'STALE', updatedAt: now };
   }
   if (idle >= LAST_REQUEST_RESOLUTION_MS) {
@@ -50,9 +50,9 @@ export function assertNotInactive(record: IntegrationRecord): void {
 /**
  * The periodic sweep (run hourly by the server): every ACTIVE development integration without an API
  * request for 14 days becomes INACTIVE (reason STALE). Production integrations never go stale.
- * Returns the IDs it deactivated.
+ * `tenantId` limits the sweep to one tenant. Returns the IDs it deactivated.
  */
-export async function markStaleIntegrations(deps: DomainDeps): Promise<string[]> {
+export async function markStaleIntegrations(deps: DomainDeps, options: { tenantId?: string } = {}): Promise<string[]> {
   const now = deps.clock();
-  return markStaleRows(deps.db, now, new Date(now.getTime() - STALE_AFTER_MS));
+  return markStaleRows(deps.db, now, new Date(now.getTime() - STALE_AFTER_MS), options);
 }

@@ -63,16 +63,20 @@ export async function touchIntegrationRow(db: Db, id: string, now: Date, notAfte
 
 /**
  * Sets ACTIVE development integrations with no API request since `cutoff` to INACTIVE (reason STALE), in one
- * conditional statement, so racing instances agree. Limited to `id` when given. Returns the IDs it changed.
+ * conditional statement, so racing instances agree. `only` narrows it to one integration or one tenant.
+ * Returns the IDs it changed.
  */
-export async function markStaleRows(db: Db, now: Date, cutoff: Date, id?: string): Promise<string[]> {
+export async function markStaleRows(db: Db, now: Date, cutoff: Date, only: { id?: string; tenantId?: string } = {}): Promise<string[]> {
   let query = db
     .updateTable('integrations')
     .set({ status: 'INACTIVE', inactive_reason: 'STALE', updated_at: now })
     .where('status', '=', 'ACTIVE')
     .where('last_api_request_at', '<=', cutoff)
-    .where('environment_id', 'in', (eb) => eb.selectFrom('environments').select('id').where('kind', '=', 'development'));
-  if (id !== undefined) query = query.where('id', '=', id);
+    .where('environment_id', 'in', (eb) => {
+      const environments = eb.selectFrom('environments').select('id').where('kind', '=', 'development');
+      return only.tenantId === undefined ? environments : environments.where('tenant_id', '=', only.tenantId);
+    });
+  if (only.id !== undefined) query = query.where('id', '=', only.id);
   const rows = await query.returning('id').execute();
   return rows.map((r) => r.id);
 }
