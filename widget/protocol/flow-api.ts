@@ -9,6 +9,13 @@
  *
  *   GET  /flow/v1/session   -> FlowSession
  *   POST /flow/v1/connect   body ConnectRequest -> ConnectOutcome
+ *
+ * Both answer `FLOW.LINK_INVALID` also when the header is missing or the token malformed. A link is
+ * single use: once a connect succeeded, both answer `FLOW.LINK_USED`. `POST /connect` answers
+ * `PLATFORM.INPUT_INVALID` (400) for a malformed body or a tool the session does not offer; every
+ * credential problem is a 200 `ConnectOutcome`. Verification may take seconds (the Sandbox's `slow`
+ * key takes ~3 s; the server gives up after 20 s with `remote_unavailable`); aborting the fetch stops it.
+ * Responses carry `Cache-Control: no-store`.
  */
 
 export const FLOW_API_BASE = '/flow/v1';
@@ -69,7 +76,10 @@ export interface FlowSession {
   relink: { tool: string } | null;
   end_user: { organization_name: string; email: string | null };
   expires_at: string;
-  /** Tools enabled in the link's environment and category. */
+  /**
+   * Tools enabled in the link's environment and category, in catalogue order; only the preselected tool
+   * when `preselected_tool` is set (the link can be used for that tool alone). May be empty.
+   */
   tools: FlowTool[];
 }
 
@@ -78,7 +88,11 @@ export interface ConnectRequest {
   credentials: Record<string, string>;
 }
 
-/** Wrong credentials are an expected outcome, not an error: they come back as a result the UI shows. */
+/**
+ * Wrong credentials are an expected outcome, not an error: they come back as a result the UI shows.
+ * `field_errors` maps `CredentialField.key` to a message for that input (in the session's language);
+ * `message` is a summary for the whole form. `activation_token` is single use and valid 10 minutes.
+ */
 export type ConnectOutcome =
   | { outcome: 'connected'; activation_token: string; tool: string }
   | { outcome: 'invalid_credentials'; message: string; field_errors: Record<string, string> }
