@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { AuthCache } from './domain/auth-cache.ts';
+import { markStaleIntegrations } from './domain/lifecycle.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import type { Logger } from './logger.ts';
 import { loadSecret } from './secret-key.ts';
@@ -10,6 +11,19 @@ import { openStore, type Store } from './store/db.ts';
 
 /** How long in-flight requests get to finish on shutdown before connections are cut. @default 10000 */
 export const SHUTDOWN_GRACE_MS = 10_000;
+
+/** How often development integrations are checked for staleness. @default 1 hour */
+export const STALE_SWEEP_MS = 60 * 60 * 1000;
+
+/** Runs `job` now and every `everyMs`, logging failures; returns the stop function. */
+function every(everyMs: number, logger: Logger, name: string, job: () => Promise<unknown>): () => void {
+  const run = () => {
+    job().catch((err: unknown) => logger.error({ err, job: name }, 'periodic job failed'));
+  };
+  run();
+  const timer = setInterval(run, everyMs).unref();
+  return () => clearInterval(timer);
+}
 
 /** A listening Plugboard server with its store, and how to stop it gracefully. */
 export interface RunningServer {
@@ -41,10 +55,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
+  const stopJobs = [
+    every(STALE_SWEEP_MS, logger, 'stale-integrations', async () => {
+      const ids = await markStaleIntegrations(deps);
+      if (ids.length) logger.info({ integrations: ids }, 'development integrations unused for 14 days marked INACTIVE');
+    }),
+  ];
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= new Promise<void>((resolve) => {
+      for (const stopJob of stopJobs) stopJob();
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       server.close(() => {
         clearTimeout(force);
