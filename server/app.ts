@@ -12,6 +12,7 @@ import { connectRoutes } from './http/routes/connect.routes.ts';
 import { flowRoutes } from './http/routes/flow.routes.ts';
 import { integrationsRoutes } from './http/routes/integrations.routes.ts';
 import { toolsRoutes } from './http/routes/tools.routes.ts';
+import { widgetRoutes } from './http/routes/widget.routes.ts';
 import './http/request-context.ts';
 
 /** Everything the HTTP app needs, injected so tests run the real app on their own database and clock. */
@@ -48,6 +49,8 @@ export function createApp(deps: AppDeps): Express {
   // The iframe's own API: no API key (the link token is the credential), its own JSON parser.
   app.use('/flow/v1', flowRoutes(deps));
 
+  // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.
+  app.use(widgetRoutes());
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Response, Router } from 'express';
+import { AppError } from '../../domain/errors.ts';
+import { WIDGET_DIST_DIR, WIDGET_FILES } from '../../widget-build.ts';
+
+/**
+ * The flow page's policy: scripts, styles and requests only from our own origin, tool logos as data or
+ * https images, no plugins or forms elsewhere. Framing is allowed from anywhere on purpose: vendors embed
+ * the page (our loader and `@kombo-api/connect` both frame it), so there is no X-Frame-Options.
+ */
+const FLOW_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  'frame-ancestors *',
+].join('; ');
+
+/** Headers of the loader files: cacheable for a short while (the URL never changes), loadable cross-origin. */
+const LOADER_HEADERS = {
+  'Cache-Control': 'public, max-age=300',
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+function notBuilt(): AppError {
+  return new AppError('PLATFORM.UNKNOWN_ERROR', 'The connection widget is not built. `npm start` builds it on start; or run `npx vite build`.', {}, 503);
+}
+
+function sendBuilt(res: Response, distDir: string, file: string, type: string, headers: Record<string, string>): void {
+  const full = path.join(distDir, file);
+  if (!fs.existsSync(full)) throw notBuilt();
+  res.setHeader('Content-Type', type);
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.sendFile(full);
+}
+
+/**
+ * The built widget (see server/widget-build.ts): the loader at `/connect.js` (script tag, global
+ * `Plugboard`), `/connect.mjs` (ESM) with its types at `/connect.d.ts`, and the flow page at `/flow`
+ * with its hashed assets under `/flow/assets/`.
+ */
+export function widgetRoutes(distDir: string = WIDGET_DIST_DIR): Router {
+  const router = Router();
+  const js = 'text/javascript; charset=utf-8';
+
+  router.get('/connect.js', (_req, res) => sendBuilt(res, distDir, WIDGET_FILES.loaderScript, js, LOADER_HEADERS));
+  router.get('/connect.mjs', (_req, res) =>
+    sendBuilt(res, distDir, WIDGET_FILES.loaderModule, js, { ...LOADER_HEADERS, 'X-TypeScript-Types': '/connect.d.ts' }),
+  );
+  router.get('/connect.d.ts', (_req, res) => sendBuilt(res, distDir, WIDGET_FILES.loaderTypes, 'application/typescript; charset=utf-8', LOADER_HEADERS));
+
+  router.get('/flow', (_req, res) =>
+    sendBuilt(res, distDir, WIDGET_FILES.flowPage, 'text/html; charset=utf-8', {
+      'Content-Security-Policy': FLOW_CSP,
+      // The page URL carries the link token: never send it on as a referrer.
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+    }),
+  );
+  router.use(
+    '/flow/assets',
+    express.static(path.join(distDir, 'flow/assets'), {
+      immutable: true,
+      maxAge: '1y',
+      index: false,
+      redirect: false,
+      dotfiles: 'ignore',
+      setHeaders: (res) => res.setHeader('X-Content-Type-Options', 'nosniff'),
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,78 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Where `vite build` puts the widget and the server reads it from. */
+export const WIDGET_DIST_DIR = path.join(ROOT, 'dist/widget');
+
+/** Files the server serves; the build is incomplete while one is missing. */
+export const WIDGET_FILES = {
+  loaderScript: 'loader/connect.js',
+  loaderModule: 'loader/connect.mjs',
+  loaderTypes: 'loader/connect.d.ts',
+  flowPage: 'flow/index.html',
+  flowManifest: 'flow/.vite/manifest.json',
+} as const;
+
+/** Written after a successful build: the fingerprint of the sources it was built from. */
+const STAMP = '.sources-fingerprint';
+
+/** Hash of everything the build reads from this repository: widget sources and the Vite config. */
+export function widgetSourcesFingerprint(root = ROOT): string {
+  const hash = crypto.createHash('sha256');
+  const files = [
+    path.join(root, 'vite.config.ts'),
+    ...fs
+      .readdirSync(path.join(root, 'widget'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name)),
+  ].sort();
+  for (const file of files) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+/** True when every served file exists and was built from the current sources. */
+export function isWidgetBuilt(distDir = WIDGET_DIST_DIR): boolean {
+  if (!Object.values(WIDGET_FILES).every((f) => fs.existsSync(path.join(distDir, f)))) return false;
+  const stamp = path.join(distDir, STAMP);
+  return fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === widgetSourcesFingerprint();
+}
+
+/** What {@link ensureWidgetBuilt} logs through (a pino logger fits). */
+interface BuildLogger {
+  info(message: string): void;
+}
+
+/**
+ * Builds the widget (loader + iframe app, one `vite build`) when `dist/widget` is missing or was built
+ * from other sources; a no-op otherwise. Safe to call from several processes at once (test workers, a
+ * server and the CLI): a lock file serialises builds and the second caller finds the work done.
+ * Needs the dev dependencies (vite, @preact/preset-vite), which `npm ci` installs.
+ * @returns whether it built
+ */
+export async function ensureWidgetBuilt(logger?: BuildLogger): Promise<boolean> {
+  if (isWidgetBuilt()) return false;
+  fs.mkdirSync(WIDGET_DIST_DIR, { recursive: true });
+  const release = await lockfile.lock(WIDGET_DIST_DIR, {
+    lockfilePath: path.join(path.dirname(WIDGET_DIST_DIR), '.widget-build.lock'),
+    retries: { retries: 120, minTimeout: 250, maxTimeout: 1000 },
+    stale: 60_000,
+  });
+  try {
+    if (isWidgetBuilt()) return false;
+    logger?.info('building the widget (first start or changed sources)');
+    const started = Date.now();
+    const fingerprint = widgetSourcesFingerprint();
+    const { createBuilder } = await import('vite');
+    const builder = await createBuilder({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    await builder.buildApp();
+    fs.writeFileSync(path.join(WIDGET_DIST_DIR, STAMP), fingerprint);
+    logger?.info(`widget built in ${Date.now() - started} ms`);
+    return true;
+  } finally {
+    await release();
+  }
+}

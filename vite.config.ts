@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
+
+const ROOT = import.meta.dirname;
+/** Where the server reads the built widget from (see server/widget-build.ts). */
+export const WIDGET_DIST = path.join(ROOT, 'dist/widget');
+
+/** Ships the hand-written public types of the loader next to `connect.mjs`. */
+function loaderTypes(): Plugin {
+  return {
+    name: 'plugboard-loader-types',
+    applyToEnvironment: (env) => env.name === 'loaderEsm',
+    generateBundle() {
+      const source = fs.readFileSync(path.join(ROOT, 'widget/loader/plugboard.d.ts'), 'utf8');
+      this.emitFile({ type: 'asset', fileName: 'connect.d.ts', source });
+    },
+  };
+}
+
+/**
+ * The loader in one format. The script-tag build learns its own URL from `document.currentScript`
+ * (only readable while the script runs, which is when this top-level expression is evaluated).
+ */
+function loaderEnvironment(format: 'iife' | 'es'): EnvironmentOptions {
+  return {
+    consumer: 'client',
+    define: format === 'iife' ? { 'import.meta.url': 'document.currentScript?.src' } : {},
+    build: {
+      outDir: path.join(WIDGET_DIST, 'loader'),
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      lib: {
+        entry: path.join(ROOT, 'widget/loader/connect.ts'),
+        name: 'Plugboard',
+        formats: [format],
+        fileName: () => (format === 'es' ? 'connect.mjs' : 'connect.js'),
+      },
+      // Vite keeps whitespace in ES library output; this file is served as is, so minify it fully.
+      rollupOptions: { output: { generatedCode: { symbols: false }, minify: true } },
+    },
+  };
+}
+
+/**
+ * One `vite build` builds two environments:
+ * - `flow`: the iframe app (Preact), `dist/widget/flow/` (served at `/flow`, assets at `/flow/assets/*`);
+ * - `loader`: the framework-free loader as a script-tag IIFE (`connect.js`, global `Plugboard`) and ESM
+ *   (`connect.mjs` + `connect.d.ts`), `dist/widget/loader/`.
+ */
+export default defineConfig({
+  root: path.join(ROOT, 'widget/app'),
+  base: '/flow/',
+  logLevel: 'warn',
+  plugins: [preact({ devtoolsInProd: false, prefreshEnabled: false }), loaderTypes()],
+  environments: {
+    flow: {
+      consumer: 'client',
+      build: {
+        outDir: path.join(WIDGET_DIST, 'flow'),
+        emptyOutDir: true,
+        target: 'es2022',
+        manifest: true,
+        modulePreload: { polyfill: false },
+        // Small locale chunks stay separate files; nothing is inlined as base64.
+        assetsInlineLimit: 0,
+        rollupOptions: { input: path.join(ROOT, 'widget/app/index.html') },
+      },
+    },
+    loader: loaderEnvironment('iife'),
+    loaderEsm: loaderEnvironment('es'),
+  },
+  builder: {
+    async buildApp(builder) {
+      await builder.build(builder.environments.flow!);
+      await builder.build(builder.environments.loader!);
+      await builder.build(builder.environments.loaderEsm!);
+    },
+  },
+});

@@ -1,0 +1,71 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { focusStep, onWindowFocus, trapTab } from '../lib/focus.ts';
+import { textColourOn } from '../lib/theme.ts';
+import { requestClose } from '../state/flow.ts';
+import { PROGRESS_STEPS } from '../state/steps.ts';
+import { useFlow, useFlowApi, useT } from '../state/use-flow.ts';
+import { ConfirmClose } from './ConfirmClose.tsx';
+import { Icon } from './Icon.tsx';
+
+/**
+ * The frame around every step: its own backdrop and centred dialog on a transparent page (modal), a
+ * bordered panel (inline) or a page card (magic link). Owns dialog semantics, the focus trap, Escape,
+ * the close button and focus placement when the step changes.
+ */
+export function Dialog({ children }: { children: ComponentChildren }) {
+  const flow = useFlowApi();
+  const t = useT();
+  const step = useFlow((s) => s.step);
+  const display = useFlow((s) => s.display);
+  const theme = useFlow((s) => s.theme);
+  const confirming = useFlow((s) => s.confirmingClose);
+  const preselected = useFlow((s) => !!s.session?.preselected_tool);
+  const language = useFlow((s) => s.language);
+  const box = useRef<HTMLDivElement>(null);
+  const modal = display === 'modal';
+  const closable = display !== 'page';
+
+  useLayoutEffect(() => {
+    if (box.current) focusStep(box.current);
+  }, [step]);
+  useEffect(() => onWindowFocus(window, () => box.current && focusStep(box.current)), []);
+
+  const steps = preselected ? PROGRESS_STEPS.filter((s) => s !== 'choose_tool') : PROGRESS_STEPS;
+  const position = steps.indexOf(step);
+  const style = theme.primaryColor ? { '--pb-primary': theme.primaryColor, '--pb-on-primary': textColourOn(theme.primaryColor) } : undefined;
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape' && closable && !e.defaultPrevented) {
+      e.preventDefault();
+      requestClose(flow);
+    } else if (modal && !confirming && box.current) trapTab(e, box.current);
+  }
+
+  return (
+    <div class="pb" data-display={display} data-scheme={theme.colorScheme} style={style} lang={language}>
+      {modal && <div class="pb-backdrop" onClick={() => requestClose(flow)} />}
+      <div
+        ref={box}
+        class="pb-dialog"
+        role={display === 'page' ? 'main' : 'dialog'}
+        aria-modal={modal || undefined}
+        aria-labelledby="pb-title"
+        onKeyDown={onKeyDown}
+      >
+        <div class="pb-frame" inert={confirming}>
+          <header class="pb-header">
+            <p class="pb-progress">{position >= 0 && t('progress', { current: position + 1, total: steps.length })}</p>
+            {closable && (
+              <button type="button" class="pb-icon-btn" aria-label={t('close')} onClick={() => requestClose(flow)}>
+                <Icon name="close" />
+              </button>
+            )}
+          </header>
+          <div class="pb-body">{children}</div>
+        </div>
+        {confirming && <ConfirmClose />}
+      </div>
+    </div>
+  );
+}

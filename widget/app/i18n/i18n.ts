@@ -1,0 +1,39 @@
+import type { FlowLanguage } from '../../protocol/flow-api.ts';
+import { en, type Messages } from './en.ts';
+
+/** The languages of the API's `language` enum. */
+export const LANGUAGES: readonly FlowLanguage[] = ['en', 'de', 'fr', 'it', 'es'];
+
+export const isLanguage = (value: unknown): value is FlowLanguage => LANGUAGES.includes(value as FlowLanguage);
+
+/** A language and its texts. */
+export interface Locale {
+  language: FlowLanguage;
+  messages: Messages;
+}
+
+/** The bundled default locale. */
+export const DEFAULT_LOCALE: Locale = { language: 'en', messages: en };
+
+/**
+ * The texts of a language. English is bundled; the others are separate chunks fetched on first use.
+ * A chunk that fails to load falls back to English (and says so) rather than breaking the flow.
+ */
+export function loadLocale(language: FlowLanguage): Promise<Locale> {
+  const chunk: Record<Exclude<FlowLanguage, 'en'>, () => Promise<Messages>> = {
+    de: () => import('./de.ts').then((m) => m.de),
+    fr: () => import('./fr.ts').then((m) => m.fr),
+    it: () => import('./it.ts').then((m) => m.it),
+    es: () => import('./es.ts').then((m) => m.es),
+  };
+  if (language === 'en') return Promise.resolve(DEFAULT_LOCALE);
+  return chunk[language]().then(
+    (messages) => ({ language, messages }),
+    () => DEFAULT_LOCALE,
+  );
+}
+
+/** Fills `{name}` parameters of a text. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

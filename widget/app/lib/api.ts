@@ -1,0 +1,67 @@
+import {
+  type ConnectOutcome,
+  type ConnectRequest,
+  FLOW_API_BASE,
+  type FlowSession,
+  LINK_TOKEN_HEADER,
+} from '../../protocol/flow-api.ts';
+import type { FlowErrorCode } from '../../protocol/messages.ts';
+
+/** A request that did not produce data: a link problem, a server error or no network. */
+export interface ApiFailure {
+  ok: false;
+  code: FlowErrorCode;
+  /** The server's message when it sent one (in the link's language), else empty. */
+  message: string;
+}
+
+export type SessionResult = { ok: true; session: FlowSession } | ApiFailure;
+export type ConnectResult = { ok: true; outcome: ConnectOutcome } | ApiFailure;
+
+/** The flow API as the app uses it; every network call of the app goes through here. */
+export interface FlowApi {
+  session(): Promise<SessionResult>;
+  connect(request: ConnectRequest): Promise<ConnectResult>;
+}
+
+const LINK_CODES: Record<string, FlowErrorCode> = {
+  'FLOW.LINK_INVALID': 'link_invalid',
+  'FLOW.LINK_EXPIRED': 'link_expired',
+  'FLOW.LINK_USED': 'link_used',
+};
+
+/** Maps an envelope (or its absence) to data or an {@link ApiFailure}. */
+async function read<T>(response: Promise<Response>): Promise<{ ok: true; data: T } | ApiFailure> {
+  let res: Response;
+  try {
+    res = await response;
+  } catch {
+    return { ok: false, code: 'network', message: '' };
+  }
+  const body = (await res.json().catch(() => null)) as { status?: string; data?: T; error?: { code?: string; message?: string } } | null;
+  if (res.ok && body?.status === 'success') return { ok: true, data: body.data as T };
+  const code = LINK_CODES[body?.error?.code ?? ''] ?? 'unexpected';
+  return { ok: false, code, message: typeof body?.error?.message === 'string' ? body.error.message : '' };
+}
+
+/**
+ * The flow API for one link token (sent in the `X-Plugboard-Link` header, never in a URL). Without a
+ * token every call fails with `link_invalid` and nothing is sent.
+ */
+export function createApi(token: string | null, fetchImpl: typeof fetch = fetch, base = FLOW_API_BASE): FlowApi {
+  const headers = (extra: Record<string, string> = {}) => ({ [LINK_TOKEN_HEADER]: token ?? '', accept: 'application/json', ...extra });
+  const noToken: ApiFailure = { ok: false, code: 'link_invalid', message: '' };
+  return {
+    async session() {
+      if (!token) return noToken;
+      const res = await read<FlowSession>(fetchImpl(`${base}/session`, { headers: headers(), cache: 'no-store' }));
+      return res.ok ? { ok: true, session: res.data } : res;
+    },
+    async connect(request) {
+      if (!token) return noToken;
+      const init = { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(request) };
+      const res = await read<ConnectOutcome>(fetchImpl(`${base}/connect`, init));
+      return res.ok ? { ok: true, outcome: res.data } : res;
+    },
+  };
+}

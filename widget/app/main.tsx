@@ -1,0 +1,42 @@
+import { render } from 'preact';
+import { App } from './App.tsx';
+import { loadLocale } from './i18n/i18n.ts';
+import { createApi } from './lib/api.ts';
+import { createBridge, observeHeight } from './lib/bridge.ts';
+import { readLaunch } from './lib/launch.ts';
+import { createPersist } from './lib/persist.ts';
+import { preloadFloating } from './lib/use-floating.ts';
+import { createFlow, start } from './state/flow.ts';
+import { FlowContext } from './state/use-flow.ts';
+import './styles.css';
+
+/** Boots the flow page: reads its URL, wires the real effects, renders, loads the session. */
+function main(): void {
+  const launch = readLaunch(location);
+  const bridge = createBridge(window, launch.claimedOrigin);
+  const display = !bridge.framed ? 'page' : launch.inline ? 'inline' : 'modal';
+  document.documentElement.dataset.display = display;
+  const flow = createFlow(
+    {
+      api: createApi(launch.token),
+      openPersist: (environment) => createPersist(window, environment),
+      loadLocale,
+      send: bridge.send,
+    },
+    { display, theme: launch.theme },
+  );
+  flow.store.subscribe((state, previous) => {
+    if (state.language !== previous.language) document.documentElement.lang = state.language;
+    if (state.messages !== previous.messages) document.title = state.messages.dialogLabel;
+  });
+  if (display === 'inline') observeHeight(window, (height) => bridge.event({ type: 'resize', height }));
+  render(
+    <FlowContext.Provider value={flow}>
+      <App />
+    </FlowContext.Provider>,
+    document.getElementById('app')!,
+  );
+  void start(flow, launch.language).then(() => preloadFloating());
+}
+
+main();

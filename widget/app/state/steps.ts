@@ -1,0 +1,25 @@
+import type { FlowStepName } from '../../protocol/messages.ts';
+
+/** Every screen of the flow: the protocol's steps plus the initial loading screen. */
+export type StepId = 'loading' | FlowStepName;
+
+/** Where "Continue" leads. Steps missing here move on by a named transition (submit, finish, ...). */
+export const NEXT: Readonly<Partial<Record<StepId, StepId>>> = {
+  choose_tool: 'data_points',
+  data_points: 'instructions',
+  instructions: 'credentials',
+};
+
+/** Where "Back" leads. Steps missing here have no way back (verifying, success, link problems). */
+export const BACK: Readonly<Partial<Record<StepId, StepId>>> = {
+  data_points: 'choose_tool',
+  instructions: 'data_points',
+  credentials: 'instructions',
+  failure: 'credentials',
+};
+
+/** The steps counted in "Step n of m", in order. */
+export const PROGRESS_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials'];
+
+/** Steps on which the customer may have typed something worth asking about before closing. */
+export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'failure'];

@@ -1,0 +1,26 @@
+import { Icon } from '../components/Icon.tsx';
+import { StepActions } from '../components/StepActions.tsx';
+import { StepTitle } from '../components/StepTitle.tsx';
+import { finish, selectedTool } from '../state/flow.ts';
+import { useFlow, useFlowApi, useT } from '../state/use-flow.ts';
+
+/**
+ * Connected. In a frame, "Done" hands the activation token to the host (which removes the frame at
+ * once, so this screen comes first); as a page (magic link) there is nobody to tell.
+ */
+export function Success() {
+  const flow = useFlowApi();
+  const t = useT();
+  const tool = useFlow(selectedTool)!;
+  const page = useFlow((s) => s.display === 'page');
+  return (
+    <div class="pb-center">
+      <span class="pb-badge pb-badge-success">
+        <Icon name="check" size={28} />
+      </span>
+      <StepTitle>{t('successTitle', { tool: tool.label })}</StepTitle>
+      <p>{t('successBody')}</p>
+      {page ? <p class="pb-muted">{t('successPage')}</p> : <StepActions primary={{ label: t('done'), onClick: () => finish(flow), autofocus: true }} />}
+    </div>
+  );
+}
