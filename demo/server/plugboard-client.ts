@@ -1,0 +1,116 @@
+import { Kombo } from '@kombo-api/sdk';
+import type { GetHrisEmployeesPositiveResponseResult, GetIntegrationsIntegrationIdPositiveResponseData } from '@kombo-api/sdk/models';
+
+/** An employee exactly as the official SDK returns it. */
+export type ApiEmployee = GetHrisEmployeesPositiveResponseResult;
+/** `GET /v1/integrations/{id}` as the official SDK returns it. */
+export type ApiIntegrationDetails = GetIntegrationsIntegrationIdPositiveResponseData;
+
+/** The end user a connection link is for: the demo's fictional customer. */
+export interface EndUser {
+  email: string;
+  organizationName: string;
+  originId: string;
+}
+
+/**
+ * Everything the demo asks Plugboard, through the official Kombo SDK pointed at Plugboard's `/v1`.
+ * This is the whole integration a vendor writes; nothing here knows Plugboard's internals.
+ */
+export class PlugboardClient {
+  readonly #serverUrl: string;
+  readonly #apiKey: () => string;
+
+  /** `apiUrl` is Plugboard's origin as the demo backend reaches it; `apiKey` is read on every call. */
+  constructor(apiUrl: string, apiKey: () => string) {
+    this.#serverUrl = `${apiUrl.replace(/\/+$/, '')}/v1`;
+    this.#apiKey = apiKey;
+  }
+
+  #sdk(integrationId?: string): Kombo {
+    // The key is passed as a function so a key the launcher replaces is picked up without a restart.
+    return new Kombo({ api_key: async () => this.#apiKey(), server_url: this.#serverUrl, integration_id: integrationId });
+  }
+
+  /** Whether the key authenticates (the launcher uses it before handing a stored key to the demo). */
+  async checkApiKey(): Promise<void> {
+    await this.#sdk().general.checkApiKey();
+  }
+
+  /** An embedded (1 hour) link for the flow; no tool preselected, so the customer picks one. */
+  async createConnectionLink(endUser: EndUser): Promise<string> {
+    const res = await this.#sdk().connect.createConnectionLink({
+      end_user_email: endUser.email,
+      end_user_organization_name: endUser.organizationName,
+      end_user_origin_id: endUser.originId,
+      integration_category: 'HRIS',
+    });
+    return res.data.link;
+  }
+
+  /** Swaps the activation token the browser got from the flow for the integration (like an OAuth code). */
+  async integrationByToken(token: string) {
+    const res = await this.#sdk().connect.getIntegrationByToken({ token });
+    return res.data;
+  }
+
+  async integrationDetails(integrationId: string): Promise<ApiIntegrationDetails> {
+    const res = await this.#sdk().general.getIntegrationDetails({ integration_id: integrationId });
+    return res.data;
+  }
+
+  async setEnabled(integrationId: string, value: boolean): Promise<void> {
+    await this.#sdk().general.setIntegrationEnabled({ integration_id: integrationId, body: { value } });
+  }
+
+  /** A link whose flow replaces the integration's credentials (for INVALID integrations, or new keys). */
+  async createReconnectionLink(integrationId: string): Promise<string> {
+    const res = await this.#sdk().general.createReconnectionLink({ integration_id: integrationId, body: {} });
+    return res.data.link;
+  }
+
+  async deleteIntegration(integrationId: string): Promise<void> {
+    await this.#sdk().general.deleteIntegration({ integration_id: integrationId, body: {} });
+  }
+
+  /** Asks for a full sync; Plugboard queues at most one per integration (`alreadyQueued`). */
+  async triggerSync(integrationId: string): Promise<{ syncId: string; alreadyQueued: boolean }> {
+    const res = await this.#sdk(integrationId).general.triggerSync({ type: 'FULL' });
+    return { syncId: res.data.sync_id, alreadyQueued: res.data.already_queued };
+  }
+
+  /**
+   * Where a sync stands, from what the public API shows of the integration: the first sync runs while
+   * `setup_status` is FINAL_SYNC_PENDING; an INVALID or INACTIVE integration does not sync.
+   */
+  async syncState(integrationId: string, _syncId: string): Promise<{ state: 'running' | 'succeeded' | 'failed'; message: string | null }> {
+    const d = await this.integrationDetails(integrationId);
+    if (d.status === 'INVALID') return { state: 'failed', message: 'The HR system rejected the credentials. Reconnect it.' };
+    if (d.status === 'INACTIVE') return { state: 'failed', message: 'The integration is disabled. Enable it to sync.' };
+    if (d.setup_status !== 'COMPLETED') return { state: 'running', message: null };
+    return { state: 'succeeded', message: null };
+  }
+
+  /** One page of employees (`cursor` from the previous page's `next`), optionally filtered by one work email. */
+  async employeesPage(
+    integrationId: string,
+    page: { cursor?: string; pageSize: number; workEmails?: string },
+  ): Promise<{ results: ApiEmployee[]; next: string | null }> {
+    const pages = await this.#sdk(integrationId).hris.getEmployees({
+      cursor: page.cursor,
+      page_size: page.pageSize,
+      work_emails: page.workEmails ? [page.workEmails] : undefined,
+    });
+    return pages.result.data;
+  }
+
+  /** Reads employees page by page (250 at a time, the API's maximum) until the end or `limit`. */
+  async allEmployees(integrationId: string, limit: number): Promise<ApiEmployee[]> {
+    const all: ApiEmployee[] = [];
+    for await (const page of await this.#sdk(integrationId).hris.getEmployees({ page_size: 250 })) {
+      all.push(...page.result.data.results);
+      if (all.length >= limit) break;
+    }
+    return all.slice(0, limit);
+  }
+}

@@ -1,0 +1,261 @@
+import type { IntegrationView, SyncView } from '../shared/api-types.ts';
+import { api } from './api.ts';
+import { confirmDialog } from './confirm-dialog.ts';
+import { h, icon, ICONS, mount } from './dom.ts';
+import { formatDate, formatTime, label, statusTone } from './format.ts';
+import { openFlow } from './plugboard.ts';
+
+/** How often a running sync or first sync is checked. @default 1000 */
+const POLL_MS = 1000;
+
+export interface ConnectionCardOptions {
+  root: HTMLElement;
+  /** Says something to screen-reader users (a polite live region). */
+  announce(message: string): void;
+  /** The integration appeared, changed or went away. */
+  onIntegration(integration: IntegrationView | null): void;
+  /** A sync finished: the data on the page may be stale. */
+  onSynced(): void;
+}
+
+const errorMessage = (err: unknown) => (err instanceof Error ? err.message : 'Something went wrong.');
+
+/** The "HR system" card: connect, the connected integration, sync, reconnect, disable and disconnect. */
+export class ConnectionCard {
+  readonly #o: ConnectionCardOptions;
+  #integration: IntegrationView | null = null;
+  #sync: SyncView | null = null;
+  #busy: string | null = null;
+  #error: string | null = null;
+  #poll: number | undefined;
+  /** Where keyboard focus goes after the next render: a button's `data-action`, or `title`. */
+  #focusNext: string | null = null;
+
+  constructor(options: ConnectionCardOptions) {
+    this.#o = options;
+  }
+
+  /** Shows the state the backend reported. */
+  show(integration: IntegrationView | null, sync: SyncView | null): void {
+    this.#sync = sync;
+    this.#setIntegration(integration);
+  }
+
+  #setIntegration(integration: IntegrationView | null): void {
+    this.#integration = integration;
+    this.#render();
+    this.#o.onIntegration(integration);
+    this.#schedulePoll();
+  }
+
+  /** Runs one action with its button marked busy; failures are shown on the card, not thrown. */
+  async #act(name: string, action: () => Promise<void>): Promise<void> {
+    if (this.#busy) return;
+    this.#busy = name;
+    this.#error = null;
+    this.#render();
+    try {
+      await action();
+    } catch (err) {
+      this.#error = errorMessage(err);
+      this.#o.announce(this.#error);
+    } finally {
+      this.#busy = null;
+      this.#render();
+    }
+  }
+
+  #connect = () =>
+    this.#act('connect', async () => {
+      const token = await openFlow(await api.connectLink());
+      if (!token) return;
+      this.#sync = null;
+      this.#focusNext = 'title';
+      this.#setIntegration(await api.activate(token));
+      this.#o.announce(`${this.#integration?.tool.label ?? 'HR system'} connected.`);
+    });
+
+  #reconnect = () =>
+    this.#act('reconnect', async () => {
+      const token = await openFlow(await api.relinkLink(this.#integration!.id));
+      if (!token) return;
+      this.#setIntegration(await api.activate(token));
+      this.#o.announce('Reconnected with the new credentials.');
+    });
+
+  #toggle = () =>
+    this.#act('toggle', async () => {
+      const enable = this.#integration!.status === 'INACTIVE';
+      this.#setIntegration(await api.setEnabled(this.#integration!.id, enable));
+      this.#o.announce(enable ? 'Integration enabled.' : 'Integration disabled. Lumen stops reading data until you enable it.');
+    });
+
+  #disconnect = async () => {
+    const tool = this.#integration!.tool.label;
+    const sure = await confirmDialog({
+      title: `Disconnect ${tool}?`,
+      body: 'Lumen stops reading your HR data, and Plugboard deletes the credentials and everything it synced. You can connect again at any time.',
+      confirm: 'Disconnect',
+      danger: true,
+    });
+    if (!sure) return;
+    await this.#act('disconnect', async () => {
+      await api.disconnect(this.#integration!.id);
+      this.#sync = null;
+      this.#focusNext = 'connect';
+      this.#setIntegration(null);
+      this.#o.announce(`${tool} disconnected.`);
+    });
+  };
+
+  #startSync = () =>
+    this.#act('sync', async () => {
+      this.#sync = await api.startSync(this.#integration!.id);
+      this.#afterSyncUpdate(null);
+    });
+
+  /** Polls while a sync (or the first sync after connecting) runs. */
+  #schedulePoll(): void {
+    window.clearTimeout(this.#poll);
+    const i = this.#integration;
+    if (!i || (this.#sync?.state !== 'running' && i.setupStatus !== 'FINAL_SYNC_PENDING')) return;
+    this.#poll = window.setTimeout(() => void this.#pollOnce(i.id), POLL_MS);
+  }
+
+  async #pollOnce(id: string): Promise<void> {
+    try {
+      if (this.#sync?.state === 'running') {
+        const before = this.#sync;
+        this.#sync = await api.sync(id);
+        this.#afterSyncUpdate(before);
+      } else {
+        const before = this.#integration;
+        const integration = await api.integration(id);
+        if (this.#integration?.id !== id) return;
+        this.#setIntegration(integration);
+        if (before?.setupStatus !== 'COMPLETED' && integration.setupStatus === 'COMPLETED') {
+          this.#o.announce('First sync finished.');
+          this.#o.onSynced();
+        }
+        return;
+      }
+    } catch (err) {
+      this.#error = errorMessage(err);
+      this.#render();
+      return;
+    }
+    this.#schedulePoll();
+  }
+
+  #afterSyncUpdate(before: SyncView | null): void {
+    this.#render();
+    const sync = this.#sync;
+    if (sync && sync.state !== 'running' && before?.state === 'running') {
+      this.#o.announce(sync.state === 'succeeded' ? 'Sync finished.' : `Sync failed. ${sync.message ?? ''}`);
+      this.#o.onSynced();
+    }
+    this.#schedulePoll();
+  }
+
+  #button(name: string, text: string, paths: string[], onClick: () => void, kind = 'button'): HTMLButtonElement {
+    const busy = this.#busy === name;
+    // aria-disabled rather than disabled: the button keeps keyboard focus while an action runs.
+    const unavailable = this.#busy !== null || (name === 'sync' && this.#sync?.state === 'running');
+    const guarded = () => {
+      if (!unavailable) onClick();
+    };
+    return h(
+      'button',
+      { type: 'button', class: kind, onclick: guarded, 'aria-disabled': unavailable ? 'true' : null, 'aria-busy': busy ? 'true' : null, 'data-action': name },
+      busy ? h('span', { class: 'spinner', 'aria-hidden': 'true' }) : icon(paths),
+      text,
+    );
+  }
+
+  #render(): void {
+    const active = document.activeElement as HTMLElement | null;
+    const keep = active && this.#o.root.contains(active) ? (active.dataset.action ?? null) : null;
+    this.#draw();
+    const target = this.#focusNext ?? keep;
+    this.#focusNext = null;
+    if (target) this.#o.root.querySelector<HTMLElement>(target === 'title' ? '#connection-title' : `[data-action="${target}"]`)?.focus();
+  }
+
+  #draw(): void {
+    const i = this.#integration;
+    const error = this.#error && h('p', { class: 'inline-error', role: 'alert' }, icon(ICONS.alert), this.#error);
+    if (!i) {
+      mount(
+        this.#o.root,
+        h(
+          'div',
+          { class: 'connect-empty' },
+          h('div', { class: 'hero-icon' }, icon(ICONS.plug)),
+          h('h2', { id: 'connection-title', tabindex: -1 }, 'Connect your HR system'),
+          h(
+            'p',
+            {},
+            'Lumen reads your employees, teams and employment details from your HR system, so onboarding plans and the directory stay up to date without spreadsheets. It takes about a minute.',
+          ),
+          this.#button('connect', 'Connect your HR system', ICONS.plug, this.#connect, 'button primary large'),
+          h('p', { class: 'hint' }, 'Trying it out? Pick ', h('strong', {}, 'Sandbox'), ': any subdomain and API key connect a simulated company.'),
+          error,
+        ),
+      );
+      return;
+    }
+    const disabled = i.status === 'INACTIVE';
+    mount(
+      this.#o.root,
+      h(
+        'div',
+        { class: 'connected' },
+        h(
+          'div',
+          { class: 'connected-head' },
+          h('img', { class: 'tool-icon', src: i.tool.iconUrl, alt: '', width: 44, height: 44 }),
+          h(
+            'div',
+            {},
+            h('h2', { id: 'connection-title', tabindex: -1 }, i.tool.label),
+            h('p', { class: 'muted' }, `Connected for ${i.organizationName} since ${formatDate(i.createdAt)}`),
+          ),
+          h('div', { class: 'badges' }, h('span', { class: `badge ${statusTone(i.status)}` }, label(i.status)), h('span', { class: 'badge' }, label(i.setupStatus))),
+        ),
+        i.status === 'INVALID' &&
+          h('p', { class: 'banner warning' }, icon(ICONS.alert), 'Your HR system stopped accepting Lumen’s access. Reconnect to enter new credentials.'),
+        h(
+          'dl',
+          { class: 'facts' },
+          h('div', {}, h('dt', {}, 'Organization'), h('dd', {}, i.organizationName)),
+          h('div', {}, h('dt', {}, 'Status'), h('dd', { 'data-testid': 'integration-status' }, label(i.status))),
+          h('div', {}, h('dt', {}, 'Setup'), h('dd', { 'data-testid': 'setup-status' }, label(i.setupStatus))),
+          h('div', {}, h('dt', {}, 'Integration ID'), h('dd', {}, h('code', {}, i.id))),
+          h('div', { class: 'wide' }, h('dt', {}, 'Reads'), h('dd', {}, i.readModels.length ? i.readModels.join(', ') : '—')),
+        ),
+        this.#syncLine(i),
+        h(
+          'div',
+          { class: 'actions' },
+          this.#button('sync', this.#sync?.state === 'running' ? 'Syncing…' : 'Sync now', ICONS.refresh, this.#startSync, 'button primary'),
+          this.#button('reconnect', 'Reconnect', ICONS.link, this.#reconnect),
+          this.#button('toggle', disabled ? 'Enable' : 'Disable', disabled ? ICONS.play : ICONS.pause, this.#toggle),
+          h('span', { class: 'spacer' }),
+          this.#button('disconnect', 'Disconnect', ICONS.trash, () => void this.#disconnect(), 'button danger-quiet'),
+        ),
+        error,
+      ),
+    );
+  }
+
+  #syncLine(i: IntegrationView): HTMLElement {
+    const s = this.#sync;
+    const line = (cls: string, ...children: (Node | string)[]) => h('p', { class: `sync-line ${cls}`, 'data-testid': 'sync-status' }, ...children);
+    if (s?.state === 'running' || (!s && i.setupStatus === 'FINAL_SYNC_PENDING')) {
+      return line('running', h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, 'Syncing with your HR system…'), h('span', { class: 'progress', 'aria-hidden': 'true' }));
+    }
+    if (s?.state === 'failed') return line('failed', icon(ICONS.alert), `Sync failed: ${s.message ?? 'unknown reason'}`);
+    if (s?.state === 'succeeded') return line('done', icon(ICONS.check), `Sync finished at ${formatTime(s.finishedAt!)}`);
+    return line('idle', 'Plugboard syncs automatically. Use “Sync now” to fetch changes immediately.');
+  }
+}

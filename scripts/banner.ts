@@ -1,0 +1,22 @@
+import type { Config } from '../server/config.ts';
+import type { Launched } from './launch.ts';
+
+const bold = (s: string, color: boolean) => (color ? `\x1b[1m${s}\x1b[22m` : s);
+const cyan = (s: string, color: boolean) => (color ? `\x1b[36m${s}\x1b[39m` : s);
+
+/** The short text `npm start` prints once both servers listen: where to go and what to do next. */
+export function banner(config: Config, launched: Launched, color = false): string {
+  const plugboard = launched.server.deps.config.publicUrl;
+  const keys = config.databaseUrl
+    ? 'npm run cli -- api-keys create --environment development'
+    : 'stop this server (Ctrl-C), then: npm run cli -- api-keys create --environment development';
+  const rows: [string, string][] = [
+    ['Demo app', `${cyan(launched.demo.url, color)}   open it and click "Connect your HR system"`],
+    ['Plugboard', `${plugboard}   API at /v1, loader at /connect.js`],
+    ['Data', config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `${config.dataDir} (embedded PostgreSQL)`],
+    ['API keys', keys],
+    ['Stop', 'Ctrl-C'],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return ['', `  ${bold('Plugboard is running', color)}`, '', ...rows.map(([k, v]) => `  ${k.padEnd(width)}   ${v}`), ''].join('\n');
+}

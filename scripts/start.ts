@@ -1,0 +1,42 @@
+import { loadConfig } from '../server/config.ts';
+import { createLogger } from '../server/logger.ts';
+import { banner } from './banner.ts';
+import { launch } from './launch.ts';
+
+/**
+ * `npm start`: Plugboard and the demo vendor app in one process, the widget built on first start.
+ * SIGINT/SIGTERM stop both gracefully; a second signal exits at once.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const launched = await launch(config, logger);
+  process.stdout.write(`${banner(config, launched, process.stdout.isTTY)}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down the demo and Plugboard');
+    launched
+      .stop()
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
