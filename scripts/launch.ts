@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DemoStore } from '../demo/server/demo-store.ts';
 import { type RunningDemo, startDemo } from '../demo/server/start-demo.ts';
+import type { AppDeps } from '../server/app.ts';
 import type { Config } from '../server/config.ts';
 import type { Logger } from '../server/logger.ts';
 import { type RunningServer, startServer } from '../server/start.ts';
@@ -24,9 +25,9 @@ export const demoDataDir = (config: Pick<Config, 'dataDir'>) => path.join(config
  * What `npm start` runs: builds the widget if needed, starts Plugboard, gives the demo a working
  * development key, and starts the demo on `config.demoPort` (its own origin).
  */
-export async function launch(config: Config, logger: Logger): Promise<Launched> {
+export async function launch(config: Config, logger: Logger, extra: Pick<AppDeps, 'widgetDevMiddleware'> = {}): Promise<Launched> {
   await ensureWidgetBuilt(logger);
-  const server = await startServer(config, logger);
+  const server = await startServer(config, logger, extra);
   // Port 0 (tests, screenshots) is only known now: links and the loader URL must carry the real one.
   const publicUrl = new URL(server.deps.config.publicUrl);
   if (publicUrl.port === '0') {

@@ -1,4 +1,4 @@
-import express, { type Express, Router } from 'express';
+import express, { type Express, type RequestHandler, Router } from 'express';
 import type { Config } from './config.ts';
 import type { DomainDeps } from './domain/deps.ts';
 import type { Logger } from './logger.ts';
@@ -23,6 +23,8 @@ export interface AppDeps extends DomainDeps {
   storeKind: 'pglite' | 'postgres';
   /** Called after a flow connected or relinked an integration; the sync engine uses it. */
   onIntegrationConnected?: (integrationId: string) => void | Promise<void>;
+  /** `npm run dev` only: Vite's dev middleware, answering the flow page before the build does (hot reload). */
+  widgetDevMiddleware?: RequestHandler;
 }
 
 /** Builds the Express app: middleware, routers, the one error handler. Does not listen. */
@@ -50,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/flow/v1', flowRoutes(deps));
 
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.
+  if (deps.widgetDevMiddleware) app.use(deps.widgetDevMiddleware);
   app.use(widgetRoutes());
   app.use(notFound);
   app.use(errorHandler);

@@ -39,13 +39,13 @@ export interface RunningServer {
  * Opens the store (migrating it and creating the default tenant), builds the app and listens.
  * Used by `server/index.ts` and by the launcher that also runs the demo.
  */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, extra: Pick<AppDeps, 'widgetDevMiddleware'> = {}): Promise<RunningServer> {
   const secret = loadSecret(config.secretKey, config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await ensureDefaultTenant(store.db);
   // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
   const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
-  const deps: AppDeps = { db: store.db, clock: () => new Date(), secret, config, logger, storeKind: store.kind, authCache };
+  const deps: AppDeps = { db: store.db, clock: () => new Date(), secret, config, logger, storeKind: store.kind, authCache, ...extra };
   const server: Server = createApp(deps).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
