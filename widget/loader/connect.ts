@@ -48,7 +48,7 @@ export class PlugboardError extends Error {
  * the host's origin (the only target the iframe posts to), the language, the theme, and whether it is
  * rendered inline in a container (no backdrop, no focus trap, reports its height).
  */
-export type FrameOptions = [origin: string, language: FlowLanguage | undefined, theme: PlugboardTheme | undefined, inline: boolean | undefined];
+export type FrameOptions = [origin: string, language: FlowLanguage | undefined, theme: PlugboardTheme | undefined, inline: boolean];
 
 // The loader's own URL, to find the flow when prefetch() gets no link. The script-tag build defines it
 // as `document.currentScript.src` (read while the script runs); ESM reads `import.meta.url`. Neither
@@ -65,8 +65,9 @@ let options: PlugboardOptions = {};
 const emit = (event: PlugboardEvent) => options.onEvent?.(event);
 
 function frameUrl(link: string | undefined, o: PlugboardOptions, inline?: boolean): string {
-  const url = new URL(link || 'flow', base);
-  const frameOptions: FrameOptions = [location.origin, o.language, o.theme, inline];
+  // A given link must be absolute (a relative one throws); only the link-less prefetch uses our own URL.
+  const url = new URL(link ?? new URL('flow', base));
+  const frameOptions: FrameOptions = [location.origin, o.language, o.theme, !!inline];
   url.hash = JSON.stringify(frameOptions);
   return url.href;
 }
