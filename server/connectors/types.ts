@@ -1,3 +1,4 @@
+import type { DataSource } from './data-source.ts';
 import type {
   CredentialField,
   DataPointGroup,
@@ -77,4 +78,6 @@ export interface Connector {
   readModels: readonly ReadModelCoverage[];
   /** Checks credentials (already validated against `credentialFields`) with the remote system. */
   verifyCredentials(credentials: Readonly<Record<string, string>>, context: VerifyContext): Promise<VerifyResult>;
+  /** Reads the tool's data for syncs (and passthrough); a tool without it is never synced. */
+  source?: DataSource;
 }

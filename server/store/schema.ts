@@ -126,6 +126,43 @@ export interface ActivationTokensTable {
   redeemed_at: Timestamp | null;
 }
 
+/** One synced record of a unified HRIS model (see migration 0003-hris). */
+export interface HrisRecordsTable {
+  integration_id: string;
+  /** Model key, e.g. `employees`, `groups` (see domain/hris/models.ts). */
+  model: string;
+  seq: number;
+  id: string;
+  remote_id: string;
+  own_hash: string;
+  nested_hash: string;
+  body_hash: string;
+  changed_at: Timestamp;
+  updated_at: Timestamp;
+  remote_deleted_at: Timestamp | null;
+  /** Filter attributes (employee_id, group_ids, emails, ...). */
+  attrs: JSONColumnType<Record<string, unknown>, string, string>;
+  body: string;
+}
+
+export type SyncRunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface SyncRunsTable {
+  id: string;
+  integration_id: string;
+  type: 'FULL' | 'DELTA';
+  trigger: 'INITIAL' | 'SCHEDULED' | 'FORCED';
+  status: SyncRunStatus;
+  queued_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
+  worker: string | null;
+  duration_ms: number | null;
+  counts: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  error: string | null;
+}
+
 /** Every table kysely knows; later migrations add theirs here. */
 export interface Database {
   tenants: TenantsTable;
@@ -137,4 +174,6 @@ export interface Database {
   integrations: IntegrationsTable;
   connection_links: ConnectionLinksTable;
   activation_tokens: ActivationTokensTable;
+  hris_records: HrisRecordsTable;
+  sync_runs: SyncRunsTable;
 }

@@ -1,4 +1,5 @@
 import type { Connector } from '../types.ts';
+import { sandboxDataSource } from './company/source.ts';
 import { sandboxCredentialFields } from './credential-fields.ts';
 import { sandboxDataPoints } from './data-points.ts';
 import { sandboxInstructions } from './instructions.ts';
@@ -27,4 +28,5 @@ export const sandboxConnector: Connector = {
   dataPoints: sandboxDataPoints,
   readModels: SANDBOX_READ_MODELS,
   verifyCredentials: verifySandboxCredentials,
+  source: sandboxDataSource,
 };

@@ -1,0 +1,87 @@
+import type { Db } from '../../store/db.ts';
+import { type RecordWrite, insertRecords, loadRecordStates, markRecordsDeleted, updateRecords } from '../../store/queries/hris-records.ts';
+import { MODEL_KEYS, type ModelKey, WITHOUT_TIMESTAMPS } from '../hris/models.ts';
+import type { HrisWireMappers } from '../hris/wire-mappers.ts';
+import { embeddedKey, nestedKey } from './nested.ts';
+import { type Prepared, type PreparedByModel, type RecordLookup, contentHash } from './prepare.ts';
+
+/** Bump when the wire mappers change, so every stored record is rendered again on the next sync. */
+export const RENDER_VERSION = 1;
+
+/** Per model: records created, updated (own or nested change, or re-rendered), deleted, left as they were. */
+export type SyncCounts = Record<string, { created: number; updated: number; deleted: number; unchanged: number }>;
+
+/**
+ * Writes a prepared snapshot over the stored state, inside the caller's transaction:
+ * - `changed_at` moves only when the record's own fields changed (or it reappeared after a deletion);
+ * - `updated_at` also moves when the nested data `updated_after` watches changed;
+ * - the wire JSON is rendered here (only when the record or anything it embeds changed), so reads never map rows;
+ * - stored records missing from the snapshot get `remote_deleted_at`.
+ */
+export async function applySnapshot(
+  trx: Db,
+  integrationId: string,
+  byModel: PreparedByModel,
+  lookup: RecordLookup,
+  mappers: HrisWireMappers,
+  now: Date,
+): Promise<SyncCounts> {
+  const { states, maxSeq } = await loadRecordStates(trx, integrationId);
+  const nowIso = now.toISOString();
+  const counts: SyncCounts = {};
+  const all = MODEL_KEYS.flatMap((model) => byModel[model] as Prepared[]);
+
+  // Decide every changed_at first: wire objects embed the changed_at of their nested records.
+  const ownChanges = new Set<Prepared>();
+  for (const p of all) {
+    const state = states.get(`${p.model}\u0000${p.id}`);
+    const changed = !state || state.deleted || state.ownHash !== p.ownHash;
+    if (changed) ownChanges.add(p);
+    p.changedAt = changed ? nowIso : new Date(state.changedAt).toISOString();
+  }
+
+  const inserts: RecordWrite[] = [];
+  const updates: RecordWrite[] = [];
+  for (const model of MODEL_KEYS) counts[model] = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+  for (const p of all) {
+    const state = states.get(`${p.model}\u0000${p.id}`);
+    if (state) state.seen = true;
+    const count = counts[p.model]!;
+    const nested = nestedKey(p, lookup);
+    const nestedHash = nested === '' ? '' : contentHash(nested);
+    const renderHash = contentHash(`${RENDER_VERSION}|${p.ownHash}|${embeddedKey(p, lookup)}`);
+    const ownChanged = ownChanges.has(p);
+    if (state && !ownChanged && state.nestedHash === nestedHash && state.bodyHash === renderHash) {
+      count.unchanged++;
+      continue;
+    }
+    const map = mappers[p.model] as (record: Prepared, lookup: RecordLookup) => Record<string, unknown>;
+    const text = JSON.stringify(map(p, lookup));
+    const body = WITHOUT_TIMESTAMPS.has(p.model) ? text : text.slice(0, -1);
+    const updatedAt = ownChanged || !state || state.nestedHash !== nestedHash ? nowIso : new Date(state.updatedAt).toISOString();
+    const seq = state ? state.seq : (maxSeq.get(p.model) ?? 0) + 1;
+    if (!state) maxSeq.set(p.model, seq);
+    const write: RecordWrite = { model: p.model, seq, id: p.id, remoteId: p.remoteId, ownHash: p.ownHash, nestedHash, bodyHash: renderHash,
+      changedAt: p.changedAt, updatedAt, attrs: JSON.stringify(p.attrs), body };
+    if (state) {
+      updates.push(write);
+      count.updated++;
+    } else {
+      inserts.push(write);
+      count.created++;
+    }
+  }
+
+  const gone: { model: string; seq: number }[] = [];
+  for (const [key, state] of states) {
+    if (state.seen || state.deleted) continue;
+    const model = key.slice(0, key.indexOf('\u0000')) as ModelKey;
+    gone.push({ model, seq: state.seq });
+    if (counts[model]) counts[model].deleted++;
+  }
+
+  await insertRecords(trx, integrationId, inserts);
+  await updateRecords(trx, integrationId, updates);
+  await markRecordsDeleted(trx, integrationId, gone, now);
+  return counts;
+}

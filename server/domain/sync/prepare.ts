@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import type { HrisSnapshot } from '../../connectors/unified-hris.ts';
+import { MODEL_KEYS, type ModelKey, type RecordOf, SNAPSHOT_FIELD } from '../hris/models.ts';
+import { derivedId } from '../ids.ts';
+import { filterAttributes } from './attributes.ts';
+
+/** One source record on its way into the store. */
+export interface Prepared<M extends ModelKey = ModelKey> {
+  model: M;
+  /** Kombo ID: derivedId(integration, model, remote ID). */
+  id: string;
+  remoteId: string;
+  rec: RecordOf<M>;
+  /** Hash of the record's own unified fields: `changed_at` moves only when it changes. */
+  ownHash: string;
+  /** Filter attributes stored with the row. */
+  attrs: Record<string, unknown>;
+  /** The record's `changed_at` (ISO), decided against the stored state during the sync. */
+  changedAt: string;
+}
+
+/** Lookups across the whole snapshot, for nesting related records into a wire object. */
+export interface RecordLookup {
+  /** The Kombo ID of a model's remote ID (whether or not the record exists). */
+  idOf(model: ModelKey, remoteId: string | null): string | null;
+  get<M extends ModelKey>(model: M, remoteId: string | null): Prepared<M> | undefined;
+  /** Employments or time-off balances of one employee (by the employee's remote ID). */
+  childrenOf<M extends 'employments' | 'time_off_balances'>(model: M, employeeRemoteId: string): Prepared<M>[];
+}
+
+export type PreparedByModel = { [M in ModelKey]: Prepared<M>[] };
+
+/** Fields that are relations rather than the record's own data (they feed `updated_after`, not `changed_at`). */
+const RELATION_FIELDS: Partial<Record<ModelKey, string[]>> = {
+  employees: ['groupRemoteIds'],
+  staffing_entities: ['locationRemoteIds', 'legalEntityRemoteIds', 'groupRemoteIds'],
+};
+
+const hash = (value: string) => crypto.hash('sha1', value, 'base64url').slice(0, 22);
+
+function ownHashOf(model: ModelKey, rec: object): string {
+  const skip = RELATION_FIELDS[model];
+  if (!skip) return hash(JSON.stringify(rec));
+  return hash(JSON.stringify(rec, (key, value) => (skip.includes(key) ? undefined : value)));
+}
+
+/** Derives IDs and own hashes for every record of a snapshot and indexes them for lookups. */
+export function prepareSnapshot(integrationId: string, snapshot: HrisSnapshot): { byModel: PreparedByModel; lookup: RecordLookup } {
+  const ids = new Map<string, string>();
+  const idOf = (model: ModelKey, remoteId: string | null): string | null => {
+    if (remoteId === null) return null;
+    const key = `${model}\u0000${remoteId}`;
+    let id = ids.get(key);
+    if (!id) {
+      id = derivedId(integrationId, model, remoteId);
+      ids.set(key, id);
+    }
+    return id;
+  };
+  const byRemote = new Map<ModelKey, Map<string, Prepared>>();
+  const children = new Map<string, Prepared[]>();
+  const lookup: RecordLookup = {
+    idOf,
+    get: <M extends ModelKey>(model: M, remoteId: string | null) =>
+      (remoteId === null ? undefined : byRemote.get(model)?.get(remoteId)) as Prepared<M> | undefined,
+    childrenOf: <M extends 'employments' | 'time_off_balances'>(model: M, employeeRemoteId: string) =>
+      (children.get(`${model}\u0000${employeeRemoteId}`) ?? []) as Prepared<M>[],
+  };
+
+  const byModel = {} as Record<ModelKey, Prepared[]>;
+  for (const model of MODEL_KEYS) {
+    const index = new Map<string, Prepared>();
+    byRemote.set(model, index);
+    const list: Prepared[] = [];
+    for (const rec of snapshot[SNAPSHOT_FIELD[model]] as RecordOf<ModelKey>[]) {
+      if (index.has(rec.remoteId)) continue;
+      const prepared: Prepared = { model, id: idOf(model, rec.remoteId)!, remoteId: rec.remoteId, rec, ownHash: ownHashOf(model, rec), attrs: {}, changedAt: '' };
+      index.set(rec.remoteId, prepared);
+      list.push(prepared);
+      if (model === 'employments' || model === 'time_off_balances') {
+        const key = `${model}\u0000${(rec as RecordOf<'employments'>).employeeRemoteId}`;
+        const siblings = children.get(key);
+        if (siblings) siblings.push(prepared);
+        else children.set(key, [prepared]);
+      }
+    }
+    byModel[model] = list;
+  }
+  for (const model of MODEL_KEYS) for (const p of byModel[model]) p.attrs = filterAttributes(p, lookup);
+  return { byModel: byModel as PreparedByModel, lookup };
+}
+
+export { hash as contentHash };

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import { getConnector } from '../../connectors/registry.ts';
+import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
+import { loadIntegrationCredentials } from '../integrations.ts';
+import { applySnapshot } from './apply.ts';
+import { prepareSnapshot } from './prepare.ts';
+import type { SyncDeps } from './sync-deps.ts';
+
+/** The outcome of one run, as recorded in `sync_runs`. */
+export interface SyncOutcome {
+  status: 'SUCCEEDED' | 'FAILED';
+  durationMs: number;
+  error: string | null;
+}
+
+/**
+ * Executes a claimed run: reads the source and prepares every record outside any transaction, then
+ * writes everything in ONE transaction (under a per-integration advisory lock), so a failing source or
+ * write leaves the previously synced data untouched. The first successful sync completes the setup
+ * (FINAL_SYNC_PENDING -> COMPLETED) and clears `data_expired_at`.
+ */
+export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncOutcome> {
+  const started = performance.now();
+  const now = deps.clock();
+  try {
+    const integration = await deps.db
+      .selectFrom('integrations')
+      .select(['id', 'tool', 'status'])
+      .where('id', '=', run.integration_id)
+      .executeTakeFirstOrThrow();
+    const source = (deps.sourceFor ?? ((tool: string) => getConnector(tool)?.source))(integration.tool);
+    if (!source) throw new Error(`Tool '${integration.tool}' has no data source to sync from.`);
+    const credentials = await (deps.credentialsFor ?? ((id: string) => loadIntegrationCredentials(deps, id)))(integration.id);
+    const lastSuccess = await deps.db
+      .selectFrom('sync_runs')
+      .select('started_at')
+      .where('integration_id', '=', integration.id)
+      .where('status', '=', 'SUCCEEDED')
+      .orderBy('started_at', 'desc')
+      .executeTakeFirst();
+    const snapshot = await source.readHris({ integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null });
+    const { byModel, lookup } = prepareSnapshot(integration.id, snapshot);
+
+    const counts = await deps.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`plugboard-sync:${integration.id}`}, 0))`.execute(trx);
+      const result = await applySnapshot(trx, integration.id, byModel, lookup, deps.mappers, now);
+      await trx
+        .updateTable('integrations')
+        .set({ setup_status: 'COMPLETED', data_expired_at: null })
+        .where('id', '=', integration.id)
+        .where('setup_status', '=', 'FINAL_SYNC_PENDING')
+        .execute();
+      const durationMs = Math.round(performance.now() - started);
+      await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
+      return result;
+    });
+    const durationMs = Math.round(performance.now() - started);
+    deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, counts }, 'sync succeeded');
+    return { status: 'SUCCEEDED', durationMs, error: null };
+  } catch (err) {
+    const durationMs = Math.round(performance.now() - started);
+    const error = err instanceof Error ? err.message : String(err);
+    deps.logger?.error({ err, syncId: run.id, integrationId: run.integration_id }, 'sync failed');
+    await finishRun(deps.db, run.id, { status: 'FAILED', finishedAt: deps.clock(), durationMs, counts: null, error });
+    return { status: 'FAILED', durationMs, error };
+  }
+}
