@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import type { Clock } from '../../server/domain/deps.ts';
 import { ensureWidgetBuilt } from '../../server/widget-build.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp } from './app.ts';
 import { sharedStore } from './stores.ts';
@@ -91,15 +92,25 @@ function hostPage(widgetOrigin: string, kind: string): string {
 }
 
 /** Starts the real app (publicUrl on widget.test) and the vendor/attacker page server. */
-export async function startCrossSite(): Promise<CrossSite> {
+export async function startCrossSite(options: { clock?: Clock } = {}): Promise<CrossSite> {
   await ensureWidgetBuilt();
   const store = await sharedStore('pglite');
-  const app = await startApp(store);
+  const app = await startApp(store, { clock: options.clock });
   const widgetOrigin = app.url.replace('127.0.0.1', 'widget.test');
   app.deps.config.publicUrl = widgetOrigin;
 
   const host = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/forge') {
+      // An attacker's frame: tries to end the vendor's flow with a forged token and a forged close.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(`<!doctype html><script>
+        parent.postMessage({ type: 'success', data: { activation_token: 'forged' } }, '*');
+        parent.postMessage({ type: 'close' }, '*');
+        parent.postMessage({ type: 'plugboard', v: 1, event: { type: 'error', code: 'link_expired', message: 'forged' } }, '*');
+        document.title = 'forged';
+      </script>`);
+    }
     if (url.pathname === '/kombo-connect.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
       return res.end(fs.readFileSync(KOMBO_UMD));

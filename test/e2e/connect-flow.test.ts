@@ -1,0 +1,316 @@
+import zlib from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { call } from '../helpers/app.ts';
+import { type CrossSite, describeInChromium, launchChromium, startCrossSite } from '../helpers/browser.ts';
+import { armKombo, armLoader, connectAndFinish, events, fillSandbox, flowIn, outcome, toSandboxForm } from './flow-driver.ts';
+
+describeInChromium('the connection flow across sites (host.test embeds widget.test)', () => {
+  let site: CrossSite;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([startCrossSite(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1000, height: 760 } });
+    page = await context.newPage();
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  async function vendorPage(lib: 'plugboard' | 'kombo' = 'plugboard'): Promise<void> {
+    await page.goto(`${site.hostOrigin}/?lib=${lib}`);
+  }
+
+  describe('with our loader', () => {
+    it('completes a Sandbox connection and the token swaps for the integration', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink());
+      await page.click('#connect');
+      const flow = flowIn(page);
+      await toSandboxForm(flow);
+      await fillSandbox(flow);
+      await connectAndFinish(flow);
+      const { token } = await outcome(page);
+      const exchanged = await call(`${site.app.url}/v1/connect/integration-by-token/${token}`, site.apiKey());
+      expect([exchanged.status, exchanged.body.data.tool, await page.locator('iframe').count()]).toStrictEqual([200, 'sandbox', 0]);
+    });
+
+    it('reports the flow as typed events', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink());
+      await page.click('#connect');
+      const flow = flowIn(page);
+      await toSandboxForm(flow);
+      await fillSandbox(flow);
+      await connectAndFinish(flow);
+      await outcome(page);
+      expect(await events(page)).toStrictEqual([
+        { type: 'opened' },
+        { type: 'step_viewed', step: 'choose_tool' },
+        { type: 'ready' },
+        { type: 'tool_selected', tool: 'sandbox' },
+        { type: 'step_viewed', step: 'data_points' },
+        { type: 'step_viewed', step: 'instructions' },
+        { type: 'step_viewed', step: 'credentials' },
+        { type: 'step_viewed', step: 'verifying' },
+        { type: 'submitted', tool: 'sandbox' },
+        { type: 'step_viewed', step: 'success' },
+        { type: 'success' },
+      ]);
+    });
+
+    it('shows the iframe from the widget origin with a title, over a locked page', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink());
+      await page.click('#connect');
+      await flowIn(page).getByRole('searchbox').waitFor();
+      const frame = page.locator('iframe');
+      expect([new URL((await frame.getAttribute('src'))!).origin, await frame.getAttribute('title'), await page.evaluate(() => document.body.style.overflow)]).toStrictEqual([
+        site.widgetOrigin,
+        'Connect your HR system',
+        'hidden',
+      ]);
+    });
+
+    it('cancels with the close button: rejects cancelled, removes the iframe, restores overflow and focus', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink());
+      await page.click('#connect');
+      await flowIn(page).getByRole('button', { name: 'Close' }).click();
+      const result = await outcome(page);
+      const after = await page.evaluate(() => [document.querySelectorAll('iframe').length, document.body.style.overflow, document.activeElement?.id]);
+      expect([result, after]).toStrictEqual([{ error: 'PlugboardError', code: 'cancelled' }, [0, 'scroll', 'connect']]);
+    });
+
+    it('ignores a forged success and close from another site’s frame', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink());
+      await page.click('#connect');
+      const flow = flowIn(page);
+      await flow.getByRole('searchbox').waitFor();
+      await page.evaluate((src) => {
+        const evil = document.createElement('iframe');
+        evil.src = src;
+        evil.id = 'evil';
+        document.body.append(evil);
+        return new Promise((resolve) => (evil.onload = resolve));
+      }, `${site.evilOrigin}/forge`);
+      // The vendor page's own window forging it does not count either (right shape, wrong origin and window).
+      await page.evaluate(() => window.postMessage({ type: 'success', data: { activation_token: 'forged-too' } }, '*'));
+      await page.waitForTimeout(100);
+      const stillOpen = await page.evaluate(() => [(window as unknown as { __result: unknown }).__result, document.querySelectorAll('iframe:not(#evil)').length]);
+      await page.locator('iframe:not(#evil)').contentFrame().getByRole('button', { name: 'Sandbox' }).click();
+      await page.evaluate(() => document.getElementById('evil')!.remove());
+      await flow.getByRole('button', { name: 'Continue' }).click();
+      await flow.getByRole('button', { name: 'Continue' }).click();
+      await fillSandbox(flow);
+      await connectAndFinish(flow);
+      const { token } = await outcome(page);
+      expect([stillOpen, token?.length, token === 'forged' || token === 'forged-too']).toStrictEqual([[null, 1], 40, false]);
+    });
+
+    it('renders inline in a container, sized to its content', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink(), { inline: true });
+      await page.click('#connect');
+      await flowIn(page).getByRole('searchbox').waitFor();
+      await page.waitForFunction(() => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'resize'));
+      const layout = await page.evaluate(() => {
+        const frame = document.querySelector<HTMLIFrameElement>('#inline iframe')!;
+        return { inContainer: !!frame, position: frame.style.position, overflow: document.body.style.overflow, height: frame.getBoundingClientRect().height };
+      });
+      expect(layout).toMatchObject({ inContainer: true, position: '', overflow: 'scroll' });
+      expect(layout.height).toBeGreaterThan(200);
+    });
+
+    it('speaks the loader’s language, fetching its texts on demand', async () => {
+      const requested: string[] = [];
+      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      await vendorPage();
+      await armLoader(page, await site.createLink({ language: 'en' }), { language: 'de' });
+      await page.click('#connect');
+      await flowIn(page).getByRole('heading', { name: 'Wählen Sie Ihre HR-Software' }).waitFor();
+      expect([requested.filter((p) => /\/flow\/assets\/(de|fr|it|es)-/.test(p)).map((p) => p.split('/').pop()!.slice(0, 3))]).toStrictEqual([['de-']]);
+    });
+
+    it('speaks the link’s language without a loader option', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink({ language: 'it' }));
+      await page.click('#connect');
+      await flowIn(page).getByRole('heading', { name: 'Scegli il tuo software HR' }).waitFor();
+      expect(await flowIn(page).locator('html').getAttribute('lang')).toBe('it');
+    });
+
+    it('skips the tool picker for a preselected tool', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink({ integration_tool: 'sandbox' }));
+      await page.click('#connect');
+      await flowIn(page).getByRole('heading', { name: 'Data Sandbox will share' }).waitFor();
+      expect(await flowIn(page).getByText('Step 1 of 3').count()).toBe(1);
+    });
+
+    it('shows a wrong API key next to the field, keeping the input', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink());
+      await page.click('#connect');
+      const flow = flowIn(page);
+      await toSandboxForm(flow);
+      await fillSandbox(flow, 'invalid');
+      await flow.getByRole('button', { name: 'Connect', exact: true }).click();
+      await flow.getByRole('alert').filter({ hasText: /./ }).waitFor();
+      expect([await flow.getByLabel(/^API key/).getAttribute('aria-invalid'), await flow.getByRole('textbox', { name: 'Company subdomain' }).inputValue()]).toStrictEqual([
+        'true',
+        'acme',
+      ]);
+    });
+  });
+
+  describe('with the official @kombo-api/connect', () => {
+    it('completes a Sandbox connection through showKomboConnect(link)', async () => {
+      await vendorPage('kombo');
+      await armKombo(page, await site.createLink());
+      await page.click('#connect');
+      const flow = flowIn(page);
+      await toSandboxForm(flow);
+      await fillSandbox(flow);
+      await connectAndFinish(flow);
+      const { token } = await outcome(page);
+      const exchanged = await call(`${site.app.url}/v1/connect/integration-by-token/${token}`, site.apiKey());
+      expect([exchanged.status, exchanged.body.data.tool]).toStrictEqual([200, 'sandbox']);
+    });
+
+    it('cancels with KomboConnectCancelledError when closed', async () => {
+      await vendorPage('kombo');
+      await armKombo(page, await site.createLink());
+      await page.click('#connect');
+      await flowIn(page).getByRole('button', { name: 'Close' }).click();
+      expect([await outcome(page), await page.locator('iframe').count()]).toStrictEqual([{ error: 'KomboConnectCancelledError' }, 0]);
+    });
+
+    it('paints its own backdrop on a transparent page inside the full-screen frame', async () => {
+      await vendorPage('kombo');
+      await armKombo(page, await site.createLink());
+      await page.click('#connect');
+      const flow = flowIn(page);
+      await flow.getByRole('searchbox').waitFor();
+      const look = await flow.locator('.pb').evaluate((root) => ({
+        page: getComputedStyle(document.documentElement).backgroundColor,
+        body: getComputedStyle(document.body).backgroundColor,
+        backdrop: getComputedStyle(root.querySelector('.pb-backdrop')!).backgroundColor,
+        sdkv: new URL(location.href).searchParams.get('sdkv'),
+      }));
+      expect(look).toStrictEqual({ page: 'rgba(0, 0, 0, 0)', body: 'rgba(0, 0, 0, 0)', backdrop: expect.stringMatching(/^rgba\(15, 23, 42, 0\.6/), sdkv: '1.3.0' });
+    });
+  });
+
+  describe('keyboard only', () => {
+    it('connects the Sandbox without a pointer', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink());
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const flow = flowIn(page);
+      await flow.getByRole('searchbox').waitFor();
+      await page.keyboard.type('sand');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await flow.getByRole('heading', { name: 'Data Sandbox will share' }).waitFor();
+      const tabTo = async (name: string) => {
+        for (let i = 0; i < 30; i++) {
+          await page.keyboard.press('Tab');
+          const focused = await flow.locator(':focus').evaluate((el) => el.getAttribute('aria-label') || el.textContent?.trim() || '');
+          if (focused === name) return;
+        }
+        throw new Error(`Tab never reached ${name}`);
+      };
+      await tabTo('Continue');
+      await page.keyboard.press('Enter');
+      await flow.getByRole('heading', { name: 'Get your Sandbox credentials' }).waitFor();
+      await tabTo('Continue');
+      await page.keyboard.press('Enter');
+      await flow.getByRole('heading', { name: 'Connect Sandbox' }).waitFor();
+      await flow.getByRole('textbox', { name: 'Company subdomain' }).waitFor();
+      await tabTo('Help for Company subdomain');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('acme');
+      await tabTo('Help for API key');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('sk-keyboard');
+      await tabTo('Help for Company size');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await tabTo('Connect');
+      await page.keyboard.press('Enter');
+      await flow.getByRole('button', { name: 'Done' }).waitFor();
+      await expect.poll(() => flow.locator(':focus').textContent()).toBe('Done');
+      await page.keyboard.press('Enter');
+      const { token } = await outcome(page);
+      const exchanged = await call(`${site.app.url}/v1/connect/integration-by-token/${token}`, site.apiKey());
+      expect(exchanged.status).toBe(200);
+    });
+
+    it('closes with Escape and returns focus to the button', async () => {
+      await vendorPage();
+      await armLoader(page, await site.createLink());
+      await page.focus('#connect');
+      await page.keyboard.press('Enter');
+      await flowIn(page).getByRole('searchbox').waitFor();
+      await expect.poll(() => flowIn(page).locator(':focus').getAttribute('type')).toBe('search');
+      await page.keyboard.press('Escape');
+      expect([await outcome(page), await page.evaluate(() => document.activeElement?.id)]).toStrictEqual([{ error: 'PlugboardError', code: 'cancelled' }, 'connect']);
+    });
+  });
+
+  describe('a magic link opened as a page', () => {
+    it('shows the same flow and ends on a success screen', async () => {
+      await page.goto(await site.createLink({ link_type: 'MAGIC_LINK' }));
+      await toSandboxForm(page);
+      await fillSandbox(page);
+      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByText('You can close this window now.').waitFor();
+      expect([await page.getByRole('heading', { level: 2 }).textContent(), await page.getByRole('button', { name: 'Close' }).count()]).toStrictEqual([
+        'Sandbox is connected',
+        0,
+      ]);
+    });
+  });
+
+  describe('what the server sends', () => {
+    it('serves the flow page frameable, with a script policy, and no referrer', async () => {
+      const res = await fetch(`${site.app.url}/flow?token=x`);
+      expect({
+        status: res.status,
+        xfo: res.headers.get('x-frame-options'),
+        csp: res.headers.get('content-security-policy'),
+        referrer: res.headers.get('referrer-policy'),
+      }).toStrictEqual({
+        status: 200,
+        xfo: null,
+        csp: expect.stringMatching(/script-src 'self'.*frame-ancestors \*/),
+        referrer: 'no-referrer',
+      });
+    });
+
+    it('serves /connect.js within 1.0 KB gzipped, loadable cross-origin, and /connect.mjs with its types', async () => {
+      const [js, mjs, dts] = await Promise.all(['/connect.js', '/connect.mjs', '/connect.d.ts'].map((p) => fetch(`${site.app.url}${p}`)));
+      const gzipped = zlib.gzipSync(Buffer.from(await js!.arrayBuffer()), { level: 9 }).length;
+      expect({
+        gzipped: gzipped <= 1024,
+        cors: js!.headers.get('access-control-allow-origin'),
+        type: mjs!.headers.get('content-type'),
+        types: mjs!.headers.get('x-typescript-types'),
+        dts: (await dts!.text()).includes('export declare function open'),
+      }).toStrictEqual({ gzipped: true, cors: '*', type: 'text/javascript; charset=utf-8', types: '/connect.d.ts', dts: true });
+    });
+  });
+});

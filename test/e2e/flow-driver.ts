@@ -1,0 +1,97 @@
+import type { FrameLocator, Page } from 'playwright-core';
+
+/** What the vendor page saw: the promise's outcome and the loader's events (with ms since the click). */
+export interface HostOutcome {
+  token?: string;
+  error?: string;
+  code?: string;
+}
+
+/** Loader options a test can pass through `page.evaluate` (no functions, no elements). */
+export interface HostOptions {
+  inline?: boolean;
+  language?: 'en' | 'de' | 'fr' | 'it' | 'es';
+  theme?: { primaryColor?: string; colorScheme?: 'light' | 'dark' | 'system' };
+}
+
+/**
+ * Makes the vendor page's "Connect" button open `link` with our loader (`window.Plugboard`) on click,
+ * recording events and the outcome in `window.__events` / `window.__result`.
+ */
+export async function armLoader(page: Page, link: string, options: HostOptions = {}): Promise<void> {
+  await page.evaluate(
+    ([link, options]) => {
+      const w = window as unknown as Record<string, unknown> & { __events: unknown[] };
+      w.__events = [];
+      w.__result = null;
+      document.getElementById('connect')!.onclick = () => {
+        const clickedAt = performance.now();
+        w.__clickedAt = clickedAt;
+        const container = options.inline ? document.getElementById('inline')! : undefined;
+        window.Plugboard.open(link, {
+          language: options.language,
+          theme: options.theme,
+          container,
+          onEvent: (e) => w.__events.push({ ...e, at: performance.now() - clickedAt }),
+        }).then(
+          (token) => (w.__result = { token }),
+          (error: { name: string; code?: string }) => (w.__result = { error: error.name, code: error.code }),
+        );
+      };
+    },
+    [link, options] as const,
+  );
+}
+
+/** The same with the official `@kombo-api/connect` (`window.KomboConnect.showKomboConnect`). */
+export async function armKombo(page: Page, link: string): Promise<void> {
+  await page.evaluate((link) => {
+    const w = window as unknown as Record<string, unknown>;
+    w.__result = null;
+    const kombo = (w.KomboConnect as { showKomboConnect(url: string): Promise<string> }).showKomboConnect;
+    document.getElementById('connect')!.onclick = () => {
+      kombo(link).then(
+        (token) => (w.__result = { token }),
+        (error: Error) => (w.__result = { error: error.name }),
+      );
+    };
+  }, link);
+}
+
+/** Waits for the open() / showKomboConnect() promise to settle. */
+export async function outcome(page: Page): Promise<HostOutcome> {
+  const handle = await page.waitForFunction(() => (window as unknown as { __result: unknown }).__result, undefined, { timeout: 20_000 });
+  return (await handle.jsonValue()) as HostOutcome;
+}
+
+/** The loader events so far, without timings. */
+export async function events(page: Page): Promise<Record<string, unknown>[]> {
+  const all = await page.evaluate(() => (window as unknown as { __events: Record<string, unknown>[] }).__events);
+  return all.map(({ at: _at, ...e }) => e);
+}
+
+/** Where the flow renders: a frame of the vendor page, or the page itself (a magic link). */
+export type FlowScope = FrameLocator | Page;
+
+/** The flow inside the vendor page's (only) iframe. */
+export const flowIn = (page: Page): FrameLocator => page.frameLocator('iframe');
+
+/** Picks the Sandbox and walks to its credential form. */
+export async function toSandboxForm(flow: FlowScope): Promise<void> {
+  await flow.getByRole('button', { name: 'Sandbox' }).click();
+  await flow.getByRole('button', { name: 'Continue' }).click();
+  await flow.getByRole('button', { name: 'Continue' }).click();
+  await flow.getByRole('textbox', { name: 'Company subdomain' }).waitFor();
+}
+
+/** Fills the Sandbox form's required fields. */
+export async function fillSandbox(flow: FlowScope, apiKey = 'sk-test-1'): Promise<void> {
+  await flow.getByRole('textbox', { name: 'Company subdomain' }).fill('acme');
+  await flow.getByLabel(/^API key/).fill(apiKey);
+}
+
+/** Submits the form and presses Done on the success screen. */
+export async function connectAndFinish(flow: FlowScope): Promise<void> {
+  await flow.getByRole('button', { name: 'Connect', exact: true }).click();
+  await flow.getByRole('button', { name: 'Done' }).click();
+}
