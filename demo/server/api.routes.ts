@@ -82,7 +82,8 @@ export function apiRoutes(ctx: DemoContext): Router {
       }
     }
     const sync = integration ? await ctx.syncs.status(integration.id) : null;
-    res.json({ customer: DEMO_CUSTOMER, plugboardUrl: ctx.plugboardUrl, integration, sync });
+    const { organizationName, adminName, adminEmail } = DEMO_CUSTOMER;
+    res.json({ customer: { organizationName, adminName, adminEmail }, plugboardUrl: ctx.plugboardUrl, integration, sync });
   });
 
   router.post('/connect-link', async (_req, res) => {

@@ -160,7 +160,8 @@ export class ConnectionCard {
   #button(name: string, text: string, paths: string[], onClick: () => void, kind = 'button'): HTMLButtonElement {
     const busy = this.#busy === name;
     // aria-disabled rather than disabled: the button keeps keyboard focus while an action runs.
-    const unavailable = this.#busy !== null || (name === 'sync' && this.#sync?.state === 'running');
+    const syncing = this.#sync?.state === 'running' || this.#integration?.setupStatus === 'FINAL_SYNC_PENDING';
+    const unavailable = this.#busy !== null || (name === 'sync' && syncing);
     const guarded = () => {
       if (!unavailable) onClick();
     };
@@ -230,14 +231,14 @@ export class ConnectionCard {
           h('div', {}, h('dt', {}, 'Organization'), h('dd', {}, i.organizationName)),
           h('div', {}, h('dt', {}, 'Status'), h('dd', { 'data-testid': 'integration-status' }, label(i.status))),
           h('div', {}, h('dt', {}, 'Setup'), h('dd', { 'data-testid': 'setup-status' }, label(i.setupStatus))),
-          h('div', {}, h('dt', {}, 'Integration ID'), h('dd', {}, h('code', {}, i.id))),
+          h('div', { class: 'wide' }, h('dt', {}, 'Integration ID'), h('dd', {}, h('code', {}, i.id))),
           h('div', { class: 'wide' }, h('dt', {}, 'Reads'), h('dd', {}, i.readModels.length ? i.readModels.join(', ') : '—')),
         ),
         this.#syncLine(i),
         h(
           'div',
           { class: 'actions' },
-          this.#button('sync', this.#sync?.state === 'running' ? 'Syncing…' : 'Sync now', ICONS.refresh, this.#startSync, 'button primary'),
+          this.#button('sync', 'Sync now', ICONS.refresh, this.#startSync, 'button primary'),
           this.#button('reconnect', 'Reconnect', ICONS.link, this.#reconnect),
           this.#button('toggle', disabled ? 'Enable' : 'Disable', disabled ? ICONS.play : ICONS.pause, this.#toggle),
           h('span', { class: 'spacer' }),
