@@ -1,0 +1,33 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { getConnector } from '../../../connectors/registry.ts';
+import { inputInvalid } from '../../../domain/errors.ts';
+import { requestSync } from '../../../domain/sync/queue.ts';
+import type { SyncDeps } from '../../../domain/sync/sync-deps.ts';
+import { drainSyncQueue } from '../../../domain/sync/worker.ts';
+import { requireIntegration } from '../../middleware/integration.ts';
+import { parseInput } from '../../parsers/zod-input.ts';
+import { integrationOf } from '../../request-context.ts';
+import { ok } from '../../respond.ts';
+import { passthroughHandler } from './passthrough.ts';
+
+const forceSyncBody = z.object({ type: z.enum(['FULL', 'DELTA']).optional() }).optional();
+
+/** `POST /force-sync` and `POST /passthrough/{tool}/{api}` (general error schema, X-Integration-Id). */
+export function syncRoutes(deps: SyncDeps): Router {
+  const router = Router();
+  const integration = requireIntegration(deps, { errors: 'general' });
+
+  router.post('/force-sync', integration, async (req, res) => {
+    const body = parseInput(forceSyncBody, req.body);
+    const record = integrationOf(req);
+    if (!getConnector(record.tool)?.source) throw inputInvalid(`Integrations of tool '${record.tool}' cannot be synced.`);
+    const result = await requestSync(deps, record.id, body?.type ?? 'FULL', 'FORCED');
+    // Runs in the background: the answer only says the sync is queued.
+    drainSyncQueue(deps).catch((err: unknown) => req.log?.error({ err }, 'sync queue drain failed'));
+    ok(res, { already_queued: result.alreadyQueued, sync_id: result.syncId, type: result.type });
+  });
+
+  router.post('/passthrough/:tool/:api', integration, passthroughHandler(deps));
+  return router;
+}

@@ -1,0 +1,21 @@
+import type { DomainDeps } from '../../server/domain/deps.ts';
+import type { SyncDeps } from '../../server/domain/sync/sync-deps.ts';
+import { runInitialSync } from '../../server/domain/sync/worker.ts';
+import { hrisWireMappers } from '../../server/http/mappers/hris/index.ts';
+import type { TestTenant } from './app.ts';
+import { type TestIntegrationOptions, createTestIntegration } from './integrations.ts';
+
+/** Sync deps over a test app's (or store's) deps, optionally with a replaced source or worker name. */
+export function testSyncDeps(deps: DomainDeps, extra: Partial<SyncDeps> = {}): SyncDeps {
+  return { db: deps.db, clock: deps.clock, secret: deps.secret, mappers: hrisWireMappers, ...extra };
+}
+
+/** A Sandbox integration (50 employees unless told otherwise) whose first sync has completed. */
+export async function syncedIntegration(deps: DomainDeps, tenant: TestTenant, options: TestIntegrationOptions = {}): Promise<string> {
+  const id = await createTestIntegration(deps, tenant, options);
+  await runInitialSync(testSyncDeps(deps), id);
+  return id;
+}
+
+/** The headers of an HRIS request. */
+export const integrationHeader = (id: string) => ({ 'x-integration-id': id });
