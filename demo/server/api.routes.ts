@@ -81,7 +81,7 @@ export function apiRoutes(ctx: DemoContext): Router {
         if (!(err instanceof DemoError && err.code === 'PLATFORM.INTEGRATION_NOT_FOUND')) throw err;
       }
     }
-    const sync = integration ? await ctx.syncs.status(integration.id) : null;
+    const sync = integration ? ctx.syncs.last(integration.id) : null;
     const { organizationName, adminName, adminEmail } = DEMO_CUSTOMER;
     res.json({ customer: { organizationName, adminName, adminEmail }, plugboardUrl: ctx.plugboardUrl, integration, sync });
   });
@@ -133,12 +133,10 @@ export function apiRoutes(ctx: DemoContext): Router {
 
   router.post('/integrations/:id/sync', async (req, res) => {
     const id = owned(req);
-    res.json({ sync: await plugboard(id, () => ctx.syncs.start(id)) });
-  });
-
-  router.get('/integrations/:id/sync', async (req, res) => {
-    const id = owned(req);
-    res.json({ sync: await plugboard(id, () => ctx.syncs.status(id)) });
+    const sync = await plugboard(id, () => ctx.syncs.request(id));
+    // The next search reads the employees again instead of reusing what it read before the sync.
+    ctx.search.forget(id);
+    res.json({ sync });
   });
 
   router.get('/integrations/:id/employees', async (req, res: Response<EmployeesPage>) => {

@@ -33,7 +33,7 @@ export function createDemoApp(options: DemoAppOptions): { app: Express; context:
     return store.apiKey;
   });
   const search = new EmployeeSearch(client);
-  const syncs = new SyncTracker(client, (id) => search.forget(id));
+  const syncs = new SyncTracker(client);
   const context: DemoContext = { client, store, search, syncs, plugboardUrl };
   const origin = new URL(plugboardUrl).origin;
 

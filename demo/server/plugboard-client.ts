@@ -79,18 +79,6 @@ export class PlugboardClient {
     return { syncId: res.data.sync_id, alreadyQueued: res.data.already_queued };
   }
 
-  /**
-   * Where a sync stands, from what the public API shows of the integration: the first sync runs while
-   * `setup_status` is FINAL_SYNC_PENDING; an INVALID or INACTIVE integration does not sync.
-   */
-  async syncState(integrationId: string, _syncId: string): Promise<{ state: 'running' | 'succeeded' | 'failed'; message: string | null }> {
-    const d = await this.integrationDetails(integrationId);
-    if (d.status === 'INVALID') return { state: 'failed', message: 'The HR system rejected the credentials. Reconnect it.' };
-    if (d.status === 'INACTIVE') return { state: 'failed', message: 'The integration is disabled. Enable it to sync.' };
-    if (d.setup_status !== 'COMPLETED') return { state: 'running', message: null };
-    return { state: 'succeeded', message: null };
-  }
-
   /** One page of employees (`cursor` from the previous page's `next`), optionally filtered by one work email. */
   async employeesPage(
     integrationId: string,

@@ -23,14 +23,12 @@ export interface IntegrationView {
   readModels: string[];
 }
 
-/** Progress of a sync the demo asked for. */
+/** The last sync the demo asked Plugboard for (`POST /v1/force-sync`). */
 export interface SyncView {
   syncId: string;
-  state: 'running' | 'succeeded' | 'failed';
+  /** A sync was already queued or running, so Plugboard kept that one instead of adding another. */
+  alreadyQueued: boolean;
   requestedAt: string;
-  finishedAt: string | null;
-  /** Shown to the user when the sync failed. */
-  message: string | null;
 }
 
 export interface SessionView {

@@ -41,8 +41,7 @@ export const api = {
   setEnabled: (id: string, enabled: boolean) =>
     request<{ integration: IntegrationView }>('PUT', `${integrationPath(id)}/enabled`, { enabled }).then((r) => r.integration),
   disconnect: (id: string) => request<object>('DELETE', integrationPath(id)),
-  startSync: (id: string) => request<{ sync: SyncView }>('POST', `${integrationPath(id)}/sync`).then((r) => r.sync),
-  sync: (id: string) => request<{ sync: SyncView | null }>('GET', `${integrationPath(id)}/sync`).then((r) => r.sync),
+  requestSync: (id: string) => request<{ sync: SyncView }>('POST', `${integrationPath(id)}/sync`).then((r) => r.sync),
   employees: (id: string, query: { cursor?: string | null; q?: string }) => {
     const params = new URLSearchParams();
     if (query.cursor) params.set('cursor', query.cursor);

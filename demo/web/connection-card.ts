@@ -5,7 +5,7 @@ import { h, icon, ICONS, mount } from './dom.ts';
 import { formatDate, formatTime, label, statusTone } from './format.ts';
 import { openFlow } from './plugboard.ts';
 
-/** How often a running sync or first sync is checked. @default 1000 */
+/** How often the first sync is checked for completion. @default 1000 */
 const POLL_MS = 1000;
 
 export interface ConnectionCardOptions {
@@ -14,7 +14,7 @@ export interface ConnectionCardOptions {
   announce(message: string): void;
   /** The integration appeared, changed or went away. */
   onIntegration(integration: IntegrationView | null): void;
-  /** A sync finished: the data on the page may be stale. */
+  /** The first sync finished: the people list can be read. */
   onSynced(): void;
 }
 
@@ -108,60 +108,42 @@ export class ConnectionCard {
     });
   };
 
-  #startSync = () =>
+  #requestSync = () =>
     this.#act('sync', async () => {
-      this.#sync = await api.startSync(this.#integration!.id);
-      this.#afterSyncUpdate(null);
+      this.#sync = await api.requestSync(this.#integration!.id);
+      this.#o.announce(this.#sync.alreadyQueued ? 'A sync was already running.' : 'Sync requested.');
     });
 
-  /** Polls while a sync (or the first sync after connecting) runs. */
+  /** Polls while the first sync after connecting runs (the integration's setup status says when it is done). */
   #schedulePoll(): void {
     window.clearTimeout(this.#poll);
     const i = this.#integration;
-    if (!i || (this.#sync?.state !== 'running' && i.setupStatus !== 'FINAL_SYNC_PENDING')) return;
+    if (i?.setupStatus !== 'FINAL_SYNC_PENDING') return;
     this.#poll = window.setTimeout(() => void this.#pollOnce(i.id), POLL_MS);
   }
 
   async #pollOnce(id: string): Promise<void> {
+    let integration: IntegrationView;
     try {
-      if (this.#sync?.state === 'running') {
-        const before = this.#sync;
-        this.#sync = await api.sync(id);
-        this.#afterSyncUpdate(before);
-      } else {
-        const before = this.#integration;
-        const integration = await api.integration(id);
-        if (this.#integration?.id !== id) return;
-        this.#setIntegration(integration);
-        if (before?.setupStatus !== 'COMPLETED' && integration.setupStatus === 'COMPLETED') {
-          this.#o.announce('First sync finished.');
-          this.#o.onSynced();
-        }
-        return;
-      }
+      integration = await api.integration(id);
     } catch (err) {
       this.#error = errorMessage(err);
       this.#render();
       return;
     }
-    this.#schedulePoll();
-  }
-
-  #afterSyncUpdate(before: SyncView | null): void {
-    this.#render();
-    const sync = this.#sync;
-    if (sync && sync.state !== 'running' && before?.state === 'running') {
-      this.#o.announce(sync.state === 'succeeded' ? 'Sync finished.' : `Sync failed. ${sync.message ?? ''}`);
+    if (this.#integration?.id !== id) return;
+    this.#setIntegration(integration);
+    if (integration.setupStatus === 'COMPLETED') {
+      this.#o.announce('First sync finished: your people are here.');
       this.#o.onSynced();
     }
-    this.#schedulePoll();
   }
 
   #button(name: string, text: string, paths: string[], onClick: () => void, kind = 'button'): HTMLButtonElement {
     const busy = this.#busy === name;
     // aria-disabled rather than disabled: the button keeps keyboard focus while an action runs.
-    const syncing = this.#sync?.state === 'running' || this.#integration?.setupStatus === 'FINAL_SYNC_PENDING';
-    const unavailable = this.#busy !== null || (name === 'sync' && syncing);
+    const firstSync = this.#integration?.setupStatus === 'FINAL_SYNC_PENDING';
+    const unavailable = this.#busy !== null || (name === 'sync' && firstSync);
     const guarded = () => {
       if (!unavailable) onClick();
     };
@@ -238,7 +220,7 @@ export class ConnectionCard {
         h(
           'div',
           { class: 'actions' },
-          this.#button('sync', 'Sync now', ICONS.refresh, this.#startSync, 'button primary'),
+          this.#button('sync', 'Sync now', ICONS.refresh, this.#requestSync, 'button primary'),
           this.#button('reconnect', 'Reconnect', ICONS.link, this.#reconnect),
           this.#button('toggle', disabled ? 'Enable' : 'Disable', disabled ? ICONS.play : ICONS.pause, this.#toggle),
           h('span', { class: 'spacer' }),
@@ -252,11 +234,17 @@ export class ConnectionCard {
   #syncLine(i: IntegrationView): HTMLElement {
     const s = this.#sync;
     const line = (cls: string, ...children: (Node | string)[]) => h('p', { class: `sync-line ${cls}`, 'data-testid': 'sync-status' }, ...children);
-    if (s?.state === 'running' || (!s && i.setupStatus === 'FINAL_SYNC_PENDING')) {
-      return line('running', h('span', { class: 'spinner', 'aria-hidden': 'true' }), h('span', {}, 'Syncing with your HR system…'), h('span', { class: 'progress', 'aria-hidden': 'true' }));
+    const spinner = () => h('span', { class: 'spinner', 'aria-hidden': 'true' });
+    if (i.setupStatus === 'FINAL_SYNC_PENDING') {
+      return line('running', spinner(), h('span', {}, 'Plugboard is running the first sync with your HR system…'), h('span', { class: 'progress', 'aria-hidden': 'true' }));
     }
-    if (s?.state === 'failed') return line('failed', icon(ICONS.alert), `Sync failed: ${s.message ?? 'unknown reason'}`);
-    if (s?.state === 'succeeded') return line('done', icon(ICONS.check), `Sync finished at ${formatTime(s.finishedAt!)}`);
-    return line('idle', 'Plugboard syncs automatically. Use “Sync now” to fetch changes immediately.');
+    if (this.#busy === 'sync') return line('running', spinner(), 'Asking Plugboard for a sync…');
+    if (s) {
+      const id = h('code', {}, s.syncId);
+      return s.alreadyQueued
+        ? line('done', icon(ICONS.check), h('span', {}, `A sync was already running at ${formatTime(s.requestedAt)} (`, id, '); Plugboard finishes it in the background.'))
+        : line('done', icon(ICONS.check), h('span', {}, `Sync requested at ${formatTime(s.requestedAt)} (`, id, '). Plugboard runs it in the background; refresh the list in a moment to see changes.'));
+    }
+    return line('idle', 'Plugboard syncs automatically every few hours. “Sync now” asks for a sync right away.');
   }
 }

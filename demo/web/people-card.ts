@@ -41,7 +41,7 @@ export class PeopleCard {
       type: 'search',
       id: 'people-search',
       class: 'search-input',
-      placeholder: 'Search name, job title, team or work email',
+      placeholder: 'Name, title, team or work email',
       autocomplete: 'off',
       'aria-describedby': 'search-help',
     });
@@ -56,9 +56,10 @@ export class PeopleCard {
       icon(ICONS.search),
       this.#search,
     );
+    const refresh = h('button', { type: 'button', class: 'button refresh', 'data-action': 'refresh', onclick: () => this.refresh() }, icon(ICONS.refresh), 'Refresh');
     mount(
       options.root,
-      h('div', { class: 'card-head' }, h('div', {}, h('h2', { id: 'people-title' }, 'People'), this.#summary), form),
+      h('div', { class: 'card-head' }, h('div', {}, h('h2', { id: 'people-title' }, 'People'), this.#summary), h('div', { class: 'tools' }, form, refresh)),
       h(
         'p',
         { class: 'hint', id: 'search-help' },
@@ -209,7 +210,7 @@ export class PeopleCard {
   #row(e: EmployeeView): HTMLTableRowElement {
     const status = e.employmentStatus;
     const tone = status === 'ACTIVE' ? 'good' : status === 'INACTIVE' ? 'muted' : 'info';
-    const details = [e.employmentType && label(e.employmentType), e.weeklyHours != null && `${e.weeklyHours} h/wk`, e.pay && formatPay(e.pay)].filter(Boolean).join(' · ');
+    const details = [e.employmentType && label(e.employmentType), e.weeklyHours != null && `${e.weeklyHours} h/week`].filter(Boolean).join(' · ');
     return h(
       'tr',
       {},
@@ -220,12 +221,18 @@ export class PeopleCard {
           'div',
           { class: 'person' },
           h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(e.name)),
-          h('div', {}, h('div', { class: 'name' }, e.name), e.email && h('div', { class: 'muted small' }, e.email)),
+          h('div', {}, h('div', { class: 'name' }, e.name), e.email && h('div', { class: 'muted small', title: e.email }, e.email)),
         ),
       ),
       h('td', {}, e.jobTitle ?? '—', e.manager && h('div', { class: 'muted small' }, `Reports to ${e.manager}`)),
       h('td', {}, e.groups.length ? h('div', { class: 'chips' }, e.groups.map((g) => h('span', { class: 'chip' }, g))) : '—'),
-      h('td', {}, status && h('span', { class: `badge ${tone}` }, label(status)), details && h('div', { class: 'muted small' }, details)),
+      h(
+        'td',
+        {},
+        status && h('span', { class: `badge ${tone}` }, label(status)),
+        details && h('div', { class: 'muted small' }, details),
+        e.pay && h('div', { class: 'muted small' }, formatPay(e.pay)),
+      ),
       h('td', {}, e.location ?? '—', e.legalEntity && h('div', { class: 'muted small' }, e.legalEntity)),
       h('td', { class: 'nowrap' }, e.startDate ? formatDate(e.startDate) : '—', e.terminationDate && h('div', { class: 'muted small' }, `Leaves ${formatDate(e.terminationDate)}`)),
     );
