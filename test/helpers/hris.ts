@@ -1,6 +1,7 @@
 import type { DomainDeps } from '../../server/domain/deps.ts';
 import type { SyncDeps } from '../../server/domain/sync/sync-deps.ts';
-import { runInitialSync } from '../../server/domain/sync/worker.ts';
+import { requestSync } from '../../server/domain/sync/queue.ts';
+import { drainSyncQueue, runInitialSync } from '../../server/domain/sync/worker.ts';
 import { hrisWireMappers } from '../../server/http/mappers/hris/index.ts';
 import type { TestTenant } from './app.ts';
 import { type TestIntegrationOptions, createTestIntegration } from './integrations.ts';
@@ -19,3 +20,10 @@ export async function syncedIntegration(deps: DomainDeps, tenant: TestTenant, op
 
 /** The headers of an HRIS request. */
 export const integrationHeader = (id: string) => ({ 'x-integration-id': id });
+
+/** Runs a forced sync of an integration now (at the deps' clock) and waits for it. */
+export async function syncNow(deps: DomainDeps, integrationId: string, extra: Partial<SyncDeps> = {}): Promise<void> {
+  const sync = testSyncDeps(deps, extra);
+  await requestSync(sync, integrationId, 'FULL', 'FORCED');
+  await drainSyncQueue(sync);
+}
