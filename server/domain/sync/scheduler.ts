@@ -11,6 +11,8 @@ export interface SchedulerOptions {
   pollMs?: number;
   /** A RUNNING sync whose worker has been silent this long is failed so it can run again. @default 15 minutes */
   staleAfterMs?: number;
+  /** Only schedule integrations of these environments (e.g. an instance dedicated to some tenants). @default all */
+  environmentIds?: string[];
 }
 
 /**
@@ -30,7 +32,7 @@ export function startSyncScheduler(deps: SyncDeps, options: SchedulerOptions = {
     running = (async () => {
       const now = deps.clock();
       await failStaleRuns(deps.db, new Date(now.getTime() - staleAfterMs), now);
-      await queueDueRuns(deps.db, tools(), new Date(now.getTime() - intervalMs), now, newId);
+      await queueDueRuns(deps.db, tools(), new Date(now.getTime() - intervalMs), now, newId, options.environmentIds);
       await drainSyncQueue(deps);
     })().catch((err: unknown) => deps.logger?.error({ err }, 'sync scheduler tick failed'));
   };

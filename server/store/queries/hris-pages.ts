@@ -27,7 +27,8 @@ export interface PageQuery {
   filters: AttrFilter[];
 }
 
-const list = (values: string[]) => sql`string_to_array(${values.join('\u0001')}::text, chr(1))`;
+// A leading separator, dropped again by [2:], because string_to_array('') is an empty array, not {''}.
+const list = (values: string[]) => sql`(string_to_array(${`\u0001${values.join('\u0001')}`}::text, chr(1)))[2:]`;
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 function condition(f: AttrFilter): RawBuilder<unknown> {

@@ -63,7 +63,8 @@ export async function loadRecordStates(db: Db, integrationId: string): Promise<{
  */
 const SEP = '\u0001';
 const pack = (rows: RecordWrite[], pick: (r: RecordWrite) => string | number) => rows.map(pick).join(SEP);
-const col = (packed: string) => sql`string_to_array(${packed}::text, chr(1))`;
+// A leading separator, dropped again by [2:], because string_to_array('') is an empty array, not {''}.
+const col = (packed: string) => sql`(string_to_array(${SEP + packed}::text, chr(1)))[2:]`;
 
 const columns = (rows: RecordWrite[]) => ({
   model: col(pack(rows, (r) => r.model)),

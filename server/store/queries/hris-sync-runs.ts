@@ -84,16 +84,25 @@ export async function failStaleRuns(db: Db, heartbeatBefore: Date, now: Date): P
 }
 
 /**
- * Queues a SCHEDULED sync for every ACTIVE integration of the given tools whose last run was queued
- * before `dueBefore` (or that never ran). Returns how many were queued.
+ * Queues a SCHEDULED sync for every ACTIVE integration of the given tools (and environments, when
+ * given) whose last run was queued before `dueBefore` (or that never ran). Returns how many were queued.
  */
-export async function queueDueRuns(db: Db, tools: string[], dueBefore: Date, now: Date, newId: () => string): Promise<number> {
-  if (tools.length === 0) return 0;
-  const due = await db
+export async function queueDueRuns(
+  db: Db,
+  tools: string[],
+  dueBefore: Date,
+  now: Date,
+  newId: () => string,
+  environmentIds?: string[],
+): Promise<number> {
+  if (tools.length === 0 || environmentIds?.length === 0) return 0;
+  let query = db
     .selectFrom('integrations as i')
     .select('i.id')
     .where('i.status', '=', 'ACTIVE')
-    .where('i.tool', 'in', tools)
+    .where('i.tool', 'in', tools);
+  if (environmentIds) query = query.where('i.environment_id', 'in', environmentIds);
+  const due = await query
     .where((eb) =>
       eb.not(eb.exists(eb.selectFrom('sync_runs as r').select('r.id').whereRef('r.integration_id', '=', 'i.id')
         .where((w) => w.or([w('r.status', 'in', ['QUEUED', 'RUNNING']), w('r.queued_at', '>=', dueBefore)])))),
