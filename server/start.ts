@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -47,6 +47,14 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
   const deps: AppDeps = { db: store.db, clock: () => new Date(), secret, config, logger, storeKind: store.kind, authCache, ...extra };
   const server: Server = createApp(deps).listen(config.port, config.host);
+  // Browsers open sockets ahead of use (preconnect). Node never counts a socket that carried no request
+  // as idle, so close() would wait out the grace period for them: track them and close them on stop.
+  const unused = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  server.on('request', (req: { socket: Socket }) => unused.delete(req.socket));
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -72,6 +80,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
         resolve();
       });
       server.closeIdleConnections();
+      for (const socket of unused) socket.destroy();
     }).then(() => store.close()));
   return { url, deps, store, stop };
 }
