@@ -157,7 +157,8 @@ export class ConnectionCard {
 
   #render(): void {
     const active = document.activeElement as HTMLElement | null;
-    const keep = active && this.#o.root.contains(active) ? (active.dataset.action ?? null) : null;
+    // Re-rendering replaces the card's elements: focus moves to the new element playing the same part.
+    const keep = active && this.#o.root.contains(active) ? (active.dataset.action ?? (active.id === 'connection-title' ? 'title' : null)) : null;
     this.#draw();
     const target = this.#focusNext ?? keep;
     this.#focusNext = null;
