@@ -214,7 +214,7 @@ export class ConnectionCard {
           h('div', {}, h('dt', {}, 'Organization'), h('dd', {}, i.organizationName)),
           h('div', {}, h('dt', {}, 'Status'), h('dd', { 'data-testid': 'integration-status' }, label(i.status))),
           h('div', {}, h('dt', {}, 'Setup'), h('dd', { 'data-testid': 'setup-status' }, label(i.setupStatus))),
-          h('div', { class: 'wide' }, h('dt', {}, 'Integration ID'), h('dd', {}, h('code', {}, i.id))),
+          h('div', {}, h('dt', {}, 'Integration ID'), h('dd', {}, h('code', {}, i.id))),
           h('div', { class: 'wide' }, h('dt', {}, 'Reads'), h('dd', {}, i.readModels.length ? i.readModels.join(', ') : '—')),
         ),
         this.#syncLine(i),
