@@ -58,14 +58,15 @@ export function createDemoApp(options: DemoAppOptions): { app: Express; context:
   app.use((_req, _res, next) => next(new DemoError(404, 'NOT_FOUND', 'Not found.')));
 
   const onError: ErrorRequestHandler = (err, req, res, _next) => {
-    const error =
+    const answer =
       err instanceof DemoError
         ? err
         : (err as { type?: string }).type === 'entity.parse.failed'
           ? new DemoError(400, 'INPUT_INVALID', 'The request body is not valid JSON.')
-          : null;
-    if (!error) options.logger?.error({ err, method: req.method, path: req.path }, 'demo request failed');
-    const answer = error ?? new DemoError(500, 'DEMO.UNKNOWN_ERROR', 'Something went wrong in the demo backend. See its log for details.');
+          : new DemoError(500, 'DEMO.UNKNOWN_ERROR', 'Something went wrong in the demo backend. See its log for details.', err);
+    // Only name, message and stack: SDK errors also carry whole HTTP responses.
+    const cause = answer.cause instanceof Error ? { name: answer.cause.name, message: answer.cause.message, stack: answer.cause.stack } : answer.cause;
+    if (cause !== undefined) options.logger?.error({ err: cause, method: req.method, path: req.path }, 'demo request failed');
     if (res.headersSent) return;
     res.status(answer.status).json({ error: { code: answer.code, message: answer.message } });
   };

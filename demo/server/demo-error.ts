@@ -6,8 +6,10 @@ export class DemoError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The failure behind it, for the log (never shown to the page). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
     this.name = 'DemoError';
   }
 }
@@ -39,6 +41,6 @@ export function toDemoError(err: unknown, plugboardUrl: string): DemoError {
     }
     return new DemoError(PASSED_THROUGH[code] ?? 502, code, err.message);
   }
-  if (err instanceof KomboError) return new DemoError(502, 'PLUGBOARD_ERROR', `Plugboard answered unexpectedly (HTTP ${err.statusCode}).`);
-  return new DemoError(500, 'DEMO.UNKNOWN_ERROR', 'Something went wrong in the demo backend. See its log for details.');
+  if (err instanceof KomboError) return new DemoError(502, 'PLUGBOARD_ERROR', `Plugboard answered unexpectedly (HTTP ${err.statusCode}).`, err);
+  return new DemoError(500, 'DEMO.UNKNOWN_ERROR', 'Something went wrong in the demo backend. See its log for details.', err);
 }
