@@ -5,10 +5,12 @@ export function ok(res: Response, data: unknown, extra?: Record<string, unknown>
   res.status(200).json({ status: 'success', data, ...extra });
 }
 
-/**
- * The same success envelope around `data` that is already JSON text (HRIS pages, whose records are
- * rendered at sync time): no parse/stringify round trip on the hot path.
- */
-export function okPrerendered(res: Response, dataJson: string): void {
-  res.status(200).type('application/json').send(`{"status":"success","data":${dataJson}}`);
+/** The success envelope around `data` that is already JSON text, as bytes (HRIS pages, rendered at sync time). */
+export function successEnvelope(dataJson: string): Buffer {
+  return Buffer.from(`{"status":"success","data":${dataJson}}`);
+}
+
+/** Answers a success envelope built by `successEnvelope` (possibly cached): no JSON round trip on the hot path. */
+export function okPrerendered(res: Response, envelope: Buffer): void {
+  res.status(200).type('application/json').send(envelope);
 }

@@ -145,6 +145,12 @@ export interface HrisRecordsTable {
   body: string;
 }
 
+export interface HrisDataVersionsTable {
+  integration_id: string;
+  /** Incremented by every committed sync of the integration. */
+  version: number;
+}
+
 export type SyncRunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
 
 export interface SyncRunsTable {
@@ -175,5 +181,6 @@ export interface Database {
   connection_links: ConnectionLinksTable;
   activation_tokens: ActivationTokensTable;
   hris_records: HrisRecordsTable;
+  hris_data_versions: HrisDataVersionsTable;
   sync_runs: SyncRunsTable;
 }

@@ -21,3 +21,4 @@ export async function listRecords(db: Db, integrationId: string, query: ListQuer
     resultsJson: page.results,
   };
 }
+

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { getConnector } from '../../connectors/registry.ts';
+import { bumpDataVersion } from '../../store/queries/hris-records.ts';
+import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
 import { loadIntegrationCredentials } from '../integrations.ts';
 import { applySnapshot } from './apply.ts';
@@ -41,9 +43,10 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const snapshot = await source.readHris({ integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null });
     const { byModel, lookup } = prepareSnapshot(integration.id, snapshot);
 
-    const counts = await deps.db.transaction().execute(async (trx) => {
+    const { counts, version } = await deps.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtextextended(${`plugboard-sync:${integration.id}`}, 0))`.execute(trx);
       const result = await applySnapshot(trx, integration.id, byModel, lookup, deps.mappers, now);
+      const newVersion = await bumpDataVersion(trx, integration.id);
       await trx
         .updateTable('integrations')
         .set({ setup_status: 'COMPLETED', data_expired_at: null })
@@ -52,8 +55,9 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
         .execute();
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
-      return result;
+      return { counts: result, version: newVersion };
     });
+    noteDataVersion(deps.db, integration.id, version);
     const durationMs = Math.round(performance.now() - started);
     deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, counts }, 'sync succeeded');
     return { status: 'SUCCEEDED', durationMs, error: null };

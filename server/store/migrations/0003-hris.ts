@@ -26,6 +26,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('hris_records_pk', ['integration_id', 'model', 'seq'])
     .execute();
 
+  // Bumped by every committed sync: read caches of HRIS pages compare it before answering from memory.
+  await db.schema
+    .createTable('hris_data_versions')
+    .addColumn('integration_id', 'text', (c) => c.primaryKey().references('integrations.id').onDelete('cascade'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('sync_runs')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -116,3 +116,20 @@ export async function markRecordsDeleted(db: Db, integrationId: string, rows: { 
       where r.integration_id = ${integrationId} and r.model = x.model and r.seq = x.seq::int`.execute(db);
   }
 }
+
+/** Marks the integration's data as changed (inside the sync's transaction); returns the new version. */
+export async function bumpDataVersion(db: Db, integrationId: string): Promise<number> {
+  const row = await db
+    .insertInto('hris_data_versions')
+    .values({ integration_id: integrationId, version: 1 })
+    .onConflict((oc) => oc.column('integration_id').doUpdateSet({ version: sql<number>`hris_data_versions.version + 1` }))
+    .returning('version')
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+/** The integration's data version (0 before its first sync). */
+export async function readDataVersion(db: Db, integrationId: string): Promise<number> {
+  const row = await db.selectFrom('hris_data_versions').select('version').where('integration_id', '=', integrationId).executeTakeFirst();
+  return row?.version ?? 0;
+}
