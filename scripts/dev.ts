@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
 import { banner } from './banner.ts';
@@ -11,7 +12,8 @@ import { startWidgetDev } from './widget-dev.ts';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  // Synchronous log writes keep the banner after the start-up lines instead of in between them.
+  const logger = createLogger(config.logLevel, pino.destination({ dest: 1, sync: true }));
   const widgetDev = await startWidgetDev();
   const launched = await launch(config, logger, { widgetDevMiddleware: widgetDev.middleware });
   process.stdout.write(`${banner(config, launched, process.stdout.isTTY)}\n  Hot reload: the flow (Vite), the server and the demo backend (restart on save).\n\n`);

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
 import { banner } from './banner.ts';
@@ -9,7 +10,8 @@ import { launch } from './launch.ts';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  // Synchronous log writes keep the banner after the start-up lines instead of in between them.
+  const logger = createLogger(config.logLevel, pino.destination({ dest: 1, sync: true }));
   const launched = await launch(config, logger);
   process.stdout.write(`${banner(config, launched, process.stdout.isTTY)}\n`);
 
