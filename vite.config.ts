@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
+import { FLOW_API_BASE, LINK_TOKEN_HEADER } from './widget/protocol/flow-api.ts';
 
 const ROOT = import.meta.dirname;
 /** Where the server reads the built widget from (see server/widget-build.ts). */
@@ -16,6 +17,23 @@ function loaderTypes(): Plugin {
       const source = fs.readFileSync(path.join(ROOT, 'widget/loader/plugboard.d.ts'), 'utf8');
       this.emitFile({ type: 'asset', fileName: 'connect.d.ts', source });
     },
+  };
+}
+
+/**
+ * Starts the session request from a tiny inline script in the page's head, so it runs while the app's
+ * code is still downloading (the server allows exactly this script by its CSP hash). The app picks the
+ * response up through `window.__plugboardSession` (widget/app/lib/api.ts).
+ */
+function sessionPreload(): Plugin {
+  const code =
+    `window.__plugboardSession=(function(t){return t?fetch(${JSON.stringify(`${FLOW_API_BASE}/session`)},` +
+    `{headers:{${JSON.stringify(LINK_TOKEN_HEADER)}:t,accept:"application/json"},cache:"no-store"}):null})` +
+    `(new URLSearchParams(location.search).get("token"))`;
+  return {
+    name: 'plugboard-session-preload',
+    applyToEnvironment: (env) => env.name === 'flow',
+    transformIndexHtml: () => [{ tag: 'script', children: code, injectTo: 'head-prepend' }],
   };
 }
 
@@ -54,7 +72,7 @@ export default defineConfig({
   root: path.join(ROOT, 'widget/app'),
   base: '/flow/',
   logLevel: 'warn',
-  plugins: [preact({ devtoolsInProd: false, prefreshEnabled: false }), loaderTypes()],
+  plugins: [preact({ devtoolsInProd: false, prefreshEnabled: false }), loaderTypes(), sessionPreload()],
   environments: {
     flow: {
       consumer: 'client',

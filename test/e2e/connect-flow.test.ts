@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { call } from '../helpers/app.ts';
 import { type CrossSite, describeInChromium, launchChromium, startCrossSite } from '../helpers/browser.ts';
-import { armKombo, armLoader, connectAndFinish, events, fillSandbox, flowIn, outcome, toSandboxForm } from './flow-driver.ts';
+import { armKombo, armLoader, connectAndFinish, events, fillSandbox, flowIn, focusedInFlow, outcome, toSandboxForm } from './flow-driver.ts';
 
 describeInChromium('the connection flow across sites (host.test embeds widget.test)', () => {
   let site: CrossSite;
@@ -226,8 +227,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       const tabTo = async (name: string) => {
         for (let i = 0; i < 30; i++) {
           await page.keyboard.press('Tab');
-          const focused = await flow.locator(':focus').evaluate((el) => el.getAttribute('aria-label') || el.textContent?.trim() || '');
-          if (focused === name) return;
+          if ((await focusedInFlow(page)) === name) return;
         }
         throw new Error(`Tab never reached ${name}`);
       };
@@ -252,7 +252,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await tabTo('Connect');
       await page.keyboard.press('Enter');
       await flow.getByRole('button', { name: 'Done' }).waitFor();
-      await expect.poll(() => flow.locator(':focus').textContent()).toBe('Done');
+      await expect.poll(() => focusedInFlow(page)).toBe('Done');
       await page.keyboard.press('Enter');
       const { token } = await outcome(page);
       const exchanged = await call(`${site.app.url}/v1/connect/integration-by-token/${token}`, site.apiKey());
@@ -265,7 +265,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await page.focus('#connect');
       await page.keyboard.press('Enter');
       await flowIn(page).getByRole('searchbox').waitFor();
-      await expect.poll(() => flowIn(page).locator(':focus').getAttribute('type')).toBe('search');
+      await expect.poll(() => focusedInFlow(page)).toBe('search');
       await page.keyboard.press('Escape');
       expect([await outcome(page), await page.evaluate(() => document.activeElement?.id)]).toStrictEqual([{ error: 'PlugboardError', code: 'cancelled' }, 'connect']);
     });
@@ -278,7 +278,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await fillSandbox(page);
       await page.getByRole('button', { name: 'Connect', exact: true }).click();
       await page.getByText('You can close this window now.').waitFor();
-      expect([await page.getByRole('heading', { level: 2 }).textContent(), await page.getByRole('button', { name: 'Close' }).count()]).toStrictEqual([
+      expect([await page.getByRole('heading', { level: 1 }).textContent(), await page.getByRole('button', { name: 'Close' }).count()]).toStrictEqual([
         'Sandbox is connected',
         0,
       ]);
@@ -288,12 +288,16 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
   describe('what the server sends', () => {
     it('serves the flow page frameable, with a script policy, and no referrer', async () => {
       const res = await fetch(`${site.app.url}/flow?token=x`);
+      const inline = /<script>([\s\S]*?)<\/script>/.exec(await res.text())![1]!;
+      const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
       expect({
+        allowsOnlyItsInlineScript: res.headers.get('content-security-policy')!.includes(`script-src 'self' ${hash};`),
         status: res.status,
         xfo: res.headers.get('x-frame-options'),
         csp: res.headers.get('content-security-policy'),
         referrer: res.headers.get('referrer-policy'),
       }).toStrictEqual({
+        allowsOnlyItsInlineScript: true,
         status: 200,
         xfo: null,
         csp: expect.stringMatching(/script-src 'self'.*frame-ancestors \*/),

@@ -95,3 +95,17 @@ export async function connectAndFinish(flow: FlowScope): Promise<void> {
   await flow.getByRole('button', { name: 'Connect', exact: true }).click();
   await flow.getByRole('button', { name: 'Done' }).click();
 }
+
+/**
+ * What has focus inside the flow's frame right now (its aria-label, else its text, else its type), or
+ * '' when nothing there has focus. Never waits, unlike a `:focus` locator.
+ */
+export async function focusedInFlow(page: Page): Promise<string> {
+  const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes('/flow'));
+  if (!frame) return '';
+  return frame.evaluate(() => {
+    const el = document.hasFocus() ? document.activeElement : null;
+    if (!el || el === document.body) return '';
+    return el.getAttribute('aria-label') || el.textContent?.trim() || el.getAttribute('type') || '';
+  });
+}

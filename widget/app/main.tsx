@@ -18,7 +18,7 @@ function main(): void {
   document.documentElement.dataset.display = display;
   const flow = createFlow(
     {
-      api: createApi(launch.token),
+      api: createApi(launch.token, fetch, undefined, window.__plugboardSession ?? null),
       openPersist: (environment) => createPersist(window, environment),
       loadLocale,
       send: bridge.send,
@@ -29,6 +29,8 @@ function main(): void {
     if (state.language !== previous.language) document.documentElement.lang = state.language;
     if (state.messages !== previous.messages) document.title = state.messages.dialogLabel;
   });
+  // Ask for the session before the first render: the request overlaps rendering the loading step.
+  const started = start(flow, launch.language);
   if (display === 'inline') observeHeight(window, (height) => bridge.event({ type: 'resize', height }));
   render(
     <FlowContext.Provider value={flow}>
@@ -36,7 +38,7 @@ function main(): void {
     </FlowContext.Provider>,
     document.getElementById('app')!,
   );
-  void start(flow, launch.language).then(() => preloadFloating());
+  void started.then(() => preloadFloating());
 }
 
 main();

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Response, Router } from 'express';
@@ -5,13 +6,14 @@ import { AppError } from '../../domain/errors.ts';
 import { WIDGET_DIST_DIR, WIDGET_FILES } from '../../widget-build.ts';
 
 /**
- * The flow page's policy: scripts, styles and requests only from our own origin, tool logos as data or
- * https images, no plugins or forms elsewhere. Framing is allowed from anywhere on purpose: vendors embed
- * the page (our loader and `@kombo-api/connect` both frame it), so there is no X-Frame-Options.
+ * The flow page's policy: scripts (ours, plus the page's one inline head script by its hash), styles and
+ * requests only from our own origin, tool logos as data or https images, no forms elsewhere. Framing is
+ * allowed from anywhere on purpose: vendors embed the page (our loader and `@kombo-api/connect` both
+ * frame it), so there is no X-Frame-Options.
  */
-const FLOW_CSP = [
+const flowCsp = (inlineScriptHashes: string[]) => [
   "default-src 'none'",
-  "script-src 'self'",
+  `script-src 'self'${inlineScriptHashes.map((h) => ` '${h}'`).join('')}`,
   "style-src 'self'",
   "img-src 'self' data: https:",
   "connect-src 'self'",
@@ -19,6 +21,26 @@ const FLOW_CSP = [
   "form-action 'none'",
   'frame-ancestors *',
 ].join('; ');
+
+/** CSP hashes of the inline scripts of an HTML page. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `sha256-${crypto.createHash('sha256').update(m[1]!, 'utf8').digest('base64')}`,
+  );
+}
+
+/** The built flow page with its CSP, re-read when the build changes it. */
+function flowPage(distDir: string): { html: string; csp: string } {
+  const file = path.join(distDir, WIDGET_FILES.flowPage);
+  if (!fs.existsSync(file)) throw notBuilt();
+  const mtime = fs.statSync(file).mtimeMs;
+  if (cachedPage?.file !== file || cachedPage.mtime !== mtime) {
+    const html = fs.readFileSync(file, 'utf8');
+    cachedPage = { file, mtime, html, csp: flowCsp(inlineScriptHashes(html)) };
+  }
+  return cachedPage;
+}
+let cachedPage: { file: string; mtime: number; html: string; csp: string } | undefined;
 
 /** Headers of the loader files: cacheable for a short while (the URL never changes), loadable cross-origin. */
 const LOADER_HEADERS = {
@@ -55,15 +77,18 @@ export function widgetRoutes(distDir: string = WIDGET_DIST_DIR): Router {
   );
   router.get('/connect.d.ts', (_req, res) => sendBuilt(res, distDir, WIDGET_FILES.loaderTypes, 'application/typescript; charset=utf-8', LOADER_HEADERS));
 
-  router.get('/flow', (_req, res) =>
-    sendBuilt(res, distDir, WIDGET_FILES.flowPage, 'text/html; charset=utf-8', {
-      'Content-Security-Policy': FLOW_CSP,
+  router.get('/flow', (_req, res) => {
+    const page = flowPage(distDir);
+    res.set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': page.csp,
       // The page URL carries the link token: never send it on as a referrer.
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-    }),
-  );
+    });
+    res.send(page.html);
+  });
   router.use(
     '/flow/assets',
     express.static(path.join(distDir, 'flow/assets'), {

@@ -20,6 +20,15 @@ describe('createApi', () => {
     expect(calls.map((c) => [c.url, (c.init?.headers as Record<string, string>)['X-Plugboard-Link']])).toStrictEqual([['/flow/v1/session', 'tok123']]);
   });
 
+  it('uses the session request the page head already started, once', async () => {
+    const { fetchImpl, calls } = fetchAnswering(200, { status: 'success', data: session({ language: 'de' }) });
+    const early = Promise.resolve(new Response(JSON.stringify({ status: 'success', data: session() })));
+    const api = createApi('t', fetchImpl, undefined, early);
+    const first = await api.session();
+    const second = await api.session();
+    expect([first, second, calls.length]).toStrictEqual([{ ok: true, session: session() }, { ok: true, session: session({ language: 'de' }) }, 1]);
+  });
+
   it('returns the session', async () => {
     const { fetchImpl } = fetchAnswering(200, { status: 'success', data: session() });
     expect(await createApi('t', fetchImpl).session()).toStrictEqual({ ok: true, session: session() });

@@ -54,14 +54,14 @@ export function Dialog({ children }: { children: ComponentChildren }) {
         onKeyDown={onKeyDown}
       >
         <div class="pb-frame" inert={confirming}>
-          <header class="pb-header">
+          <div class="pb-header">
             <p class="pb-progress">{position >= 0 && t('progress', { current: position + 1, total: steps.length })}</p>
             {closable && (
               <button type="button" class="pb-icon-btn" aria-label={t('close')} onClick={() => requestClose(flow)}>
                 <Icon name="close" />
               </button>
             )}
-          </header>
+          </div>
           <div class="pb-body">{children}</div>
         </div>
         {confirming && <ConfirmClose />}

@@ -44,17 +44,28 @@ async function read<T>(response: Promise<Response>): Promise<{ ok: true; data: T
   return { ok: false, code, message: typeof body?.error?.message === 'string' ? body.error.message : '' };
 }
 
+declare global {
+  interface Window {
+    /** The session request the page's inline head script started (see vite.config.ts), if any. */
+    __plugboardSession?: Promise<Response> | null;
+  }
+}
+
 /**
  * The flow API for one link token (sent in the `X-Plugboard-Link` header, never in a URL). Without a
- * token every call fails with `link_invalid` and nothing is sent.
+ * token every call fails with `link_invalid` and nothing is sent. `early` is a session request already
+ * under way (the page's head script); the first `session()` uses it, later ones ask again.
  */
-export function createApi(token: string | null, fetchImpl: typeof fetch = fetch, base = FLOW_API_BASE): FlowApi {
+export function createApi(token: string | null, fetchImpl: typeof fetch = fetch, base = FLOW_API_BASE, early: Promise<Response> | null = null): FlowApi {
+  let pendingSession = early;
   const headers = (extra: Record<string, string> = {}) => ({ [LINK_TOKEN_HEADER]: token ?? '', accept: 'application/json', ...extra });
   const noToken: ApiFailure = { ok: false, code: 'link_invalid', message: '' };
   return {
     async session() {
       if (!token) return noToken;
-      const res = await read<FlowSession>(fetchImpl(`${base}/session`, { headers: headers(), cache: 'no-store' }));
+      const request = pendingSession ?? fetchImpl(`${base}/session`, { headers: headers(), cache: 'no-store' });
+      pendingSession = null;
+      const res = await read<FlowSession>(request);
       return res.ok ? { ok: true, session: res.data } : res;
     },
     async connect(request) {

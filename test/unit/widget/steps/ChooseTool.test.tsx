@@ -7,7 +7,7 @@ const toolNames = () => screen.queryAllByRole('button', { name: /Sandbox|Personi
 describe('ChooseTool', () => {
   it('titles the step with the link’s category and names the customer', async () => {
     await renderAt('choose_tool', { sessionOverrides: { category: 'ATS' } });
-    expect([screen.getByRole('heading', { level: 2 }).textContent, screen.getByText('Connect it for Acme GmbH.') !== null]).toStrictEqual([
+    expect([screen.getByRole('heading', { level: 1 }).textContent, screen.getByText('Connect it for Acme GmbH.') !== null]).toStrictEqual([
       'Choose your applicant tracking system',
       true,
     ]);

@@ -13,7 +13,7 @@ describe('DataPoints', () => {
 
   it('names the tool in the title', async () => {
     await renderAt('data_points');
-    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Data Sandbox will share');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Data Sandbox will share');
   });
 
   it('continues to the instructions', async () => {

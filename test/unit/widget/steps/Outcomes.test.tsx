@@ -16,7 +16,7 @@ describe('Loading', () => {
   it('shows a status while the session loads', () => {
     const { flow } = testFlow();
     renderFlow(flow);
-    expect([screen.getByRole('heading', { level: 2 }).textContent, screen.getByRole('status').textContent]).toStrictEqual(['Connect your HR system', 'Loading…']);
+    expect([screen.getByRole('heading', { level: 1 }).textContent, screen.getByRole('status').textContent]).toStrictEqual(['Connect your HR system', 'Loading…']);
   });
 });
 
@@ -29,7 +29,7 @@ describe('Verifying', () => {
       return new Promise((resolve) => (answer = () => resolve({ ok: true, outcome: { outcome: 'connected', activation_token: 'a', tool: 'sandbox' } })));
     };
     const pending = submit(t.flow);
-    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Checking your credentials'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Checking your credentials'));
     const status = screen.getAllByRole('status').map((s) => s.textContent);
     answer();
     await pending;
@@ -43,7 +43,7 @@ describe('Success', () => {
     await submit(t.flow);
     await waitFor(() => screen.getByRole('button', { name: 'Done' }));
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
-    expect([screen.getByRole('heading', { level: 2 }).textContent, t.sent.at(-1)]).toStrictEqual([
+    expect([screen.getByRole('heading', { level: 1 }).textContent, t.sent.at(-1)]).toStrictEqual([
       'Sandbox is connected',
       { type: 'success', data: { activation_token: 'act_123' } },
     ]);
@@ -62,7 +62,7 @@ describe('Failure', () => {
     const t = await submitted({ ok: true, outcome: { outcome: 'remote_unavailable', message: 'Sandbox HR is not reachable.' } });
     await submit(t.flow);
     await waitFor(() => screen.getByRole('button', { name: 'Try again' }));
-    const shown = [screen.getByRole('heading', { level: 2 }).textContent, screen.getByRole('alert').textContent];
+    const shown = [screen.getByRole('heading', { level: 1 }).textContent, screen.getByRole('alert').textContent];
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(t.flow.store.getState().step).toBe('success'));
     expect([shown, t.api.requests.map((r) => r.credentials.api_key)]).toStrictEqual([
@@ -99,7 +99,7 @@ describe('link problems', () => {
     api.sessions.push({ ok: false, code: 'link_used', message: 'used' });
     renderFlow(flow);
     await start(flow);
-    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('This link was already used'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('This link was already used'));
   });
 
   it('says an unknown link does not work', async () => {
@@ -107,7 +107,7 @@ describe('link problems', () => {
     api.sessions.push({ ok: false, code: 'link_invalid', message: 'invalid' });
     renderFlow(flow);
     await start(flow);
-    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('This link does not work'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('This link does not work'));
   });
 });
 
