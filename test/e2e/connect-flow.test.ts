@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { call } from '../helpers/app.ts';
 import { type CrossSite, describeInChromium, launchChromium, startCrossSite } from '../helpers/browser.ts';
-import { armKombo, armLoader, connectAndFinish, events, fillSandbox, flowIn, focusedInFlow, outcome, toSandboxForm } from './flow-driver.ts';
+import { armLoader, connectAndFinish, events, fillSandbox, flowIn, focusedInFlow, outcome, toSandboxForm } from './flow-driver.ts';
 
 describeInChromium('the connection flow across sites (host.test embeds widget.test)', () => {
   let site: CrossSite;
@@ -26,8 +24,8 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
     await context.close();
   });
 
-  async function vendorPage(lib: 'plugboard' | 'kombo' = 'plugboard'): Promise<void> {
-    await page.goto(`${site.hostOrigin}/?lib=${lib}`);
+  async function vendorPage(): Promise<void> {
+    await page.goto(`${site.hostOrigin}/`);
   }
 
   describe('with our loader', () => {
@@ -174,44 +172,6 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
     });
   });
 
-  describe('with the official @kombo-api/connect', () => {
-    it('completes a Sandbox connection through showKomboConnect(link)', async () => {
-      await vendorPage('kombo');
-      await armKombo(page, await site.createLink());
-      await page.click('#connect');
-      const flow = flowIn(page);
-      await toSandboxForm(flow);
-      await fillSandbox(flow);
-      await connectAndFinish(flow);
-      const { token } = await outcome(page);
-      const exchanged = await call(`${site.app.url}/v1/connect/integration-by-token/${token}`, site.apiKey());
-      expect([exchanged.status, exchanged.body.data.tool]).toStrictEqual([200, 'sandbox']);
-    });
-
-    it('cancels with KomboConnectCancelledError when closed', async () => {
-      await vendorPage('kombo');
-      await armKombo(page, await site.createLink());
-      await page.click('#connect');
-      await flowIn(page).getByRole('button', { name: 'Close' }).click();
-      expect([await outcome(page), await page.locator('iframe').count()]).toStrictEqual([{ error: 'KomboConnectCancelledError' }, 0]);
-    });
-
-    it('paints its own backdrop on a transparent page inside the full-screen frame', async () => {
-      await vendorPage('kombo');
-      await armKombo(page, await site.createLink());
-      await page.click('#connect');
-      const flow = flowIn(page);
-      await flow.getByRole('searchbox').waitFor();
-      const look = await flow.locator('.pb').evaluate((root) => ({
-        page: getComputedStyle(document.documentElement).backgroundColor,
-        body: getComputedStyle(document.body).backgroundColor,
-        backdrop: getComputedStyle(root.querySelector('.pb-backdrop')!).backgroundColor,
-        sdkv: new URL(location.href).searchParams.get('sdkv'),
-      }));
-      expect(look).toStrictEqual({ page: 'rgba(0, 0, 0, 0)', body: 'rgba(0, 0, 0, 0)', backdrop: expect.stringMatching(/^rgba\(15, 23, 42, 0\.6/), sdkv: '1.3.0' });
-    });
-  });
-
   describe('keyboard only', () => {
     it('connects the Sandbox without a pointer', async () => {
       await vendorPage();
@@ -271,50 +231,4 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
     });
   });
 
-  describe('a magic link opened as a page', () => {
-    it('shows the same flow and ends on a success screen', async () => {
-      await page.goto(await site.createLink({ link_type: 'MAGIC_LINK' }));
-      await toSandboxForm(page);
-      await fillSandbox(page);
-      await page.getByRole('button', { name: 'Connect', exact: true }).click();
-      await page.getByText('You can close this window now.').waitFor();
-      expect([await page.getByRole('heading', { level: 1 }).textContent(), await page.getByRole('button', { name: 'Close' }).count()]).toStrictEqual([
-        'Sandbox is connected',
-        0,
-      ]);
-    });
-  });
-
-  describe('what the server sends', () => {
-    it('serves the flow page frameable, with a script policy, and no referrer', async () => {
-      const res = await fetch(`${site.app.url}/flow?token=x`);
-      const inline = /<script>([\s\S]*?)<\/script>/.exec(await res.text())![1]!;
-      const hash = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`;
-      expect({
-        allowsOnlyItsInlineScript: res.headers.get('content-security-policy')!.includes(`script-src 'self' ${hash};`),
-        status: res.status,
-        xfo: res.headers.get('x-frame-options'),
-        csp: res.headers.get('content-security-policy'),
-        referrer: res.headers.get('referrer-policy'),
-      }).toStrictEqual({
-        allowsOnlyItsInlineScript: true,
-        status: 200,
-        xfo: null,
-        csp: expect.stringMatching(/script-src 'self'.*frame-ancestors \*/),
-        referrer: 'no-referrer',
-      });
-    });
-
-    it('serves /connect.js within 1.0 KB gzipped, loadable cross-origin, and /connect.mjs with its types', async () => {
-      const [js, mjs, dts] = await Promise.all(['/connect.js', '/connect.mjs', '/connect.d.ts'].map((p) => fetch(`${site.app.url}${p}`)));
-      const gzipped = zlib.gzipSync(Buffer.from(await js!.arrayBuffer()), { level: 9 }).length;
-      expect({
-        gzipped: gzipped <= 1024,
-        cors: js!.headers.get('access-control-allow-origin'),
-        type: mjs!.headers.get('content-type'),
-        types: mjs!.headers.get('x-typescript-types'),
-        dts: (await dts!.text()).includes('export declare function open'),
-      }).toStrictEqual({ gzipped: true, cors: '*', type: 'text/javascript; charset=utf-8', types: '/connect.d.ts', dts: true });
-    });
-  });
 });

@@ -44,9 +44,9 @@ export class PlugboardError extends Error {
 }
 
 /**
- * What the iframe reads from its `plugboard` query parameter (a JSON array, positional to stay short):
- * the host's origin (the only target the iframe posts to), the language, the theme, and whether it is
- * rendered inline in a container (no backdrop, no focus trap, reports its height).
+ * What the iframe reads from its URL fragment (a JSON array, positional to stay short; a fragment never
+ * reaches a server log): the host's origin (the only target the iframe posts to), the language, the
+ * theme, and whether it is rendered inline in a container (no backdrop, no focus trap, reports its height).
  */
 export type FrameOptions = [origin: string, language: FlowLanguage | undefined, theme: PlugboardTheme | undefined, inline: boolean];
 
