@@ -52,7 +52,7 @@ function placement(org: Org, rng: Rng, slot: number): Pick<Fate, 'role' | 'depar
 }
 
 function leaveFor(rng: Rng, startAt: number, end: number): Fate['leave'] {
-  if (!rng.chance(0.05)) return null;
+  if (!rng.chance(0.1)) return null;
   const from = startOfDay(EPOCH + days(rng.int(-120, 600)));
   const to = from + days(rng.int(60, 365));
   return from > startAt && to < end ? { from, to } : null;

@@ -1,17 +1,26 @@
 import type { Randomizer } from '@faker-js/faker';
 
-/** 32-bit FNV-1a hash of the parts: turns (seed, entity kind, index, ...) into a PRNG seed. */
+/**
+ * 32-bit FNV-1a style hash of the parts (numbers mixed as two 32-bit halves, no string building):
+ * turns (seed, entity kind, index, ...) into a PRNG seed.
+ */
 export function hashSeed(...parts: (string | number)[]): number {
   let h = 0x811c9dc5;
-  const text = parts.join('\u001f');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (const part of parts) {
+    if (typeof part === 'number') {
+      h = Math.imul(h ^ (part >>> 0), 0x01000193);
+      h = Math.imul(h ^ Math.floor(part / 4294967296), 0x01000193);
+    } else {
+      for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 0x01000193);
+    }
+    h = Math.imul(h ^ 0x1f, 0x01000193);
   }
-  // One extra avalanche round so seeds differing in the last character diverge at once.
+  // Avalanche so seeds differing in one input bit diverge at once.
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
