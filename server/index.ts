@@ -1,11 +1,13 @@
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startServer } from './start.ts';
+import { ensureWidgetBuilt } from './widget-build.ts';
 
 /** Reads the configuration, starts the server, and shuts it down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  await ensureWidgetBuilt(logger);
   const running = await startServer(config, logger);
   let stopping = false;
   const shutdown = (signal: string) => {
