@@ -15,9 +15,7 @@ import { toolsRoutes } from './http/routes/tools.routes.ts';
 import { widgetRoutes } from './http/routes/widget.routes.ts';
 import { hrisRoutes } from './http/routes/hris/hris.routes.ts';
 import { syncRoutes } from './http/routes/hris/sync.routes.ts';
-import { hrisWireMappers } from './http/mappers/hris/index.ts';
-import type { SyncDeps } from './domain/sync/sync-deps.ts';
-import { runInitialSync } from './domain/sync/worker.ts';
+import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
 import './http/request-context.ts';
 
 /** Everything the HTTP app needs, injected so tests run the real app on their own database and clock. */
@@ -26,16 +24,14 @@ export interface AppDeps extends DomainDeps {
   logger: Logger;
   /** `postgres` shares rate-limit counters through the database; `pglite` keeps them in memory. */
   storeKind: 'pglite' | 'postgres';
-  /** Called after a flow connected or relinked an integration. @default runs its first sync at once (runInitialSync) */
+  /** Called after a flow connected or relinked an integration; the sync engine uses it (runInitialSync). */
   onIntegrationConnected?: (integrationId: string) => void | Promise<void>;
   /** `npm run dev` only: Vite's dev middleware, answering the flow page before the build does (hot reload). */
   widgetDevMiddleware?: RequestHandler;
 }
 
 /** Builds the Express app: middleware, routers, the one error handler. Does not listen. */
-export function createApp(appDeps: AppDeps): Express {
-  const sync: SyncDeps = { db: appDeps.db, clock: appDeps.clock, secret: appDeps.secret, mappers: hrisWireMappers, logger: appDeps.logger };
-  const deps: AppDeps = { ...appDeps, onIntegrationConnected: appDeps.onIntegrationConnected ?? ((id) => runInitialSync(sync, id)) };
+export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
@@ -55,7 +51,7 @@ export function createApp(appDeps: AppDeps): Express {
   v1.use(integrationsRoutes(deps));
   v1.use(toolsRoutes(deps));
   v1.use(hrisRoutes(deps));
-  v1.use(syncRoutes(sync));
+  v1.use(syncRoutes(hrisSyncDeps(deps)));
   app.use('/v1', v1);
   // The iframe's own API: no API key (the link token is the credential), its own JSON parser.
   app.use('/flow/v1', flowRoutes(deps));
