@@ -18,10 +18,12 @@ export const ABSENCE_HISTORY_MS = 60 * DAY_MS;
 /** Shifts are kept for this long. */
 export const SHIFT_HISTORY_DAYS = 14;
 
+const OUTCOMES = [['approved', 87], ['declined', 8], ['cancelled', 5]] as const;
 const NOTES = ['Family trip', 'Moving flat', 'Wedding of a friend', 'Long weekend', null, null, null, 'Doctor appointment', 'Conference'];
 
+/** Saturday or Sunday (1970-01-01, day 0, was a Thursday). */
 const isWeekend = (ms: number) => {
-  const day = new Date(ms).getUTCDay();
+  const day = (Math.floor(ms / DAY_MS) + 4) % 7;
   return day === 0 || day === 6;
 };
 
@@ -69,7 +71,7 @@ function plannedRequests(org: Org, person: Person, year: number, now: number): P
     const halfStart = policy.halfDays && rng.chance(0.1);
     const hours = plan.policy === '4';
     const decidedAt = plan.policy === '2' ? createdAt : createdAt + rng.int(2, 72) * 3_600_000;
-    const outcome = plan.policy === '2' ? 'approved' : rng.weighted([['approved', 87], ['declined', 8], ['cancelled', 5]] as const);
+    const outcome = plan.policy === '2' ? 'approved' : rng.weighted(OUTCOMES);
     const status = now < decidedAt ? 'pending' : outcome;
     out.push({
       createdAt,
@@ -116,13 +118,14 @@ function plannedRequests(org: Org, person: Person, year: number, now: number): P
 export function timeOff(org: Org, person: Person, now: number): { requests: SandboxTimeOffRequest[]; balances: SandboxTimeOffBalance[] } {
   const year = new Date(now).getUTCFullYear();
   const requests: SandboxTimeOffRequest[] = [];
+  const today = isoDate(now);
   let taken = 0;
   for (const y of [year - 1, year, year + 1]) {
     for (const planned of plannedRequests(org, person, y, now)) {
       if (planned.createdAt > now) continue;
       if (planned.endsAt >= now - ABSENCE_HISTORY_MS) requests.push(planned.request);
       const r = planned.request;
-      if (y === year && r.policyId === '1' && r.status === 'approved' && r.from <= isoDate(now)) taken += r.amount;
+      if (y === year && r.policyId === '1' && r.status === 'approved' && r.from <= today) taken += r.amount;
     }
   }
   const { fate, employee, country } = person;

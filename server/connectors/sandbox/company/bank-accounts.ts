@@ -1,9 +1,13 @@
 import type { Rng } from './random.ts';
 import type { SandboxBankAccount } from './types.ts';
 
+/** `n` random decimal digits (chunks of up to 9 per draw). */
 const digits = (rng: Rng, n: number): string => {
   let out = '';
-  for (let i = 0; i < n; i++) out += String(rng.int(0, 9));
+  for (let left = n; left > 0; left -= 9) {
+    const k = Math.min(9, left);
+    out += String(Math.floor(rng.next() * 10 ** k)).padStart(k, '0');
+  }
   return out;
 };
 

@@ -13,6 +13,11 @@ const NATIONALITIES = ['DE', 'FR', 'IT', 'ES', 'PL', 'IN', 'BR', 'US', 'GB', 'NL
 const TSHIRTS = [['S', 20], ['M', 35], ['L', 28], ['XL', 12], ['XS', 5]] as const;
 const MARITAL = [['single', 45], ['married', 40], ['partnership', 8], ['divorced', 6], ['widowed', 1]] as const;
 
+const GENDERS = [['female', 49], ['male', 49], ['diverse', 2]] as const;
+const START_LEVELS = [[0, 25], [1, 45], [2, 25], [3, 5]] as const;
+const CONTRACTS: readonly (readonly [SandboxContractType, number])[] = [['permanent', 80], ['part_time', 8], ['working_student', 3],
+  ['intern', 2], ['fixed_term', 3], ['freelance', 2], ['apprentice', 2]];
+
 type EditKind = 'phone' | 'address' | 'marital' | 'tshirt' | 'team' | 'location' | 'promotion' | 'merit';
 const EDIT_KINDS: readonly (readonly [EditKind, number])[] = [
   ['phone', 16], ['address', 14], ['marital', 6], ['tshirt', 6], ['team', 14], ['location', 6], ['promotion', 14], ['merit', 24],
@@ -30,8 +35,7 @@ export interface Person {
 
 function contractFor(rng: Rng, fate: Fate, country: CountryProfile): SandboxContractType {
   if (fate.role !== 'member') return 'permanent';
-  const kind = rng.weighted<SandboxContractType>([['permanent', 80], ['part_time', 8], ['working_student', 3], ['intern', 2],
-    ['fixed_term', 3], ['freelance', 2], ['apprentice', 2]]);
+  const kind = rng.weighted(CONTRACTS);
   if ((kind === 'working_student' || kind === 'apprentice') && country.code !== 'DE' && country.code !== 'NL') return 'part_time';
   return kind;
 }
@@ -98,11 +102,11 @@ export function buildPerson(org: Org, fate: Fate, now: number, takenEmails: Set<
   const f = country.faker;
   const rng = new Rng(hashSeed(org.seed, 'person', fate.slot));
   f.seed(hashSeed(org.seed, 'names', fate.slot));
-  const gender = rng.weighted([['female', 49], ['male', 49], ['diverse', 2]] as const);
+  const gender = rng.weighted(GENDERS);
   const firstName = f.person.firstName(gender === 'diverse' ? undefined : gender);
   const lastName = f.person.lastName();
 
-  let level = fate.role === 'member' ? rng.weighted([[0, 25], [1, 45], [2, 25], [3, 5]] as const) : 3;
+  let level: number = fate.role === 'member' ? rng.weighted(START_LEVELS) : 3;
   let team = fate.team;
   const officeLocations = entity.locations.filter((l) => l.kind !== 'remote');
   const remote = entity.locations.find((l) => l.kind === 'remote');
@@ -164,6 +168,7 @@ export function buildPerson(org: Org, fate: Fate, now: number, takenEmails: Set<
   const birth = startOfDay(fate.startAt - age * 365.25 * DAY_MS - rng.int(0, 364) * DAY_MS);
   const privateEmail = rng.chance(0.7) ? `${emailLocalPart(firstName)}${emailLocalPart(lastName).slice(0, 1)}${rng.int(1, 99)}@${rng.pick(country.privateMailDomains)}` : null;
   const status = statusAt(fate, now);
+  const today = isoDate(now);
   const dept = org.departments[team === null ? fate.department : org.teams[team]!.department]!;
   const manager = fate.role === 'ceo' ? null : fate.role === 'head' ? 0 : fate.role === 'lead' ? dept.headIndex : org.teams[team!]!.leadIndex;
 
@@ -191,7 +196,7 @@ export function buildPerson(org: Org, fate: Fate, now: number, takenEmails: Set<
     managerId: manager === null ? null : String(1001 + manager),
     homeAddress: rng.chance(0.95) ? address : null,
     bankAccount: status === 'onboarding' && rng.chance(0.5) ? null : bankAccount(new Rng(hashSeed(org.seed, 'bank', fate.slot)), country.code, `${firstName} ${lastName}`),
-    compensation: compensation.filter((c) => c.effectiveFrom <= isoDate(now) || c.reason === 'hire'),
+    compensation: compensation.filter((c) => c.effectiveFrom <= today || c.reason === 'hire'),
     attributes: { tshirtSize: tshirt, preferredLanguage: country.preferredLanguage, remoteWorker: location.kind === 'remote',
       parkingSpot: rng.chance(0.1) ? `P-${rng.int(1, 120)}` : null },
     photoUrl: rng.chance(0.6) ? `https://avatars.sandbox-hr.example/${org.domain}/${fate.remoteId}.jpg` : null,
