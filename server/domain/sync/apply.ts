@@ -1,5 +1,12 @@
 import type { Db } from '../../store/db.ts';
-import { type RecordWrite, insertRecords, loadRecordStates, markRecordsDeleted, updateRecords } from '../../store/queries/hris-records.ts';
+import {
+  type RecordWrite,
+  insertRecords,
+  loadRecordStates,
+  markRecordsDeleted,
+  readDataVersion,
+  updateRecords,
+} from '../../store/queries/hris-records.ts';
 import { MODEL_KEYS, type ModelKey, WITHOUT_TIMESTAMPS } from '../hris/models.ts';
 import type { HrisWireMappers } from '../hris/wire-mappers.ts';
 import { embeddedKey, nestedKey } from './nested.ts';
@@ -11,22 +18,38 @@ export const RENDER_VERSION = 1;
 /** Per model: records created, updated (own or nested change, or re-rendered), deleted, left as they were. */
 export type SyncCounts = Record<string, { created: number; updated: number; deleted: number; unchanged: number }>;
 
+/** Everything a sync will write, decided against one data version of the stored records. */
+export interface SyncPlan {
+  /** The data version the plan was computed against; writing it is only valid while it is current. */
+  version: number;
+  inserts: RecordWrite[];
+  updates: RecordWrite[];
+  gone: { model: string; seq: number }[];
+  counts: SyncCounts;
+  at: Date;
+}
+
+/** Lets other work (HTTP requests) run between chunks of a long computation on the one event loop. */
+export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Writes a prepared snapshot over the stored state, inside the caller's transaction:
+ * Decides what a prepared snapshot changes in the stored state (reads only, so it runs outside the
+ * sync's transaction and keeps that short):
  * - `changed_at` moves only when the record's own fields changed (or it reappeared after a deletion);
  * - `updated_at` also moves when the nested data `updated_after` watches changed;
  * - the wire JSON is rendered here (only when the record or anything it embeds changed), so reads never map rows;
  * - stored records missing from the snapshot get `remote_deleted_at`.
  */
-export async function applySnapshot(
-  trx: Db,
+export async function planSnapshot(
+  db: Db,
   integrationId: string,
   byModel: PreparedByModel,
   lookup: RecordLookup,
   mappers: HrisWireMappers,
   now: Date,
-): Promise<SyncCounts> {
-  const { states, maxSeq } = await loadRecordStates(trx, integrationId);
+): Promise<SyncPlan> {
+  const version = await readDataVersion(db, integrationId);
+  const { states, maxSeq } = await loadRecordStates(db, integrationId);
   const nowIso = now.toISOString();
   const counts: SyncCounts = {};
   const all = MODEL_KEYS.flatMap((model) => byModel[model] as Prepared[]);
@@ -43,7 +66,9 @@ export async function applySnapshot(
   const inserts: RecordWrite[] = [];
   const updates: RecordWrite[] = [];
   for (const model of MODEL_KEYS) counts[model] = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
+  let done = 0;
   for (const p of all) {
+    if (++done % 2000 === 0) await breathe();
     const state = states.get(`${p.model}\u0000${p.id}`);
     if (state) state.seen = true;
     const count = counts[p.model]!;
@@ -80,8 +105,12 @@ export async function applySnapshot(
     if (counts[model]) counts[model].deleted++;
   }
 
-  await insertRecords(trx, integrationId, inserts);
-  await updateRecords(trx, integrationId, updates);
-  await markRecordsDeleted(trx, integrationId, gone, now);
-  return counts;
+  return { version, inserts, updates, gone, counts, at: now };
+}
+
+/** Writes a plan inside the sync's transaction. */
+export async function writePlan(trx: Db, integrationId: string, plan: SyncPlan): Promise<void> {
+  await insertRecords(trx, integrationId, plan.inserts);
+  await updateRecords(trx, integrationId, plan.updates);
+  await markRecordsDeleted(trx, integrationId, plan.gone, plan.at);
 }

@@ -62,7 +62,7 @@ function ownHashOf(model: ModelKey, rec: object): string {
 }
 
 /** Derives IDs and own hashes for every record of a snapshot and indexes them for lookups. */
-export function prepareSnapshot(integrationId: string, snapshot: HrisSnapshot): { byModel: PreparedByModel; lookup: RecordLookup } {
+export async function prepareSnapshot(integrationId: string, snapshot: HrisSnapshot): Promise<{ byModel: PreparedByModel; lookup: RecordLookup }> {
   const ids = new Map<string, string>();
   const idOf = (model: ModelKey, remoteId: string | null): string | null => {
     if (remoteId === null) return null;
@@ -90,6 +90,8 @@ export function prepareSnapshot(integrationId: string, snapshot: HrisSnapshot): 
     byRemote.set(model, index);
     const list: Prepared[] = [];
     for (const rec of snapshot[SNAPSHOT_FIELD[model]] as RecordOf<ModelKey>[]) {
+      // Yield now and then: a large company takes a while and requests should not wait for all of it.
+      if (list.length % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
       if (index.has(rec.remoteId)) continue;
       const prepared: Prepared = { model, id: idOf(model, rec.remoteId)!, remoteId: rec.remoteId, rec, ownHash: ownHashOf(model, rec), attrs: {}, changedAt: '' };
       index.set(rec.remoteId, prepared);

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { getConnector } from '../../connectors/registry.ts';
-import { bumpDataVersion } from '../../store/queries/hris-records.ts';
+import { bumpDataVersion, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
 import { loadIntegrationCredentials } from '../integrations.ts';
-import { applySnapshot } from './apply.ts';
+import { planSnapshot, writePlan } from './apply.ts';
 import { prepareSnapshot } from './prepare.ts';
 import type { SyncDeps } from './sync-deps.ts';
 
@@ -16,9 +16,10 @@ export interface SyncOutcome {
 }
 
 /**
- * Executes a claimed run: reads the source and prepares every record outside any transaction, then
- * writes everything in ONE transaction (under a per-integration advisory lock), so a failing source or
- * write leaves the previously synced data untouched. The first successful sync completes the setup
+ * Executes a claimed run: reads the source, prepares and renders every record outside any transaction,
+ * then writes everything in ONE short transaction (under a per-integration advisory lock; re-planned
+ * inside it if another sync committed meanwhile), so a failing source or write leaves the previously
+ * synced data untouched. The first successful sync completes the setup
  * (FINAL_SYNC_PENDING -> COMPLETED) and clears `data_expired_at`.
  */
 export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncOutcome> {
@@ -41,11 +42,15 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .orderBy('started_at', 'desc')
       .executeTakeFirst();
     const snapshot = await source.readHris({ integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null });
-    const { byModel, lookup } = prepareSnapshot(integration.id, snapshot);
+    const { byModel, lookup } = await prepareSnapshot(integration.id, snapshot);
+    const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now);
 
     const { counts, version } = await deps.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtextextended(${`plugboard-sync:${integration.id}`}, 0))`.execute(trx);
-      const result = await applySnapshot(trx, integration.id, byModel, lookup, deps.mappers, now);
+      const current = await readDataVersion(trx, integration.id);
+      const plan = current === planned.version ? planned : await planSnapshot(trx, integration.id, byModel, lookup, deps.mappers, now);
+      await writePlan(trx, integration.id, plan);
+      const result = plan.counts;
       const newVersion = await bumpDataVersion(trx, integration.id);
       await trx
         .updateTable('integrations')

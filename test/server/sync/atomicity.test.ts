@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
+import { hrisWireMappers } from '../../../server/http/mappers/hris/index.ts';
+import { bumpDataVersion } from '../../../server/store/queries/hris-records.ts';
 import { listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { DAY_MS, testClock, type TestClock } from '../../helpers/clock.ts';
@@ -80,6 +82,30 @@ describe.each(STORE_NAMES)('sync atomicity (%s)', (storeName) => {
       const t2 = clock().toISOString();
       await syncNow(app.deps, id);
       expect(await read()).toMatchObject({ id: victim.id, remote_deleted_at: null, changed_at: t2 });
+    });
+  });
+
+  describe('with another sync committing while this one plans', () => {
+    it('plans again inside its transaction and stores what a quiet sync stores', async () => {
+      const quiet = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'replan' } });
+      const busy = await createTestIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'replan' } });
+      let rendered = 0;
+      let bumped: Promise<number> | undefined;
+      const mappers = {
+        ...hrisWireMappers,
+        legal_entities: (...args: Parameters<typeof hrisWireMappers.legal_entities>) => {
+          rendered++;
+          // Stands in for another instance's sync of the same integration committing right now.
+          bumped ??= bumpDataVersion(app.deps.db, busy);
+          return hrisWireMappers.legal_entities(...args);
+        },
+      };
+      await syncNow(app.deps, busy, { mappers });
+      const legalEntities = (await app.deps.db.selectFrom('hris_records').select('id').where('integration_id', '=', busy).where('model', '=', 'legal_entities').execute()).length;
+      expect(rendered).toBe(2 * legalEntities);
+      const shape = async (id: string) =>
+        JSON.stringify((await app.deps.db.selectFrom('hris_records').select(['model', 'remote_id', 'own_hash', 'changed_at']).where('integration_id', '=', id).orderBy('model').orderBy('seq').execute()));
+      expect(await shape(busy)).toBe(await shape(quiet));
     });
   });
 });
