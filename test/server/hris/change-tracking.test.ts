@@ -178,4 +178,19 @@ describe.each(STORE_NAMES)('change tracking across syncs (%s)', (storeName) => {
       expect(ids.slice(-created.length)).toStrictEqual(created.map((c) => c.id));
     });
   });
+
+  describe('the same page asked again after a sync', () => {
+    it('answers the new data, never the page served before the sync', async () => {
+      clock.set(T0);
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { company_size: '250', seed: 'cache' } });
+      const url = `${app.url}/v1/hris/employees?page_size=250&include_deleted=true`;
+      const before = await call(url, key, { headers: integrationHeader(id) });
+      expect((await call(url, key, { headers: integrationHeader(id) })).body).toStrictEqual(before.body);
+      clock.advance(30 * DAY_MS);
+      await syncNow(app.deps, id);
+      const after = await call(url, key, { headers: integrationHeader(id) });
+      expect(after.body).not.toStrictEqual(before.body);
+      expect(after.body.data.results).toStrictEqual(await all(id, 'employees', '&include_deleted=true').then((rows) => rows.slice(0, 250)));
+    });
+  });
 });
