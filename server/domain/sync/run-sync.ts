@@ -31,6 +31,8 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .select(['id', 'tool', 'status'])
       .where('id', '=', run.integration_id)
       .executeTakeFirstOrThrow();
+    // Disabled after the run was queued: syncs are paused while an integration is inactive.
+    if (integration.status === 'INACTIVE') throw new Error('The integration is inactive; its syncs are paused.');
     const source = (deps.sourceFor ?? ((tool: string) => getConnector(tool)?.source))(integration.tool);
     if (!source) throw new Error(`Tool '${integration.tool}' has no data source to sync from.`);
     const credentials = await (deps.credentialsFor ?? ((id: string) => loadIntegrationCredentials(deps, id)))(integration.id);
@@ -54,9 +56,11 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       const newVersion = await bumpDataVersion(trx, integration.id);
       await trx
         .updateTable('integrations')
-        .set({ setup_status: 'COMPLETED', data_expired_at: null })
+        .set({
+          setup_status: sql`case when setup_status = 'FINAL_SYNC_PENDING' then 'COMPLETED' else setup_status end`,
+          data_expired_at: null,
+        })
         .where('id', '=', integration.id)
-        .where('setup_status', '=', 'FINAL_SYNC_PENDING')
         .execute();
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { startSyncScheduler } from '../../../server/domain/sync/scheduler.ts';
+import { drainSyncQueue } from '../../../server/domain/sync/worker.ts';
 import { listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
 import { createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { testClock, type TestClock } from '../../helpers/clock.ts';
@@ -63,6 +65,17 @@ describe.each(STORE_NAMES)('startSyncScheduler (%s)', (storeName) => {
       await new Promise((r) => setTimeout(r, 200));
       await stop();
       expect(await listRuns(app.deps.db, id)).toStrictEqual([]);
+    });
+  });
+
+  describe('with an integration disabled after its sync was queued', () => {
+    it('fails the run instead of syncing', async () => {
+      const id = await syncedIntegration(app.deps, tenant);
+      const { syncId } = await requestSync(app.deps, id, 'FULL', 'FORCED');
+      await app.deps.db.updateTable('integrations').set({ status: 'INACTIVE', inactive_reason: 'MANUAL' }).where('id', '=', id).execute();
+      await drainSyncQueue(testSyncDeps(app.deps));
+      const [run] = await listRuns(app.deps.db, id, 1);
+      expect(run).toMatchObject({ id: syncId, status: 'FAILED', error: 'The integration is inactive; its syncs are paused.' });
     });
   });
 });
