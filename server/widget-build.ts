@@ -76,3 +76,26 @@ export async function ensureWidgetBuilt(logger?: BuildLogger): Promise<boolean> 
     await release();
   }
 }
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+}
+
+/**
+ * The flow page's first load as built: its HTML, the entry chunk, the entry's static imports and their
+ * CSS (lazily imported chunks such as other locales are excluded). Paths relative to the dist directory.
+ */
+export function widgetFirstLoadFiles(distDir = WIDGET_DIST_DIR): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, WIDGET_FILES.flowManifest), 'utf8')) as Record<string, ManifestChunk>;
+  const files = new Set<string>([WIDGET_FILES.flowPage]);
+  const visit = (key: string) => {
+    const chunk = manifest[key]!;
+    files.add(`flow/${chunk.file}`);
+    for (const css of chunk.css ?? []) files.add(`flow/${css}`);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit('index.html');
+  return [...files];
+}

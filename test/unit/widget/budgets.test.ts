@@ -2,33 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ensureWidgetBuilt, WIDGET_DIST_DIR, WIDGET_FILES } from '../../../server/widget-build.ts';
+import { ensureWidgetBuilt, WIDGET_DIST_DIR, WIDGET_FILES, widgetFirstLoadFiles as firstLoadFiles } from '../../../server/widget-build.ts';
 
 /** PRODUCT.md "Budgets": the loader script and everything the iframe loads before its first step. */
 const LOADER_BUDGET = 1024;
 const FIRST_LOAD_BUDGET = 25 * 1024;
 
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(WIDGET_DIST_DIR, file)), { level: 9 }).length;
-
-interface ManifestChunk {
-  file: string;
-  css?: string[];
-  imports?: string[];
-}
-
-/** The flow page's first load: the HTML, the entry chunk, its static imports and their CSS (lazy chunks excluded). */
-function firstLoadFiles(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(WIDGET_DIST_DIR, WIDGET_FILES.flowManifest), 'utf8')) as Record<string, ManifestChunk>;
-  const files = new Set<string>([WIDGET_FILES.flowPage]);
-  const visit = (key: string) => {
-    const chunk = manifest[key]!;
-    files.add(`flow/${chunk.file}`);
-    for (const css of chunk.css ?? []) files.add(`flow/${css}`);
-    for (const imported of chunk.imports ?? []) visit(imported);
-  };
-  visit('index.html');
-  return [...files];
-}
 
 beforeAll(async () => {
   await ensureWidgetBuilt();
