@@ -4,6 +4,9 @@ import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { AuthCache } from './domain/auth-cache.ts';
 import { markStaleIntegrations } from './domain/lifecycle.ts';
+import { startSyncScheduler } from './domain/sync/scheduler.ts';
+import { runInitialSync } from './domain/sync/worker.ts';
+import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import type { Logger } from './logger.ts';
 import { loadSecret } from './secret-key.ts';
@@ -45,7 +48,21 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   await ensureDefaultTenant(store.db);
   // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
   const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
-  const deps: AppDeps = { db: store.db, clock: () => new Date(), secret, config, logger, storeKind: store.kind, authCache, ...extra };
+  const base = { db: store.db, clock: () => new Date(), secret, logger };
+  const sync = hrisSyncDeps(base);
+  const deps: AppDeps = {
+    ...base,
+    config,
+    storeKind: store.kind,
+    authCache,
+    // After the flow's answer is on its way: the first sync of a large company must not hold it up.
+    onIntegrationConnected: (id) => {
+      setImmediate(() => {
+        runInitialSync(sync, id).catch((err: unknown) => logger.error({ err, integrationId: id }, 'first sync failed'));
+      });
+    },
+    ...extra,
+  };
   const server: Server = createApp(deps).listen(config.port, config.host);
   // Browsers open sockets ahead of use (preconnect). Node never counts a socket that carried no request
   // as idle, so close() would wait out the grace period for them: track them and close them on stop.
@@ -63,6 +80,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
+  const stopScheduler = startSyncScheduler(sync);
   const stopJobs = [
     every(STALE_SWEEP_MS, logger, 'stale-integrations', async () => {
       const ids = await markStaleIntegrations(deps);
@@ -72,15 +90,21 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
-    (stopping ??= new Promise<void>((resolve) => {
+    (stopping ??= (async () => {
       for (const stopJob of stopJobs) stopJob();
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
-      server.close(() => {
-        clearTimeout(force);
-        resolve();
+      // No new syncs from now on; the one in progress (if any) finishes before the store closes.
+      const schedulerStopped = stopScheduler();
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        server.closeIdleConnections();
+        for (const socket of unused) socket.destroy();
       });
-      server.closeIdleConnections();
-      for (const socket of unused) socket.destroy();
-    }).then(() => store.close()));
+      await schedulerStopped;
+      await store.close();
+    })());
   return { url, deps, store, stop };
 }
