@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchApi, scratchPostgres } from './api.ts';
+import { benchFlow } from './flow.ts';
+import { ROOT } from './lib/processes.ts';
+import { renderTable, type Row } from './lib/table.ts';
+import { benchSizes } from './sizes.ts';
+import { benchSync } from './sync.ts';
+
+/**
+ * `npm run bench`: builds the widget and measures every budget of PRODUCT.md, each figure beside its
+ * budget and, for throughput, beside a bare Express handler measured in the same run. Prints Markdown
+ * tables and writes the same to bench/results.md. Never part of `npm test`.
+ */
+async function main(): Promise<void> {
+  const sections: string[] = [];
+  const emit = (title: string, rows: Row[], note?: string) => {
+    const table = renderTable(title, rows, note);
+    console.log(`\n${table}\n`);
+    sections.push(table);
+  };
+
+  emit('Sizes', await benchSizes());
+  emit('Flow speed (headless Chromium, loopback)', await benchFlow());
+  emit('Sync (in-process, PGlite on disk)', await benchSync());
+
+  const pglite = await benchApi('pglite');
+  const memory: Row[] = [...pglite.memory];
+  emit('API throughput and latency, PGlite (autocannon, 50 connections, 8 s after a warm-up)', pglite.rows);
+  const pgBase = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const scratch = pgBase ? await scratchPostgres(pgBase) : null;
+  if (scratch) {
+    try {
+      const postgres = await benchApi('postgres', scratch.url);
+      memory.push(...postgres.memory);
+      emit('API throughput and latency, PostgreSQL', postgres.rows);
+    } finally {
+      await scratch.drop();
+    }
+  } else {
+    memory.push({ what: 'server RSS idle (postgres)', value: 'not measured: set DATABASE_URL or TEST_DATABASE_URL', budget: '<= 120 MB', pass: null });
+  }
+  emit('Memory', memory);
+
+  const header = [
+    '# Benchmark results',
+    '',
+    `Measured ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
+    'Ratios compare with a bare Express handler measured in the same run; absolute times depend on the machine.',
+  ].join('\n');
+  fs.writeFileSync(path.join(ROOT, 'bench/results.md'), `${header}\n\n${sections.join('\n\n')}\n`);
+  console.log('written to bench/results.md');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

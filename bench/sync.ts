@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { requestSync } from '../server/domain/sync/queue.ts';
+import { drainSyncQueue } from '../server/domain/sync/worker.ts';
+import { createTenant, getEnvironment } from '../server/domain/tenants.ts';
+import { hrisSyncDeps } from '../server/http/routes/hris/sync-deps.ts';
+import { openStore } from '../server/store/db.ts';
+import { createTestIntegration } from '../test/helpers/integrations.ts';
+import { tempDir } from './lib/processes.ts';
+import { fmt, type Row } from './lib/table.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface SyncFigures {
+  employees: number;
+  fullMs: number;
+  records: number;
+  deltaMs: number;
+  changed: number;
+}
+
+/** Total of created+updated+deleted over a run's per-model counts. */
+function changedIn(counts: Record<string, unknown> | null): number {
+  let total = 0;
+  for (const value of Object.values(counts ?? {})) {
+    const c = value as { created?: number; updated?: number; deleted?: number };
+    total += (c.created ?? 0) + (c.updated ?? 0) + (c.deleted ?? 0);
+  }
+  return total;
+}
+
+/** A full first sync of a Sandbox company on PGlite (on disk, like `npm start`), then a sync after a week of evolution. */
+async function measure(employees: number): Promise<SyncFigures> {
+  const dataDir = tempDir('sync');
+  const store = await openStore({ dataDir });
+  let now = new Date('2026-03-02T08:00:00.000Z').getTime();
+  const deps = { db: store.db, clock: () => new Date(now), secret: crypto.randomBytes(32) };
+  try {
+    const { id: tenantId } = await createTenant(store.db, `bench-${employees}`, 'Bench');
+    const environments = {
+      production: (await getEnvironment(store.db, tenantId, 'production')).id,
+      development: (await getEnvironment(store.db, tenantId, 'development')).id,
+    };
+    const id = await createTestIntegration(deps, { id: tenantId, environments }, { credentials: { company_size: String(employees) } });
+    const sync = hrisSyncDeps(deps);
+    const runOnce = async () => {
+      await requestSync(sync, id, 'FULL', 'FORCED');
+      const started = performance.now();
+      await drainSyncQueue(sync);
+      const ms = performance.now() - started;
+      const run = await store.db.selectFrom('sync_runs').selectAll().where('integration_id', '=', id).orderBy('queued_at', 'desc').executeTakeFirstOrThrow();
+      if (run.status !== 'SUCCEEDED') throw new Error(`sync failed: ${run.error}`);
+      return { ms, counts: run.counts };
+    };
+    const full = await runOnce();
+    now += 7 * DAY_MS;
+    const delta = await runOnce();
+    return { employees, fullMs: full.ms, records: changedIn(full.counts), deltaMs: delta.ms, changed: changedIn(delta.counts) };
+  } finally {
+    await store.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Sync timings at 1,000 and 10,000 employees, and how the time grows between them. */
+export async function benchSync(): Promise<Row[]> {
+  const small = await measure(1_000);
+  const large = await measure(10_000);
+  const line = (f: SyncFigures): Row[] => [
+    {
+      what: `full sync, ${fmt(f.employees)} employees with related models (PGlite)`,
+      value: `${fmt(f.fullMs / 1000, 2)} s (${fmt(f.records)} records)`,
+      budget: f.employees === 10_000 ? '<= 5 s' : '–',
+      pass: f.employees === 10_000 ? f.fullMs <= 5000 : null,
+    },
+    {
+      what: `sync after 7 days of evolution, ${fmt(f.employees)} employees`,
+      value: `${fmt(f.deltaMs / 1000, 2)} s (${fmt(f.changed)} records changed)`,
+      budget: '–',
+      pass: null,
+    },
+  ];
+  return [
+    ...line(small),
+    ...line(large),
+    {
+      what: 'growth of the full sync time from 1k to 10k employees',
+      value: `${fmt(large.fullMs / small.fullMs, 1)}x for 10x the data`,
+      budget: '–',
+      pass: null,
+    },
+  ];
+}
