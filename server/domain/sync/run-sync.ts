@@ -1,12 +1,48 @@
 import { sql } from 'kysely';
+import type { Db } from '../../store/db.ts';
 import { getConnector } from '../../connectors/registry.ts';
 import { bumpDataVersion, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
 import { loadIntegrationCredentials } from '../integrations.ts';
-import { planSnapshot, writePlan } from './apply.ts';
-import { prepareSnapshot } from './prepare.ts';
+import { type SyncCounts, type SyncPlan, planSnapshot, writePlan } from './apply.ts';
+import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
 import type { SyncDeps } from './sync-deps.ts';
+
+/**
+ * The write half of a sync: ONE transaction under the integration's advisory lock that re-plans if
+ * another sync committed since `planned` was computed, writes the records, bumps the data version,
+ * completes the setup (FINAL_SYNC_PENDING -> COMPLETED), clears `data_expired_at`, and runs `also`
+ * (the run's bookkeeping) before committing.
+ */
+export async function commitSnapshot(
+  deps: SyncDeps,
+  integrationId: string,
+  prepared: { byModel: PreparedByModel; lookup: RecordLookup },
+  planned: SyncPlan,
+  also?: (trx: Db, counts: SyncCounts) => Promise<void>,
+): Promise<{ counts: SyncCounts; version: number; replanned: boolean }> {
+  const result = await deps.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`plugboard-sync:${integrationId}`}, 0))`.execute(trx);
+    const current = await readDataVersion(trx, integrationId);
+    const replanned = current !== planned.version;
+    const plan = replanned ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at) : planned;
+    await writePlan(trx, integrationId, plan);
+    const version = await bumpDataVersion(trx, integrationId);
+    await trx
+      .updateTable('integrations')
+      .set({
+        setup_status: sql`case when setup_status = 'FINAL_SYNC_PENDING' then 'COMPLETED' else setup_status end`,
+        data_expired_at: null,
+      })
+      .where('id', '=', integrationId)
+      .execute();
+    await also?.(trx, plan.counts);
+    return { counts: plan.counts, version, replanned };
+  });
+  noteDataVersion(deps.db, integrationId, result.version);
+  return result;
+}
 
 /** The outcome of one run, as recorded in `sync_runs`. */
 export interface SyncOutcome {
@@ -17,10 +53,8 @@ export interface SyncOutcome {
 
 /**
  * Executes a claimed run: reads the source, prepares and renders every record outside any transaction,
- * then writes everything in ONE short transaction (under a per-integration advisory lock; re-planned
- * inside it if another sync committed meanwhile), so a failing source or write leaves the previously
- * synced data untouched. The first successful sync completes the setup
- * (FINAL_SYNC_PENDING -> COMPLETED) and clears `data_expired_at`.
+ * then commits everything at once (commitSnapshot), so a failing source or write leaves the previously
+ * synced data untouched.
  */
 export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncOutcome> {
   const started = performance.now();
@@ -47,26 +81,10 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const { byModel, lookup } = await prepareSnapshot(integration.id, snapshot);
     const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now);
 
-    const { counts, version } = await deps.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtextextended(${`plugboard-sync:${integration.id}`}, 0))`.execute(trx);
-      const current = await readDataVersion(trx, integration.id);
-      const plan = current === planned.version ? planned : await planSnapshot(trx, integration.id, byModel, lookup, deps.mappers, now);
-      await writePlan(trx, integration.id, plan);
-      const result = plan.counts;
-      const newVersion = await bumpDataVersion(trx, integration.id);
-      await trx
-        .updateTable('integrations')
-        .set({
-          setup_status: sql`case when setup_status = 'FINAL_SYNC_PENDING' then 'COMPLETED' else setup_status end`,
-          data_expired_at: null,
-        })
-        .where('id', '=', integration.id)
-        .execute();
+    const { counts } = await commitSnapshot(deps, integration.id, { byModel, lookup }, planned, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
-      return { counts: result, version: newVersion };
     });
-    noteDataVersion(deps.db, integration.id, version);
     const durationMs = Math.round(performance.now() - started);
     deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, counts }, 'sync succeeded');
     return { status: 'SUCCEEDED', durationMs, error: null };

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
-import { hrisWireMappers } from '../../../server/http/mappers/hris/index.ts';
-import { bumpDataVersion } from '../../../server/store/queries/hris-records.ts';
+import { planSnapshot } from '../../../server/domain/sync/apply.ts';
+import { prepareSnapshot } from '../../../server/domain/sync/prepare.ts';
+import { commitSnapshot } from '../../../server/domain/sync/run-sync.ts';
 import { listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { DAY_MS, testClock, type TestClock } from '../../helpers/clock.ts';
-import { integrationHeader, syncNow, syncedIntegration } from '../../helpers/hris.ts';
+import { integrationHeader, syncNow, syncedIntegration, testSyncDeps } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 
@@ -85,26 +86,25 @@ describe.each(STORE_NAMES)('sync atomicity (%s)', (storeName) => {
     });
   });
 
-  describe('with another sync committing while this one plans', () => {
-    it('plans again inside its transaction and stores what a quiet sync stores', async () => {
+  describe('with another sync committing between planning and writing', () => {
+    it('plans again inside the transaction and stores what an undisturbed sync stores', async () => {
       const quiet = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'replan' } });
-      const busy = await createTestIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'replan' } });
-      let rendered = 0;
-      let bumped: Promise<number> | undefined;
-      const mappers = {
-        ...hrisWireMappers,
-        legal_entities: (...args: Parameters<typeof hrisWireMappers.legal_entities>) => {
-          rendered++;
-          // Stands in for another instance's sync of the same integration committing right now.
-          bumped ??= bumpDataVersion(app.deps.db, busy);
-          return hrisWireMappers.legal_entities(...args);
-        },
-      };
-      await syncNow(app.deps, busy, { mappers });
-      const legalEntities = (await app.deps.db.selectFrom('hris_records').select('id').where('integration_id', '=', busy).where('model', '=', 'legal_entities').execute()).length;
-      expect(rendered).toBe(2 * legalEntities);
+      const busy = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'replan' } });
+      clock.advance(30 * DAY_MS);
+      await syncNow(app.deps, quiet);
+      const sync = testSyncDeps(app.deps);
+      const credentials = { company_size: '50', seed: 'replan' };
+      const snapshot = await sandboxDataSource.readHris({ integrationId: busy, credentials, now: clock(), type: 'FULL', since: null });
+      const prepared = await prepareSnapshot(busy, snapshot);
+      const planned = await planSnapshot(app.deps.db, busy, prepared.byModel, prepared.lookup, sync.mappers, clock());
+      // Another instance commits a sync of the same integration right now: the plan above is stale
+      // (writing it would insert the new hires a second time).
+      await syncNow(app.deps, busy);
+      const { replanned } = await commitSnapshot(sync, busy, prepared, planned);
+      expect(replanned).toBe(true);
       const shape = async (id: string) =>
-        JSON.stringify((await app.deps.db.selectFrom('hris_records').select(['model', 'remote_id', 'own_hash', 'changed_at']).where('integration_id', '=', id).orderBy('model').orderBy('seq').execute()));
+        JSON.stringify(await app.deps.db.selectFrom('hris_records').select(['model', 'remote_id', 'own_hash', 'changed_at', 'updated_at', 'remote_deleted_at'])
+          .where('integration_id', '=', id).orderBy('model').orderBy('seq').execute());
       expect(await shape(busy)).toBe(await shape(quiet));
     });
   });
