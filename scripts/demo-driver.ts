@@ -5,6 +5,7 @@ import { type Browser, chromium, type FrameLocator, type Page } from 'playwright
 import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
 import { type Launched, launch } from './launch.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium.ts';
 
 /**
  * Steps a person takes in the demo, shared by the browser tests (test/e2e/demo*.test.ts) and
@@ -17,19 +18,9 @@ import { type Launched, launch } from './launch.ts';
  */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP *.test 127.0.0.1',
-      '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { loadConfig } from '../server/config.ts';
 import { createLogger } from '../server/logger.ts';
+import { stopOnSignals } from '../server/shutdown.ts';
 import { banner } from './banner.ts';
 import { launch } from './launch.ts';
 
@@ -15,27 +16,7 @@ async function main(): Promise<void> {
   const launched = await launch(config, logger);
   process.stdout.write(`${banner(config, launched, process.stdout.isTTY)}\n`);
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal: exiting without waiting');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, 'shutting down the demo and Plugboard');
-    launched
-      .stop()
-      .then(() => {
-        logger.info('stopped');
-        process.exit(0);
-      })
-      .catch((err: unknown) => {
-        logger.error({ err }, 'error while stopping');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignals(logger, 'the demo and Plugboard', () => launched.stop());
 }
 
 main().catch((err: unknown) => {
