@@ -35,6 +35,11 @@ export async function findRun(db: Db, id: string): Promise<SyncRunRow | undefine
   return db.selectFrom('sync_runs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** One sync run by ID, only if it belongs to the integration (another integration's ID finds nothing). */
+export async function findIntegrationRun(db: Db, integrationId: string, id: string): Promise<SyncRunRow | undefined> {
+  return db.selectFrom('sync_runs').selectAll().where('id', '=', id).where('integration_id', '=', integrationId).executeTakeFirst();
+}
+
 /** The integration's most recent runs, newest first. */
 export async function listRuns(db: Db, integrationId: string, limit = 20): Promise<SyncRunRow[]> {
   return db.selectFrom('sync_runs').selectAll().where('integration_id', '=', integrationId).orderBy('queued_at', 'desc').limit(limit).execute();

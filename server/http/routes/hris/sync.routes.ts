@@ -4,7 +4,9 @@ import { getConnector } from '../../../connectors/registry.ts';
 import { inputInvalid } from '../../../domain/errors.ts';
 import { requestSync } from '../../../domain/sync/queue.ts';
 import type { SyncDeps } from '../../../domain/sync/sync-deps.ts';
+import { getSyncStatus } from '../../../domain/sync/sync-status.ts';
 import { drainSyncQueue } from '../../../domain/sync/worker.ts';
+import { toApiSyncStatus } from '../../mappers/hris/sync-status.mapper.ts';
 import { requireIntegration } from '../../middleware/integration.ts';
 import { parseInput } from '../../parsers/zod-input.ts';
 import { integrationOf } from '../../request-context.ts';
@@ -13,7 +15,10 @@ import { passthroughHandler } from './passthrough.ts';
 
 const forceSyncBody = z.object({ type: z.enum(['FULL', 'DELTA']).optional() }).optional();
 
-/** `POST /force-sync` and `POST /passthrough/{tool}/{api}` (general error schema, X-Integration-Id). */
+/**
+ * `POST /force-sync`, `GET /force-sync/{sync_id}` (a Plugboard extension: Kombo has no endpoint for a
+ * sync's state) and `POST /passthrough/{tool}/{api}`; general error schema, X-Integration-Id.
+ */
 export function syncRoutes(deps: SyncDeps): Router {
   const router = Router();
   const integration = requireIntegration(deps, { errors: 'general' });
@@ -26,6 +31,11 @@ export function syncRoutes(deps: SyncDeps): Router {
     // Runs in the background: the answer only says the sync is queued.
     drainSyncQueue(deps).catch((err: unknown) => req.log?.error({ err }, 'sync queue drain failed'));
     ok(res, { already_queued: result.alreadyQueued, sync_id: result.syncId, type: result.type });
+  });
+
+  router.get('/force-sync/:syncId', integration, async (req, res) => {
+    const status = await getSyncStatus(deps, integrationOf(req).id, String(req.params.syncId));
+    ok(res, toApiSyncStatus(status));
   });
 
   router.post('/passthrough/:tool/:api', integration, passthroughHandler(deps));
