@@ -66,7 +66,7 @@ export async function benchFlow(): Promise<Row[]> {
   const dataDir = tempDir('flow');
   const port = await freePort();
   const widgetOrigin = `http://widget.test:${port}`;
-  const env = { DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: widgetOrigin, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' };
+  const env = { DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: widgetOrigin, RATE_LIMIT_PER_MINUTE: '1000000' };
   const key = (await runTs('server/cli/main.ts', ['api-keys', 'create', '--environment', 'development'], env)).trim().split('\n').at(-1)!;
   const server = await spawnTs('server/index.ts', [], env, 'Plugboard listening');
   const host = await startHost(widgetOrigin);
