@@ -139,6 +139,14 @@ export function apiRoutes(ctx: DemoContext): Router {
     res.json({ sync });
   });
 
+  router.get('/integrations/:id/sync', async (req, res) => {
+    const id = owned(req);
+    const sync = await plugboard(id, () => ctx.syncs.current(id));
+    // A finished sync changed the data: the next search reads the employees again.
+    if (sync?.state === 'SUCCEEDED') ctx.search.forget(id);
+    res.json({ sync });
+  });
+
   router.get('/integrations/:id/employees', async (req, res: Response<EmployeesPage>) => {
     const id = owned(req);
     const { cursor, q } = parse(employeesQuery, req.query);

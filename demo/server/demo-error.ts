@@ -1,4 +1,5 @@
 import { ConnectionError, KomboError, KomboGeneralError, KomboHrisError, RequestTimeoutError } from '@kombo-api/sdk/models/errors';
+import { PlugboardExtensionError } from './plugboard-client.ts';
 
 /** A failure the demo backend answers with `{error: {code, message}}` and an HTTP status. */
 export class DemoError extends Error {
@@ -34,8 +35,14 @@ export function toDemoError(err: unknown, plugboardUrl: string): DemoError {
   if (err instanceof ConnectionError || err instanceof RequestTimeoutError) {
     return new DemoError(502, 'PLUGBOARD_UNREACHABLE', `Plugboard is not reachable at ${plugboardUrl}. Is it running?`);
   }
-  if (err instanceof KomboGeneralError || err instanceof KomboHrisError) {
-    const code = err.error.code ?? 'PLATFORM.UNKNOWN_ERROR';
+  if (err instanceof PlugboardExtensionError && err.statusCode === 0) {
+    return new DemoError(502, 'PLUGBOARD_UNREACHABLE', `Plugboard is not reachable at ${plugboardUrl}. Is it running?`);
+  }
+  if (err instanceof PlugboardExtensionError && !err.code) {
+    return new DemoError(502, 'PLUGBOARD_ERROR', `Plugboard answered unexpectedly (HTTP ${err.statusCode}).`, err);
+  }
+  if (err instanceof KomboGeneralError || err instanceof KomboHrisError || err instanceof PlugboardExtensionError) {
+    const code = (err instanceof PlugboardExtensionError ? err.code : err.error.code) ?? 'PLATFORM.UNKNOWN_ERROR';
     if (code === 'PLATFORM.AUTHENTICATION_INVALID' || code === 'PLATFORM.IP_NOT_WHITELISTED') {
       return new DemoError(502, code, 'The demo’s API key was rejected by Plugboard. Restart `npm start` to create a new one.');
     }

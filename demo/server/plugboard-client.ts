@@ -6,6 +6,33 @@ export type ApiEmployee = GetHrisEmployeesPositiveResponseResult;
 /** `GET /v1/integrations/{id}` as the official SDK returns it. */
 export type ApiIntegrationDetails = GetIntegrationsIntegrationIdPositiveResponseData;
 
+/** A sync's state from `GET /v1/force-sync/{sync_id}` (a Plugboard extension, not in the Kombo API). */
+export interface ApiSyncStatus {
+  sync_id: string;
+  type: 'FULL' | 'DELTA';
+  state: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  queued_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+  error: string | null;
+}
+
+/**
+ * A failed call to a Plugboard extension (made with `fetch`, so not one of the SDK's errors): the Kombo
+ * error envelope's code and message, or `code: null` when Plugboard was unreachable or answered no envelope.
+ */
+export class PlugboardExtensionError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlugboardExtensionError';
+  }
+}
+
 /** The end user a connection link is for: the demo's fictional customer. */
 export interface EndUser {
   email: string;
@@ -15,7 +42,8 @@ export interface EndUser {
 
 /**
  * Everything the demo asks Plugboard, through the official Kombo SDK pointed at Plugboard's `/v1`.
- * This is the whole integration a vendor writes; nothing here knows Plugboard's internals.
+ * This is the whole integration a vendor writes; nothing here knows Plugboard's internals. One call,
+ * `syncStatus`, uses a Plugboard extension the Kombo API (and so the SDK) does not have.
  */
 export class PlugboardClient {
   readonly #serverUrl: string;
@@ -77,6 +105,26 @@ export class PlugboardClient {
   async triggerSync(integrationId: string): Promise<{ syncId: string; alreadyQueued: boolean }> {
     const res = await this.#sdk(integrationId).general.triggerSync({ type: 'FULL' });
     return { syncId: res.data.sync_id, alreadyQueued: res.data.already_queued };
+  }
+
+  /**
+   * PLUGBOARD EXTENSION (not part of the Kombo API, so the SDK has no method for it): the state of a sync
+   * `triggerSync` queued, from `GET /v1/force-sync/{sync_id}`. A plain `fetch` with the same API key and
+   * `X-Integration-Id` the SDK sends; against Kombo itself this endpoint does not exist (use webhooks).
+   */
+  async syncStatus(integrationId: string, syncId: string): Promise<ApiSyncStatus> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.#serverUrl}/force-sync/${encodeURIComponent(syncId)}`, {
+        headers: { authorization: `Bearer ${this.#apiKey()}`, 'x-integration-id': integrationId, accept: 'application/json' },
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch {
+      throw new PlugboardExtensionError(0, null, 'Plugboard is not reachable.');
+    }
+    const body = (await res.json().catch(() => null)) as { status?: string; data?: ApiSyncStatus; error?: { code?: string; message?: string } } | null;
+    if (res.ok && body?.status === 'success' && body.data) return body.data;
+    throw new PlugboardExtensionError(res.status, body?.error?.code ?? null, body?.error?.message ?? `HTTP ${res.status}`);
   }
 
   /** One page of employees (`cursor` from the previous page's `next`), optionally filtered by one work email. */

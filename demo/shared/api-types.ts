@@ -23,12 +23,20 @@ export interface IntegrationView {
   readModels: string[];
 }
 
-/** The last sync the demo asked Plugboard for (`POST /v1/force-sync`). */
+/**
+ * The last sync the demo asked Plugboard for (`POST /v1/force-sync`), with its state as Plugboard's
+ * `GET /v1/force-sync/{sync_id}` extension last reported it.
+ */
 export interface SyncView {
   syncId: string;
   /** A sync was already queued or running, so Plugboard kept that one instead of adding another. */
   alreadyQueued: boolean;
   requestedAt: string;
+  state: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  finishedAt: string | null;
+  durationMs: number | null;
+  /** Why the sync failed (Plugboard's message), for FAILED. */
+  error: string | null;
 }
 
 export interface SessionView {

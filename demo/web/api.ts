@@ -42,6 +42,8 @@ export const api = {
     request<{ integration: IntegrationView }>('PUT', `${integrationPath(id)}/enabled`, { enabled }).then((r) => r.integration),
   disconnect: (id: string) => request<object>('DELETE', integrationPath(id)),
   requestSync: (id: string) => request<{ sync: SyncView }>('POST', `${integrationPath(id)}/sync`).then((r) => r.sync),
+  /** The last requested sync's state (`null` if none), which the backend reads from Plugboard. */
+  syncStatus: (id: string) => request<{ sync: SyncView | null }>('GET', `${integrationPath(id)}/sync`).then((r) => r.sync),
   employees: (id: string, query: { cursor?: string | null; q?: string }) => {
     const params = new URLSearchParams();
     if (query.cursor) params.set('cursor', query.cursor);

@@ -2,10 +2,10 @@ import type { IntegrationView, SyncView } from '../shared/api-types.ts';
 import { api } from './api.ts';
 import { confirmDialog } from './confirm-dialog.ts';
 import { h, icon, ICONS, mount } from './dom.ts';
-import { formatDate, formatTime, label, statusTone } from './format.ts';
+import { formatDate, formatSeconds, formatTime, label, statusTone } from './format.ts';
 import { openFlow } from './plugboard.ts';
 
-/** How often the first sync is checked for completion. @default 1000 */
+/** How often a running sync (the first one, or one asked for with "Sync now") is checked. @default 1000 */
 const POLL_MS = 1000;
 
 export interface ConnectionCardOptions {
@@ -14,11 +14,13 @@ export interface ConnectionCardOptions {
   announce(message: string): void;
   /** The integration appeared, changed or went away. */
   onIntegration(integration: IntegrationView | null): void;
-  /** The first sync finished: the people list can be read. */
+  /** A sync finished (the first one, or one asked for): the people list can be read again. */
   onSynced(): void;
 }
 
 const errorMessage = (err: unknown) => (err instanceof Error ? err.message : 'Something went wrong.');
+
+const syncRunning = (s: SyncView | null) => s?.state === 'QUEUED' || s?.state === 'RUNNING';
 
 /** The "HR system" card: connect, the connected integration, sync, reconnect, disable and disconnect. */
 export class ConnectionCard {
@@ -110,16 +112,47 @@ export class ConnectionCard {
 
   #requestSync = () =>
     this.#act('sync', async () => {
-      this.#sync = await api.requestSync(this.#integration!.id);
-      this.#o.announce(this.#sync.alreadyQueued ? 'A sync was already running.' : 'Sync requested.');
+      const sync = await api.requestSync(this.#integration!.id);
+      this.#o.announce(sync.alreadyQueued ? 'A sync was already running; Lumen waits for it.' : 'Sync requested.');
+      this.#syncChanged(sync);
     });
 
-  /** Polls while the first sync after connecting runs (the integration's setup status says when it is done). */
+  /** Shows a sync's new state; polls on while it runs, and reloads the people once it succeeded. */
+  #syncChanged(sync: SyncView | null): void {
+    const wasRunning = this.#sync?.syncId !== sync?.syncId || syncRunning(this.#sync);
+    this.#sync = sync;
+    this.#render();
+    if (sync && wasRunning && sync.state === 'SUCCEEDED') {
+      this.#o.announce(`Sync finished in ${formatSeconds(sync.durationMs ?? 0)}.`);
+      this.#o.onSynced();
+    } else if (sync && wasRunning && sync.state === 'FAILED') {
+      this.#o.announce(`Sync failed: ${sync.error ?? 'no reason given'}.`);
+    }
+    this.#schedulePoll();
+  }
+
+  /**
+   * Polls while a sync runs: the first one after connecting (the integration's setup status says when it
+   * is done), or one asked for with "Sync now" (its state comes from Plugboard's sync status extension).
+   */
   #schedulePoll(): void {
     window.clearTimeout(this.#poll);
     const i = this.#integration;
-    if (i?.setupStatus !== 'FINAL_SYNC_PENDING') return;
-    this.#poll = window.setTimeout(() => void this.#pollOnce(i.id), POLL_MS);
+    if (i?.setupStatus === 'FINAL_SYNC_PENDING') this.#poll = window.setTimeout(() => void this.#pollOnce(i.id), POLL_MS);
+    else if (i && syncRunning(this.#sync)) this.#poll = window.setTimeout(() => void this.#pollSync(i.id), POLL_MS);
+  }
+
+  async #pollSync(id: string): Promise<void> {
+    let sync: SyncView | null;
+    try {
+      sync = await api.syncStatus(id);
+    } catch (err) {
+      this.#error = errorMessage(err);
+      this.#render();
+      return;
+    }
+    if (this.#integration?.id !== id) return;
+    this.#syncChanged(sync);
   }
 
   async #pollOnce(id: string): Promise<void> {
@@ -242,9 +275,16 @@ export class ConnectionCard {
     if (this.#busy === 'sync') return line('running', spinner(), 'Asking Plugboard for a sync…');
     if (s) {
       const id = h('code', {}, s.syncId);
-      return s.alreadyQueued
-        ? line('done', icon(ICONS.check), h('span', {}, `A sync was already running at ${formatTime(s.requestedAt)} (`, id, '); Plugboard finishes it in the background.'))
-        : line('done', icon(ICONS.check), h('span', {}, `Sync requested at ${formatTime(s.requestedAt)} (`, id, '). Plugboard runs it in the background; refresh the list in a moment to see changes.'));
+      switch (s.state) {
+        case 'QUEUED':
+          return line('running', spinner(), h('span', {}, s.alreadyQueued ? 'A sync was already queued (' : 'Sync queued (', id, '), waiting for Plugboard to start it…'));
+        case 'RUNNING':
+          return line('running', spinner(), h('span', {}, 'Syncing with your HR system (', id, ')…'), h('span', { class: 'progress', 'aria-hidden': 'true' }));
+        case 'SUCCEEDED':
+          return line('done', icon(ICONS.check), h('span', {}, `Synced at ${formatTime(s.finishedAt ?? s.requestedAt)} (${formatSeconds(s.durationMs ?? 0)})`));
+        case 'FAILED':
+          return line('failed', icon(ICONS.alert), h('span', {}, `Sync failed: ${s.error ?? 'no reason given'}`));
+      }
     }
     return line('idle', 'Plugboard syncs automatically every few hours. “Sync now” asks for a sync right away.');
   }

@@ -34,6 +34,9 @@ export const formatDate = (iso: string): string => dateFormat.format(new Date(is
 
 export const formatTime = (iso: string): string => timeFormat.format(new Date(iso));
 
+/** A duration as "0.4 s" (one decimal below ten seconds) or "42 s". */
+export const formatSeconds = (ms: number): string => `${ms < 10_000 ? (ms / 1000).toFixed(1) : Math.round(ms / 1000)} s`;
+
 const PERIODS: Record<string, string> = { YEAR: '/yr', MONTH: '/mo', WEEK: '/wk', DAY: '/day', HOUR: '/h' };
 
 /** "€72,000/yr" from the latest employment's pay. */

@@ -105,9 +105,17 @@ describeInChromium('the demo vendor app on a fresh data directory (npm start, mo
     await expect.poll(() => page.locator('#people-summary').textContent()).toMatch(/^Showing 1–25$/);
   });
 
-  it('requests a sync and shows what Plugboard answered', async () => {
+  it('requests a sync, follows it to completion and reloads the people', async () => {
+    const employees = page.waitForResponse((r) => r.url().includes('/employees') && r.request().method() === 'GET');
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await expect.poll(() => page.getByTestId('sync-status').textContent()).toMatch(/^(Sync requested|A sync was already running) at /);
+    await expect.poll(() => page.getByTestId('sync-status').textContent(), { timeout: 20_000 }).toMatch(/^Synced at \d{2}:\d{2}:\d{2}.* \(\d+(\.\d)? s\)$/);
+    // The people table is read again once the sync finished.
+    expect((await employees).status()).toBe(200);
+    await waitForEmployees(page);
+    expect([await page.getByTestId('sync-status').textContent(), await page.locator('table.people tbody tr').count()]).toStrictEqual([
+      expect.stringMatching(/^Synced at /),
+      25,
+    ]);
   });
 
   it('disables reading and enables it again', async () => {

@@ -87,20 +87,57 @@ describe.each(STORE_NAMES)('GET /api/integrations/:id/employees (the demo backen
   });
 });
 
-describe.each(STORE_NAMES)('POST /api/integrations/:id/sync (the demo backend, %s)', (storeName) => {
+/** A sync as the demo backend hands it to its page. */
+const syncView = (state: string) => ({
+  syncId: expect.any(String),
+  alreadyQueued: expect.any(Boolean),
+  requestedAt: expect.stringMatching(/^\d{4}-/),
+  state,
+  finishedAt: state === 'SUCCEEDED' || state === 'FAILED' ? expect.stringMatching(/^\d{4}-/) : null,
+  durationMs: state === 'SUCCEEDED' || state === 'FAILED' ? expect.any(Number) : null,
+  error: null,
+});
+
+describe.each(STORE_NAMES)('/api/integrations/:id/sync (the demo backend, %s)', (storeName) => {
   let fx: DemoFixture;
+  let path: string;
   beforeEach(async () => {
     fx = await startDemoFixture(storeName);
+    const { body } = await connectThroughDemo(fx, sandboxCredentials({ company_size: '50' }));
+    path = `/api/integrations/${encodeURIComponent(body.integration.id)}/sync`;
   });
   afterEach(async () => {
     await fx.close();
   });
 
-  it('answers Plugboard’s sync ID and remembers the request for the page', async () => {
-    const { body } = await connectThroughDemo(fx, sandboxCredentials({ company_size: '50' }));
-    const res = await fx.demoCall(`/api/integrations/${encodeURIComponent(body.integration.id)}/sync`, { method: 'POST' });
-    const session = await fx.demoCall('/api/session');
-    const sync = { syncId: expect.any(String), alreadyQueued: expect.any(Boolean), requestedAt: expect.stringMatching(/^\d{4}-/) };
-    expect([res.status, res.body, session.body.sync]).toStrictEqual([200, { sync }, res.body.sync]);
+  describe('POST', () => {
+    it('answers Plugboard’s sync ID with the state Plugboard reports', async () => {
+      const res = await fx.demoCall(path, { method: 'POST' });
+      // The sandbox syncs 50 employees fast: the sync may already be done when its state is read.
+      const sync = {
+        ...syncView('QUEUED'),
+        state: expect.toBeOneOf(['QUEUED', 'RUNNING', 'SUCCEEDED']),
+        finishedAt: expect.toBeOneOf([expect.stringMatching(/^\d{4}-/), null]),
+        durationMs: expect.toBeOneOf([expect.any(Number), null]),
+      };
+      expect([res.status, res.body]).toStrictEqual([200, { sync }]);
+    });
+  });
+
+  describe('GET after a sync was requested', () => {
+    it('reports the sync completed (Plugboard’s sync status extension) and remembers it for the page', async () => {
+      const requested = await fx.demoCall(path, { method: 'POST' });
+      await expect.poll(async () => (await fx.demoCall(path)).body.sync.state, { timeout: 20_000 }).toBe('SUCCEEDED');
+      const [res, session] = [await fx.demoCall(path), await fx.demoCall('/api/session')];
+      const done = { ...syncView('SUCCEEDED'), syncId: requested.body.sync.syncId };
+      expect([res.status, res.body, session.body.sync]).toStrictEqual([200, { sync: done }, res.body.sync]);
+    });
+  });
+
+  describe('GET before any sync was requested', () => {
+    it('answers no sync', async () => {
+      const res = await fx.demoCall(path);
+      expect([res.status, res.body]).toStrictEqual([200, { sync: null }]);
+    });
   });
 });
