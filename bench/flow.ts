@@ -81,12 +81,19 @@ export async function benchFlow(): Promise<Row[]> {
   };
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const chromiumBrowser = browser;
+    // tsx compiles with esbuild's keepNames, which wraps functions in a `__name` helper the page lacks.
+    const newContext = async () => {
+      const context = await chromiumBrowser.newContext();
+      await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+      return context;
+    };
     const cold: number[] = [];
     const prefetched: number[] = [];
     const toForm: number[] = [];
     const toSuccess: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext();
+      const context = await newContext();
       const page = await context.newPage();
       await page.goto(`${host.origin}/`);
       await armTimed(page, await createLink(), false);
@@ -104,7 +111,7 @@ export async function benchFlow(): Promise<Row[]> {
       await context.close();
     }
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext();
+      const context = await newContext();
       const page = await context.newPage();
       await page.goto(`${host.origin}/`);
       const link = await createLink();
