@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { call } from '../helpers/app.ts';
 import { type CrossSite, describeInChromium, launchChromium, startCrossSite } from '../helpers/browser.ts';
-import { armLoader, connectAndFinish, events, fillSandbox, flowIn, focusedInFlow, outcome, toSandboxForm } from './flow-driver.ts';
+import { armLoader, connectAndFinish, events, fillSandbox, flowIn, focusedInFlow, outcome, pressToEndFlow, toSandboxForm } from './flow-driver.ts';
 
 describeInChromium('the connection flow across sites (host.test embeds widget.test)', () => {
   let site: CrossSite;
@@ -214,7 +214,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await page.keyboard.press('Enter');
       await flow.getByRole('button', { name: 'Done' }).waitFor();
       await expect.poll(() => focusedInFlow(page)).toBe('Done');
-      await page.keyboard.press('Enter');
+      await pressToEndFlow(page, 'Enter');
       const { token } = await outcome(page);
       const exchanged = await call(`${site.app.url}/v1/connect/integration-by-token/${token}`, site.apiKey());
       expect(exchanged.status).toBe(200);
@@ -227,7 +227,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await page.keyboard.press('Enter');
       await flowIn(page).getByRole('searchbox').waitFor();
       await expect.poll(() => focusedInFlow(page)).toBe('search');
-      await page.keyboard.press('Escape');
+      await pressToEndFlow(page, 'Escape');
       expect([await outcome(page), await page.evaluate(() => document.activeElement?.id)]).toStrictEqual([{ error: 'PlugboardError', code: 'cancelled' }, 'connect']);
     });
   });

@@ -4,6 +4,7 @@ import { type DemoSite, flowFrame, startDemoSite, waitForEmployees } from '../..
 import { demoDataDir } from '../../scripts/launch.ts';
 import { call } from '../helpers/app.ts';
 import { describeInChromium, launchChromium } from '../helpers/browser.ts';
+import { pressToEndFlow } from './flow-driver.ts';
 
 describeInChromium('the demo vendor app with the keyboard alone', () => {
   let site: DemoSite;
@@ -74,7 +75,7 @@ describeInChromium('the demo vendor app with the keyboard alone', () => {
     await page.keyboard.press('Enter');
     await flow.getByRole('button', { name: 'Done' }).waitFor();
     await expect.poll(() => flow.locator(':focus').textContent()).toBe('Done');
-    await page.keyboard.press('Enter');
+    await pressToEndFlow(page, 'Enter');
 
     // Back in the demo: focus moves to the connected integration's heading, then the table fills.
     await expect.poll(focused).toBe('#connection-title');

@@ -109,3 +109,15 @@ export async function focusedInFlow(page: Page): Promise<string> {
     return el.getAttribute('aria-label') || el.textContent?.trim() || el.getAttribute('type') || '';
   });
 }
+
+/**
+ * Presses a key that ends the flow (Enter on Done, Escape to close). The loader removes the flow's
+ * frame as soon as it hears of it, possibly between key-down and key-up, and Chromium never acknowledges
+ * a key event sent into a frame that is gone, so `keyboard.press` could hang. The key goes down in the
+ * flow, then comes up on the host page once the frame has left.
+ */
+export async function pressToEndFlow(page: Page, key: 'Enter' | 'Escape'): Promise<void> {
+  await page.keyboard.down(key);
+  await page.locator('iframe').waitFor({ state: 'detached' });
+  await page.keyboard.up(key);
+}
