@@ -39,6 +39,8 @@ export default defineConfig({
           globals: true,
           pool: 'forks',
           fileParallelism: false,
+          // A real browser on a loaded 2-core CI machine: one retry, never more; a test that fails twice fails.
+          retry: process.env.CI ? 1 : 0,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
