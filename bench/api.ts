@@ -49,8 +49,14 @@ export async function connectSandbox(base: string, key: string, employees: numbe
     headers: auth,
   });
   for (;;) {
-    const { data } = await json(`${base}/v1/integrations/${encodeURIComponent(integration.id)}`, { headers: auth });
-    if (data.setup_status === 'COMPLETED') break;
+    // A long first sync keeps the server busy; a kept-alive socket it closed meanwhile just means "ask again".
+    const polled = await json(`${base}/v1/integrations/${encodeURIComponent(integration.id)}`, { headers: auth }).catch(
+      (err: Error) => {
+        if (err.message !== 'fetch failed') throw err;
+        return null;
+      },
+    );
+    if (polled?.data.setup_status === 'COMPLETED') break;
     if (Date.now() - started > 300_000) throw new Error('the first sync did not complete within 5 minutes');
     await new Promise((r) => setTimeout(r, 100));
   }
