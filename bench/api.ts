@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { type LoadResult, measureLoad } from './lib/load.ts';
-import { type Child, freePort, rssMb, runTs, spawnTs, tempDir } from './lib/processes.ts';
+import { type Child, createDevKey, freePort, rssMb, spawnTs, tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
 
 /** What the API section measured on one store. */
@@ -18,12 +18,6 @@ async function json(url: string, init: RequestInit = {}): Promise<any> {
   const body = await res.json();
   if (res.status !== 200) throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${JSON.stringify(body)}`);
   return body;
-}
-
-/** Creates a development key through the CLI (before the server owns the data directory). */
-async function createKey(env: Record<string, string>): Promise<string> {
-  const out = await runTs('server/cli/main.ts', ['api-keys', 'create', '--environment', 'development'], { ...env, LOG_LEVEL: 'silent' });
-  return out.trim().split('\n').at(-1)!;
 }
 
 /** Connects a Sandbox of `employees` employees through the public API and the flow API; waits for its first sync. */
@@ -92,7 +86,7 @@ export async function benchApi(store: 'pglite' | 'postgres', databaseUrl?: strin
     RATE_LIMIT_PER_MINUTE: BIG_LIMIT,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
-  const key = await createKey(env);
+  const key = await createDevKey(env);
   const barePort = await freePort();
   const bare = await spawnTs('bench/lib/bare-server.ts', [String(barePort)], {}, 'bare ready');
   const bareUrl = `http://127.0.0.1:${barePort}/bare`;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium.ts';
 import { fillSandbox, flowIn, toSandboxForm } from '../test/e2e/flow-driver.ts';
-import { freePort, runTs, spawnTs, tempDir } from './lib/processes.ts';
+import { createDevKey, freePort, spawnTs, tempDir } from './lib/processes.ts';
 import { fmt, type Row, stats } from './lib/table.ts';
 
 const RUNS = 10;
@@ -67,7 +67,7 @@ export async function benchFlow(): Promise<Row[]> {
   const port = await freePort();
   const widgetOrigin = `http://widget.test:${port}`;
   const env = { DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: widgetOrigin, RATE_LIMIT_PER_MINUTE: '1000000' };
-  const key = (await runTs('server/cli/main.ts', ['api-keys', 'create', '--environment', 'development'], env)).trim().split('\n').at(-1)!;
+  const key = await createDevKey(env);
   const server = await spawnTs('server/index.ts', [], env, 'Plugboard listening');
   const host = await startHost(widgetOrigin);
   let browser: Browser | undefined;

@@ -1,9 +1,15 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+// Our own processes as children: the CLI, the server, the launcher. Used by tests and by bench/.
+
 const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** How much of a child's output is kept (the tail): enough for every test, bounded under benchmark load. */
+const OUTPUT_LIMIT = 1_000_000;
 
 export interface CliResult {
   code: number;
@@ -12,8 +18,18 @@ export interface CliResult {
 }
 
 /** A fresh, empty data directory for one CLI or server process; removed by the caller's cleanup. */
-export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'plugboard-test-'));
+export function tempDataDir(prefix = 'plugboard-test'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+/** A free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 /** Runs the real CLI (`server/cli/main.ts`) in a child process with the given environment. */
@@ -29,4 +45,38 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
       },
     );
   });
+}
+
+/** A running child of one of our TypeScript entry points, with what it printed (stdout and stderr). */
+export interface Spawned {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Spawns `node --import tsx <entry> [args]` from the repository root with only PATH and `env` set. */
+export function spawnEntry(entry: string, args: string[], env: Record<string, string>): Spawned {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (d: Buffer) => {
+    output += String(d);
+    if (output.length > OUTPUT_LIMIT) output = output.slice(-OUTPUT_LIMIT);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+/** Waits until `check` holds, polling every 100 ms; fails after `timeoutMs` with `what`. */
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

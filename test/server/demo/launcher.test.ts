@@ -1,36 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { tempDataDir } from '../../helpers/cli.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+import { type Spawned, spawnEntry, tempDataDir, waitUntil } from '../../helpers/cli.ts';
 
 /** `npm start` as a child process (the launcher, scripts/start.ts) on free ports. */
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
+type Started = Spawned;
 
 function npmStart(dataDir: string): Started {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', DEMO_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-  });
-  child.stdout.on('data', (d) => (output += String(d)));
-  child.stderr.on('data', (d) => (output += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  return spawnEntry('scripts/start.ts', [], { HOST: '127.0.0.1', PORT: '0', DEMO_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
 }
 
 /** The URLs the banner prints. */
 async function banner(started: Started): Promise<{ demo: string; plugboard: string }> {
-  const start = Date.now();
-  while (!started.output().includes('Plugboard is running')) {
-    if (Date.now() - start > 60_000) throw new Error(`npm start did not print its banner:\n${started.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntil(() => started.output().includes('Plugboard is running'), 'the banner of npm start');
   const url = (label: string) => new RegExp(`${label}\\s+(http://\\S+)`).exec(started.output())![1]!;
   return { demo: url('Demo app'), plugboard: url('Plugboard') };
 }

@@ -1,56 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
-import { runCli, tempDataDir } from '../../helpers/cli.ts';
+import { freePort, runCli, type Spawned, spawnEntry, tempDataDir, waitUntil } from '../../helpers/cli.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Running {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-  });
-  child.stdout.on('data', (d) => (output += String(d)));
-  child.stderr.on('data', (d) => (output += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const startServer = (env: Record<string, string>): Spawned =>
+  spawnEntry('server/index.ts', [], { HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
 
 describe('the server process (npm start) on the embedded store', () => {
   let dataDir: string;
   let port: number;
-  let server: Running;
+  let server: Spawned;
 
   beforeAll(async () => {
     dataDir = tempDataDir();
     port = await freePort();
     server = startServer({ DATA_DIR: dataDir, PORT: String(port) });
-    await waitFor(() => server.output().includes('Plugboard listening'));
+    await waitUntil(() => server.output().includes('Plugboard listening'), 'the server to listen', 30_000);
   });
   afterAll(() => {
     server.child.kill('SIGKILL');
