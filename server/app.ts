@@ -24,7 +24,7 @@ export interface AppDeps extends DomainDeps {
   logger: Logger;
   /** `postgres` shares rate-limit counters through the database; `pglite` keeps them in memory. */
   storeKind: 'pglite' | 'postgres';
-  /** Called after a flow connected or relinked an integration; the sync engine uses it (runInitialSync). */
+  /** Called once the flow's answer for a connected or relinked integration has been sent; the sync engine uses it (runInitialSync). */
   onIntegrationConnected?: (integrationId: string) => void | Promise<void>;
   /** `npm run dev` only: Vite's dev middleware, answering the flow page before the build does (hot reload). */
   widgetDevMiddleware?: RequestHandler;

@@ -55,12 +55,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
     config,
     storeKind: store.kind,
     authCache,
-    // After the flow's answer is on its way: the first sync of a large company must not hold it up.
-    onIntegrationConnected: (id) => {
-      setImmediate(() => {
-        runInitialSync(sync, id).catch((err: unknown) => logger.error({ err, integrationId: id }, 'first sync failed'));
-      });
-    },
+    onIntegrationConnected: (id) => runInitialSync(sync, id),
     ...extra,
   };
   const server: Server = createApp(deps).listen(config.port, config.host);

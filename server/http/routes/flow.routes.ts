@@ -50,7 +50,8 @@ export function flowRoutes(deps: AppDeps): Router {
   router.post('/connect', async (req, res) => {
     const request = parseConnectRequest(req.body);
     const result = await connectWithLink(deps, linkToken(req), request, clientGone(req, res));
-    if (result.outcome === 'connected') notifyConnected(deps, req, result.integrationId);
+    // Only once the answer is on its way: the hook may start a long first sync.
+    if (result.outcome === 'connected') res.once('finish', () => notifyConnected(deps, req, result.integrationId));
     ok(res, toConnectOutcome(result));
   });
 
