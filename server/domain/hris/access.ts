@@ -1,7 +1,8 @@
 import { getConnector } from '../../connectors/registry.ts';
 import { AppError } from '../errors.ts';
 import type { IntegrationRecord } from '../integrations.ts';
-import { type ModelKey, readModelId } from './models.ts';
+import { readModelId } from '../catalogue/index.ts';
+import type { ModelKey } from './models.ts';
 
 /**
  * Whether an integration's data of `model` can be read yet: setup must be complete (its first sync

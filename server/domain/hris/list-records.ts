@@ -1,7 +1,7 @@
 import { readRecordPage } from '../../store/queries/hris-pages.ts';
 import type { Db } from '../../store/db.ts';
 import { type ListQuery, encodeCursor } from './list-query.ts';
-import { WITHOUT_TIMESTAMPS } from './models.ts';
+import { WITHOUT_TIMESTAMPS } from '../catalogue/index.ts';
 
 /** A page as JSON text: `results` is the comma-joined wire objects (rendered at sync time). */
 export interface RecordPage {

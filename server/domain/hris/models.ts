@@ -42,9 +42,3 @@ export const SNAPSHOT_FIELD = {
 
 /** The unified record type of a model. */
 export type RecordOf<M extends ModelKey> = HrisSnapshot[(typeof SNAPSHOT_FIELD)[M]][number];
-
-/** Models whose wire objects carry no `changed_at`/`remote_deleted_at` of their own. */
-export const WITHOUT_TIMESTAMPS: ReadonlySet<ModelKey> = new Set(['employee_skill_assignments']);
-
-/** Kombo read-model ID of a store key (`groups` is Kombo's `hris_teams`). */
-export const readModelId = (model: ModelKey): string => (model === 'groups' ? 'hris_teams' : `hris_${model}`);

@@ -7,7 +7,8 @@ import {
   readDataVersion,
   updateRecords,
 } from '../../store/queries/hris-records.ts';
-import { MODEL_KEYS, type ModelKey, WITHOUT_TIMESTAMPS } from '../hris/models.ts';
+import { WITHOUT_TIMESTAMPS } from '../catalogue/index.ts';
+import { MODEL_KEYS, type ModelKey } from '../hris/models.ts';
 import type { HrisWireMappers } from '../hris/wire-mappers.ts';
 import { embeddedKey, nestedKey } from './nested.ts';
 import { type Prepared, type PreparedByModel, type RecordLookup, contentHash } from './prepare.ts';

@@ -1,7 +1,7 @@
 import type { HrisSnapshot } from '../../connectors/unified-hris.ts';
 import { MODEL_KEYS, type ModelKey, type RecordOf, SNAPSHOT_FIELD } from '../hris/models.ts';
 import { derivedId } from '../ids.ts';
-import { filterAttributes } from './attributes.ts';
+import { CHILD_MODELS, declarationOf } from '../catalogue/index.ts';
 
 /** One source record on its way into the store. */
 export interface Prepared<M extends ModelKey = ModelKey> {
@@ -23,17 +23,12 @@ export interface RecordLookup {
   /** The Kombo ID of a model's remote ID (whether or not the record exists). */
   idOf(model: ModelKey, remoteId: string | null): string | null;
   get<M extends ModelKey>(model: M, remoteId: string | null): Prepared<M> | undefined;
-  /** Employments or time-off balances of one employee (by the employee's remote ID). */
-  childrenOf<M extends 'employments' | 'time_off_balances'>(model: M, employeeRemoteId: string): Prepared<M>[];
+  /** Records of a child model listed under one parent (e.g. an employee's employments, by the employee's remote ID). */
+  childrenOf<M extends ModelKey>(model: M, parentRemoteId: string): Prepared<M>[];
 }
 
 export type PreparedByModel = { [M in ModelKey]: Prepared<M>[] };
 
-/** Fields that are relations rather than the record's own data (they feed `updated_after`, not `changed_at`). */
-const RELATION_FIELDS: Partial<Record<ModelKey, string[]>> = {
-  employees: ['groupRemoteIds'],
-  staffing_entities: ['locationRemoteIds', 'legalEntityRemoteIds', 'groupRemoteIds'],
-};
 
 /**
  * A 64-bit content fingerprint (two multiplicative lanes, cyrb53-style): it only decides whether a
@@ -54,8 +49,9 @@ function hash(value: string): string {
 }
 
 function ownHashOf(model: ModelKey, rec: object): string {
-  const skip = RELATION_FIELDS[model];
-  if (!skip) return hash(JSON.stringify(rec));
+  // Relation fields feed `updated_after`, not `changed_at`.
+  const skip = declarationOf(model).relationFields;
+  if (skip.length === 0) return hash(JSON.stringify(rec));
   const own: Record<string, unknown> = { ...rec };
   for (const key of skip) delete own[key];
   return hash(JSON.stringify(own));
@@ -80,8 +76,8 @@ export async function prepareSnapshot(integrationId: string, snapshot: HrisSnaps
     idOf,
     get: <M extends ModelKey>(model: M, remoteId: string | null) =>
       (remoteId === null ? undefined : byRemote.get(model)?.get(remoteId)) as Prepared<M> | undefined,
-    childrenOf: <M extends 'employments' | 'time_off_balances'>(model: M, employeeRemoteId: string) =>
-      (children.get(`${model}\u0000${employeeRemoteId}`) ?? []) as Prepared<M>[],
+    childrenOf: <M extends ModelKey>(model: M, parentRemoteId: string) =>
+      (children.get(`${model}\u0000${parentRemoteId}`) ?? []) as Prepared<M>[],
   };
 
   const byModel = {} as Record<ModelKey, Prepared[]>;
@@ -96,8 +92,9 @@ export async function prepareSnapshot(integrationId: string, snapshot: HrisSnaps
       const prepared: Prepared = { model, id: idOf(model, rec.remoteId)!, remoteId: rec.remoteId, rec, ownHash: ownHashOf(model, rec), attrs: {}, changedAt: '' };
       index.set(rec.remoteId, prepared);
       list.push(prepared);
-      if (model === 'employments' || model === 'time_off_balances') {
-        const key = `${model}\u0000${(rec as RecordOf<'employments'>).employeeRemoteId}`;
+      const parentRef = CHILD_MODELS.get(model) as ((child: RecordOf<ModelKey>) => string) | undefined;
+      if (parentRef) {
+        const key = `${model}\u0000${parentRef(rec)}`;
         const siblings = children.get(key);
         if (siblings) siblings.push(prepared);
         else children.set(key, [prepared]);
@@ -105,7 +102,7 @@ export async function prepareSnapshot(integrationId: string, snapshot: HrisSnaps
     }
     byModel[model] = list;
   }
-  for (const model of MODEL_KEYS) for (const p of byModel[model]) p.attrs = filterAttributes(p, lookup);
+  for (const model of MODEL_KEYS) for (const p of byModel[model]) p.attrs = declarationOf(model).attributes(p, lookup);
   return { byModel: byModel as PreparedByModel, lookup };
 }
 

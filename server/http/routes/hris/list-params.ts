@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AttrFilter, type ListQuery, decodeCursor } from '../../../domain/hris/list-query.ts';
+import { type FilterParam, HRIS_CATALOGUE } from '../../../domain/catalogue/index.ts';
 import type { ModelKey } from '../../../domain/hris/models.ts';
 import { inputInvalid } from '../../../domain/errors.ts';
 import { parseInput } from '../../parsers/zod-input.ts';
@@ -58,14 +59,8 @@ export interface ListEndpoint<E extends Extra = Extra> {
   filters(params: z.output<z.ZodObject<E>>): AttrFilter[];
 }
 
-const endpoint = <E extends Extra>(e: ListEndpoint<E>): ListEndpoint => e as unknown as ListEndpoint;
 const nonEmpty = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
-const inList = (attr: string, values: (string | null)[] | undefined): AttrFilter[] => (nonEmpty(values) ? [{ kind: 'in', attr, values }] : []);
-const nameContains = { name_contains: z.string().optional() };
-const byName = (p: { name_contains?: string }): AttrFilter[] => (p.name_contains ? [{ kind: 'contains', attr: 'name', value: p.name_contains }] : []);
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
-
-const STATUSES = ['ACTIVE', 'PENDING', 'INACTIVE', 'LEAVE'] as const;
 
 const customFieldFilter = z.string().transform((v, ctx) => {
   let parsed: unknown;
@@ -83,111 +78,66 @@ const customFieldFilter = z.string().transform((v, ctx) => {
   return { key: entries[0]![0], value: value as string | number | boolean | null };
 });
 
-/** Every HRIS list endpoint of the spec (`teams` is the deprecated alias of `groups`). */
-export const LIST_ENDPOINTS: ListEndpoint[] = [
-  endpoint({
-    path: 'employees',
-    model: 'employees',
-    extra: {
-      employment_status: z.enum(STATUSES).optional(),
-      employment_statuses: enumList(STATUSES).optional(),
-      group_ids: commaList.optional(),
-      legal_entity_ids: commaList.optional(),
-      work_location_ids: commaList.optional(),
-      work_emails: commaList.optional(),
-      personal_emails: commaList.optional(),
-      custom_fields: customFieldFilter.optional(),
-    },
-    filters: (p): AttrFilter[] => [
-      ...inList('employment_status', p.employment_statuses),
-      ...inList('employment_status', p.employment_status ? [p.employment_status] : undefined),
-      ...(nonEmpty(p.group_ids) ? [{ kind: 'overlaps', attr: 'group_ids', values: p.group_ids } as const] : []),
-      ...inList('legal_entity_id', p.legal_entity_ids),
-      ...inList('work_location_id', p.work_location_ids),
-      ...inList('work_email', p.work_emails?.map((e) => e.toLowerCase())),
-      ...inList('personal_email', p.personal_emails?.map((e) => e.toLowerCase())),
-      ...(p.custom_fields ? [{ kind: 'json_equals', attr: 'custom_fields', key: p.custom_fields.key, value: p.custom_fields.value } as const] : []),
-    ],
-  }),
-  endpoint({ path: 'employments', model: 'employments', extra: {}, filters: () => [] }),
-  endpoint({
-    path: 'groups',
-    model: 'groups',
-    extra: { types: enumList(['DEPARTMENT', 'TEAM', 'COST_CENTER'], true).optional(), ...nameContains },
-    filters: (p) => [...inList('type', p.types?.map((t) => (t === 'null' ? null : t))), ...byName(p)],
-  }),
-  endpoint({ path: 'teams', model: 'groups', extra: {}, filters: () => [] }),
-  endpoint({ path: 'locations', model: 'locations', extra: nameContains, filters: byName }),
-  endpoint({ path: 'legal-entities', model: 'legal_entities', extra: nameContains, filters: byName }),
-  endpoint({ path: 'absence-types', model: 'absence_types', extra: {}, filters: () => [] }),
-  endpoint({
-    path: 'time-off-balances',
-    model: 'time_off_balances',
-    extra: { employee_id: z.string().min(1).optional() },
-    filters: (p) => inList('employee_id', p.employee_id ? [p.employee_id] : undefined),
-  }),
-  endpoint({
-    path: 'absences',
-    model: 'absences',
-    extra: {
-      date_from: dateTime.optional(),
-      date_until: dateTime.optional(),
-      type_ids: commaList.optional(),
-      employee_id: z.string().min(1).optional(),
-      time_from: dateTime.optional(),
-      time_until: dateTime.optional(),
-    },
-    filters: (p) => [
-      ...inList('employee_id', p.employee_id ? [p.employee_id] : undefined),
-      ...inList('type_id', p.type_ids),
-      // Absences still running on/after the day: they end on/after it (those that start after it end after it too).
-      ...[p.date_from, p.time_from].flatMap((d): AttrFilter[] => (d ? [{ kind: 'compare', attr: 'end_date', op: '>=', value: dateOf(d) }] : [])),
-      ...[p.date_until, p.time_until].flatMap((d): AttrFilter[] => (d ? [{ kind: 'compare', attr: 'start_date', op: '<=', value: dateOf(d) }] : [])),
-    ],
-  }),
-  endpoint({
-    path: 'timesheets',
-    model: 'timesheets',
-    extra: {
-      employee_id: z.string().min(1).optional(),
-      started_before: dateTime.optional(),
-      started_after: dateTime.optional(),
-      ended_before: dateTime.optional(),
-      ended_after: dateTime.optional(),
-    },
-    filters: (p): AttrFilter[] => [
-      ...inList('employee_id', p.employee_id ? [p.employee_id] : undefined),
-      ...(p.started_before ? [{ kind: 'compare', attr: 'started_at', op: '<', value: p.started_before.toISOString() } as const] : []),
-      ...(p.started_after ? [{ kind: 'compare', attr: 'started_at', op: '>=', value: p.started_after.toISOString() } as const] : []),
-      ...(p.ended_before ? [{ kind: 'compare', attr: 'ended_at', op: '<=', value: p.ended_before.toISOString() } as const] : []),
-      ...(p.ended_after ? [{ kind: 'compare', attr: 'ended_at', op: '>=', value: p.ended_after.toISOString() } as const] : []),
-    ],
-  }),
-  endpoint({ path: 'performance-review-cycles', model: 'performance_review_cycles', extra: {}, filters: () => [] }),
-  endpoint({
-    path: 'performance-reviews',
-    model: 'performance_reviews',
-    extra: { types: enumList(['MANAGER', 'DIRECT_REPORT', 'PEER', 'SELF']).optional(), review_cycle_ids: commaList.optional(), reviewee_ids: commaList.optional() },
-    filters: (p) => [...inList('type', p.types), ...inList('review_cycle_id', p.review_cycle_ids), ...inList('reviewee_id', p.reviewee_ids)],
-  }),
-  endpoint({ path: 'skills', model: 'skills', extra: nameContains, filters: byName }),
-  endpoint({
-    path: 'employee-skill-assignments',
-    model: 'employee_skill_assignments',
-    extra: { employee_ids: commaList.optional(), skill_ids: commaList.optional() },
-    filters: (p) => [...inList('employee_id', p.employee_ids), ...inList('skill_id', p.skill_ids)],
-  }),
-  endpoint({
-    path: 'staffing-entities',
-    model: 'staffing_entities',
-    extra: {
-      model_types: enumList(['JOB', 'POSITION', 'REQUISITION']).optional(),
-      statuses: enumList(['OPEN_LIMITED', 'OPEN_UNLIMITED', 'PENDING', 'FROZEN', 'FILLED', 'CLOSED']).optional(),
-    },
-    filters: (p) => [...inList('model_type', p.model_types), ...inList('status', p.statuses)],
-  }),
-  endpoint({ path: 'employee-document-categories', model: 'employee_document_categories', extra: {}, filters: () => [] }),
-];
+/** The validation of one declared filter parameter. */
+function paramSchema(f: FilterParam): z.ZodType {
+  switch (f.kind) {
+    case 'ids':
+      return commaList.optional();
+    case 'id':
+      return z.string().min(1).optional();
+    case 'enum':
+      return z.enum(f.values as [string, ...string[]]).optional();
+    case 'enums':
+      return enumList(f.values, f.allowNull).optional();
+    case 'contains':
+      return z.string().optional();
+    case 'custom_field':
+      return customFieldFilter.optional();
+    case 'date':
+      return dateTime.optional();
+  }
+}
+
+/** The store filter a parsed parameter value becomes (none when the value is absent or empty). */
+function toFilter(f: FilterParam, value: unknown): AttrFilter[] {
+  if (value === undefined || value === '') return [];
+  switch (f.kind) {
+    case 'ids': {
+      const values = value as string[];
+      if (!nonEmpty(values)) return [];
+      return f.match === 'overlaps'
+        ? [{ kind: 'overlaps', attr: f.attr, values }]
+        : [{ kind: 'in', attr: f.attr, values: f.lowercase ? values.map((v) => v.toLowerCase()) : values }];
+    }
+    case 'id':
+    case 'enum':
+      return [{ kind: 'in', attr: f.attr, values: [value as string] }];
+    case 'enums': {
+      const values = value as string[];
+      return nonEmpty(values) ? [{ kind: 'in', attr: f.attr, values: values.map((v) => (f.allowNull && v === 'null' ? null : v)) }] : [];
+    }
+    case 'contains':
+      return [{ kind: 'contains', attr: f.attr, value: value as string }];
+    case 'custom_field': {
+      const { key, value: v } = value as { key: string; value: string | number | boolean | null };
+      return [{ kind: 'json_equals', attr: f.attr, key, value: v }];
+    }
+    case 'date': {
+      const d = value as Date;
+      return [{ kind: 'compare', attr: f.attr, op: f.op, value: f.as === 'day' ? dateOf(d) : d.toISOString() }];
+    }
+  }
+}
+
+/** Every HRIS list endpoint of the spec, derived from the model catalogue (`teams` is the deprecated alias of `groups`). */
+export const LIST_ENDPOINTS: ListEndpoint[] = HRIS_CATALOGUE.flatMap((model) =>
+  model.endpoints.map((e): ListEndpoint => ({
+    path: e.path,
+    model: model.key,
+    extra: Object.fromEntries(e.filters.map((f) => [f.param, paramSchema(f)])),
+    filters: (params) => e.filters.flatMap((f) => toFilter(f, (params as Record<string, unknown>)[f.param])),
+  })),
+);
 
 const schemas = new Map(LIST_ENDPOINTS.map((e) => [e.path, z.object({ ...standard, ...e.extra })]));
 

@@ -1,4 +1,4 @@
-import type { UnifiedAddress } from '../../../connectors/unified-hris.ts';
+import type { UnifiedAddress } from '../../connectors/unified-hris.ts';
 
 /** Kombo's address object. */
 export interface ApiAddress {
