@@ -1,3 +1,4 @@
+import type { RemoteError } from './remote-error.ts';
 import type { HrisReadModelId, HrisSnapshot } from './unified-hris.ts';
 
 /** What a source is told about the read it should do. */
@@ -44,8 +45,8 @@ export class UnknownPassthroughApiError extends Error {
 }
 
 /**
- * The data-reading part of a connector: the sync engine asks it for the remote system's records,
- * already mapped to the unified models, and stores them with change tracking.
+ * The data-reading part of a connector in its first shape: the whole company at once. Still accepted
+ * (the sync adapts it), but it holds the company in memory; new connectors implement PagedSource.
  */
 export interface DataSource {
   /** The unified read models this source fills (for `GET /v1/integrations/{id}` read_models). */
@@ -55,3 +56,53 @@ export interface DataSource {
   /** Forwards a request to the tool's own API; absent when the tool has no passthrough. */
   passthrough?(ctx: SourceContext, request: PassthroughRequest): Promise<PassthroughResponse>;
 }
+
+/** A unified HRIS model as sources name it: the camelCase list names of HrisSnapshot (`employees`, `timeOffBalances`, ...). */
+export type HrisModel = keyof HrisSnapshot;
+
+/** One page of one model's records, in the unified shape (at most `ctx.pageSize` records is a good habit, not a rule). */
+export type SourcePage = { [K in HrisModel]: { model: K; records: HrisSnapshot[K] } }[HrisModel];
+
+/**
+ * A model the source cannot read this time (typically `permission_missing`): the sync keeps the
+ * previously synced records of that model untouched and carries on with the other models. Pages of the
+ * model already yielded in this read are discarded.
+ */
+export interface UnavailableModel {
+  model: HrisModel;
+  unavailable: RemoteError;
+}
+
+/** What a paged source yields: pages, and models it could not read. */
+export type SourceItem = SourcePage | UnavailableModel;
+
+/** What a paged read is told: the SourceContext plus cancellation and a page size hint. */
+export interface ReadContext extends SourceContext {
+  /** Aborted when the sync is cancelled (shutdown, timeout): stop fetching and return or throw. */
+  signal: AbortSignal;
+  /** How many records per page the sync would like. @default 1000 */
+  pageSize: number;
+}
+
+/**
+ * The data-reading part of a connector, page by page (async iteration), so a read never holds the
+ * remote company in memory:
+ * - yield `{ model, records }` pages in any order and any number per model; a model of `readModels`
+ *   that is never yielded is read as empty (its stored records are marked deleted);
+ * - yield `{ model, unavailable: RemoteError }` for a model it cannot read (e.g. its permission is
+ *   missing): the others still sync;
+ * - throw a RemoteError (`credentials_rejected`, `rate_limited` with `retryAfterMs`,
+ *   `remote_unavailable`, `bad_data`) to fail the whole read: the previous snapshot stays as it was.
+ * `readByModel()` builds `read` from one async page generator per model.
+ */
+export interface PagedSource {
+  /** The unified read models this source fills (for `GET /v1/integrations/{id}` read_models). */
+  readonly readModels: readonly HrisReadModelId[];
+  /** Every current record of every covered model, page by page. */
+  read(ctx: ReadContext): AsyncIterable<SourceItem>;
+  /** Forwards a request to the tool's own API; absent when the tool has no passthrough. */
+  passthrough?(ctx: SourceContext, request: PassthroughRequest): Promise<PassthroughResponse>;
+}
+
+/** Either shape of source a connector may offer; the sync prefers `read` when both are there. */
+export type AnySource = DataSource | PagedSource;

@@ -1,4 +1,4 @@
-import type { DataSource } from './data-source.ts';
+import type { AnySource } from './data-source.ts';
 import type {
   CredentialField,
   DataPointGroup,
@@ -79,5 +79,5 @@ export interface Connector {
   /** Checks credentials (already validated against `credentialFields`) with the remote system. */
   verifyCredentials(credentials: Readonly<Record<string, string>>, context: VerifyContext): Promise<VerifyResult>;
   /** Reads the tool's data for syncs (and passthrough); a tool without it is never synced. */
-  source?: DataSource;
+  source?: AnySource;
 }

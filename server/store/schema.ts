@@ -143,6 +143,28 @@ export interface HrisRecordsTable {
   /** Filter attributes (employee_id, group_ids, emails, ...). */
   attrs: JSONColumnType<Record<string, unknown>, string, string>;
   body: string;
+  /** JSON of the unified record (null for rows written before 0004-hris-staging). */
+  record: string | null;
+}
+
+/** Rows a sync staged for its final apply (0004-hris-staging); gone once the sync committed or failed. */
+export interface HrisRecordStageTable {
+  stage_id: string;
+  integration_id: string;
+  staged_at: Generated<Timestamp>;
+  op: 'insert' | 'update';
+  model: string;
+  seq: number;
+  id: string;
+  remote_id: string;
+  own_hash: string;
+  nested_hash: string;
+  body_hash: string;
+  changed_at: Timestamp;
+  updated_at: Timestamp;
+  attrs: JSONColumnType<Record<string, unknown>, string, string>;
+  body: string;
+  record: string;
 }
 
 export interface HrisDataVersionsTable {
@@ -181,6 +203,7 @@ export interface Database {
   connection_links: ConnectionLinksTable;
   activation_tokens: ActivationTokensTable;
   hris_records: HrisRecordsTable;
+  hris_record_stage: HrisRecordStageTable;
   hris_data_versions: HrisDataVersionsTable;
   sync_runs: SyncRunsTable;
 }

@@ -3,8 +3,10 @@ import {
   type RecordWrite,
   insertRecords,
   loadRecordStates,
+  applyStagedRecords,
   markRecordsDeleted,
   readDataVersion,
+  stageRecords,
   updateRecords,
 } from '../../store/queries/hris-records.ts';
 import { WITHOUT_TIMESTAMPS } from '../catalogue/index.ts';
@@ -48,6 +50,8 @@ export async function planSnapshot(
   lookup: RecordLookup,
   mappers: HrisWireMappers,
   now: Date,
+  /** Models the source could not read this time: their stored records are never marked deleted. */
+  keepModels: ReadonlySet<ModelKey> = new Set(),
 ): Promise<SyncPlan> {
   const version = await readDataVersion(db, integrationId);
   const { states, maxSeq } = await loadRecordStates(db, integrationId);
@@ -88,7 +92,7 @@ export async function planSnapshot(
     const seq = state ? state.seq : (maxSeq.get(p.model) ?? 0) + 1;
     if (!state) maxSeq.set(p.model, seq);
     const write: RecordWrite = { model: p.model, seq, id: p.id, remoteId: p.remoteId, ownHash: p.ownHash, nestedHash, bodyHash: renderHash,
-      changedAt: p.changedAt, updatedAt, attrs: JSON.stringify(p.attrs), body };
+      changedAt: p.changedAt, updatedAt, attrs: JSON.stringify(p.attrs), body, record: JSON.stringify(p.rec) };
     if (state) {
       updates.push(write);
       count.updated++;
@@ -102,11 +106,24 @@ export async function planSnapshot(
   for (const [key, state] of states) {
     if (state.seen || state.deleted) continue;
     const model = key.slice(0, key.indexOf('\u0000')) as ModelKey;
+    if (keepModels.has(model)) continue;
     gone.push({ model, seq: state.seq });
     if (counts[model]) counts[model].deleted++;
   }
 
   return { version, inserts, updates, gone, counts, at: now };
+}
+
+/** Stages a plan's inserts and updates outside any transaction (see stageRecords), for applyStagedPlan. */
+export async function stagePlan(db: Db, integrationId: string, stageId: string, plan: SyncPlan): Promise<void> {
+  await stageRecords(db, integrationId, stageId, 'insert', plan.inserts);
+  await stageRecords(db, integrationId, stageId, 'update', plan.updates);
+}
+
+/** Applies a staged plan inside the sync's transaction: copies the stage, marks the gone records. */
+export async function applyStagedPlan(trx: Db, integrationId: string, stageId: string, plan: SyncPlan): Promise<void> {
+  await applyStagedRecords(trx, integrationId, stageId);
+  await markRecordsDeleted(trx, integrationId, plan.gone, plan.at);
 }
 
 /** Writes a plan inside the sync's transaction. */

@@ -1,24 +1,48 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
 import { getConnector } from '../../connectors/registry.ts';
-import { bumpDataVersion, readDataVersion } from '../../store/queries/hris-records.ts';
+import { bumpDataVersion, dropStage, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
 import { loadIntegrationCredentials } from '../integrations.ts';
-import { type SyncCounts, type SyncPlan, planSnapshot, writePlan } from './apply.ts';
+import type { ModelKey } from '../hris/models.ts';
+import { type SyncCounts, type SyncPlan, applyStagedPlan, planSnapshot, stagePlan, writePlan } from './apply.ts';
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
+import { carryOverUnavailable, readSource } from './read-source.ts';
 import type { SyncDeps } from './sync-deps.ts';
 
 /**
- * The write half of a sync: ONE transaction under the integration's advisory lock that re-plans if
- * another sync committed since `planned` was computed, writes the records, bumps the data version,
- * completes the setup (FINAL_SYNC_PENDING -> COMPLETED), clears `data_expired_at`, and runs `also`
- * (the run's bookkeeping) before committing.
+ * The write half of a sync. First the plan's rows are staged in small autocommitted batches (readers
+ * still see the previous snapshot; on the embedded store API queries run between the batches), then
+ * ONE short transaction under the integration's advisory lock copies the stage into place (or, if
+ * another sync committed since `planned` was computed, re-plans and writes directly), bumps the data
+ * version, completes the setup (FINAL_SYNC_PENDING -> COMPLETED), clears `data_expired_at`, and runs
+ * `also` (the run's bookkeeping) before committing. A sync that dies midway leaves only stage rows,
+ * which are dropped on failure or, after a crash, by a later sync of the integration.
  */
 export async function commitSnapshot(
   deps: SyncDeps,
   integrationId: string,
-  prepared: { byModel: PreparedByModel; lookup: RecordLookup },
+  prepared: { byModel: PreparedByModel; lookup: RecordLookup; keepModels?: ReadonlySet<ModelKey> },
+  planned: SyncPlan,
+  also?: (trx: Db, counts: SyncCounts) => Promise<void>,
+): Promise<{ counts: SyncCounts; version: number; replanned: boolean }> {
+  const stageId = randomUUID();
+  try {
+    await stagePlan(deps.db, integrationId, stageId, planned);
+    return await applyStage(deps, integrationId, stageId, prepared, planned, also);
+  } finally {
+    // Best effort: a stage left behind (store gone away) is dropped by a later sync of the integration.
+    await dropStage(deps.db, integrationId, stageId).catch(() => undefined);
+  }
+}
+
+async function applyStage(
+  deps: SyncDeps,
+  integrationId: string,
+  stageId: string,
+  prepared: { byModel: PreparedByModel; lookup: RecordLookup; keepModels?: ReadonlySet<ModelKey> },
   planned: SyncPlan,
   also?: (trx: Db, counts: SyncCounts) => Promise<void>,
 ): Promise<{ counts: SyncCounts; version: number; replanned: boolean }> {
@@ -26,8 +50,11 @@ export async function commitSnapshot(
     await sql`select pg_advisory_xact_lock(hashtextextended(${`plugboard-sync:${integrationId}`}, 0))`.execute(trx);
     const current = await readDataVersion(trx, integrationId);
     const replanned = current !== planned.version;
-    const plan = replanned ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at) : planned;
-    await writePlan(trx, integrationId, plan);
+    const plan = replanned
+      ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at, prepared.keepModels)
+      : planned;
+    if (replanned) await writePlan(trx, integrationId, plan);
+    else await applyStagedPlan(trx, integrationId, stageId, plan);
     const version = await bumpDataVersion(trx, integrationId);
     await trx
       .updateTable('integrations')
@@ -43,6 +70,9 @@ export async function commitSnapshot(
   noteDataVersion(deps.db, integrationId, result.version);
   return result;
 }
+
+/** Records per page asked of a source: bounds what one page costs the source and the sync. */
+const SOURCE_PAGE_SIZE = 1000;
 
 /** The outcome of one run, as recorded in `sync_runs`. */
 export interface SyncOutcome {
@@ -77,16 +107,19 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .where('status', '=', 'SUCCEEDED')
       .orderBy('started_at', 'desc')
       .executeTakeFirst();
-    const snapshot = await source.readHris({ integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null });
-    const { byModel, lookup } = await prepareSnapshot(integration.id, snapshot);
-    const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now);
+    const read = await readSource(source, { integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
+      signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE });
+    await carryOverUnavailable(deps.db, integration.id, read);
+    const { byModel, lookup } = await prepareSnapshot(integration.id, read.snapshot);
+    const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now, read.unavailable);
 
-    const { counts } = await commitSnapshot(deps, integration.id, { byModel, lookup }, planned, async (trx, result) => {
+    const { counts } = await commitSnapshot(deps, integration.id, { byModel, lookup, keepModels: read.unavailable }, planned, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
     });
     const durationMs = Math.round(performance.now() - started);
-    deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, counts }, 'sync succeeded');
+    const unavailable = [...read.unavailable];
+    deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, counts, ...(unavailable.length ? { unavailable } : {}) }, 'sync succeeded');
     return { status: 'SUCCEEDED', durationMs, error: null };
   } catch (err) {
     const durationMs = Math.round(performance.now() - started);

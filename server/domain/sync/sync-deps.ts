@@ -1,4 +1,4 @@
-import type { DataSource } from '../../connectors/data-source.ts';
+import type { AnySource } from '../../connectors/data-source.ts';
 import type { DomainDeps } from '../deps.ts';
 import type { HrisWireMappers } from '../hris/wire-mappers.ts';
 
@@ -14,9 +14,11 @@ export interface SyncDeps extends DomainDeps {
   mappers: HrisWireMappers;
   logger?: SyncLogger;
   /** The data source of a tool. @default the connector registry's `source` */
-  sourceFor?: (tool: string) => DataSource | undefined;
+  sourceFor?: (tool: string) => AnySource | undefined;
   /** An integration's decrypted credentials. @default loadIntegrationCredentials */
   credentialsFor?: (integrationId: string) => Promise<Record<string, string>>;
   /** Names this process in `sync_runs.worker`. @default `pid-<pid>` */
   workerId?: string;
+  /** Cancels the run's source read (shutdown, job timeout): the run fails and the previous snapshot stays. */
+  signal?: AbortSignal;
 }

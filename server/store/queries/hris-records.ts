@@ -26,6 +26,8 @@ export interface RecordWrite {
   updatedAt: string;
   attrs: string;
   body: string;
+  /** JSON of the unified record. */
+  record: string;
 }
 
 const BATCH = 4000;
@@ -78,6 +80,7 @@ const columns = (rows: RecordWrite[]) => ({
   updated: col(pack(rows, (r) => r.updatedAt)),
   attrs: col(pack(rows, (r) => r.attrs)),
   body: col(pack(rows, (r) => r.body)),
+  record: col(pack(rows, (r) => r.record)),
 });
 
 /** Inserts new records in batches (one statement per batch). */
@@ -85,11 +88,11 @@ export async function insertRecords(db: Db, integrationId: string, rows: RecordW
   for (let i = 0; i < rows.length; i += BATCH) {
     const c = columns(rows.slice(i, i + BATCH));
     await sql`
-      insert into hris_records (integration_id, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, remote_deleted_at, attrs, body)
+      insert into hris_records (integration_id, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, remote_deleted_at, attrs, body, record)
       select ${integrationId}, x.model, x.seq::int, x.id, x.remote_id, x.own_hash, x.nested_hash, x.body_hash, x.changed_at::timestamptz,
-        x.updated_at::timestamptz, null, x.attrs::jsonb, x.body
-      from unnest(${c.model}, ${c.seq}, ${c.id}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body})
-        as x(model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body)`.execute(db);
+        x.updated_at::timestamptz, null, x.attrs::jsonb, x.body, x.record
+      from unnest(${c.model}, ${c.seq}, ${c.id}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body}, ${c.record})
+        as x(model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)`.execute(db);
   }
 }
 
@@ -99,11 +102,56 @@ export async function updateRecords(db: Db, integrationId: string, rows: RecordW
     const c = columns(rows.slice(i, i + BATCH));
     await sql`
       update hris_records as r set remote_id = x.remote_id, own_hash = x.own_hash, nested_hash = x.nested_hash, body_hash = x.body_hash,
-        changed_at = x.changed_at::timestamptz, updated_at = x.updated_at::timestamptz, remote_deleted_at = null, attrs = x.attrs::jsonb, body = x.body
-      from unnest(${c.model}, ${c.seq}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body})
-        as x(model, seq, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body)
+        changed_at = x.changed_at::timestamptz, updated_at = x.updated_at::timestamptz, remote_deleted_at = null, attrs = x.attrs::jsonb, body = x.body,
+        record = x.record
+      from unnest(${c.model}, ${c.seq}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body}, ${c.record})
+        as x(model, seq, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)
       where r.integration_id = ${integrationId} and r.model = x.model and r.seq = x.seq::int`.execute(db);
   }
+}
+
+/**
+ * Stages rows for a later applyStagedRecords, in batches of one autocommitted statement each: on the
+ * embedded store other queries run between the batches instead of waiting for one long transaction.
+ */
+export async function stageRecords(db: Db, integrationId: string, stageId: string, op: 'insert' | 'update', rows: RecordWrite[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const c = columns(rows.slice(i, i + BATCH));
+    await sql`
+      insert into hris_record_stage (stage_id, integration_id, op, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)
+      select ${stageId}, ${integrationId}, ${op}, x.model, x.seq::int, x.id, x.remote_id, x.own_hash, x.nested_hash, x.body_hash, x.changed_at::timestamptz,
+        x.updated_at::timestamptz, x.attrs::jsonb, x.body, x.record
+      from unnest(${c.model}, ${c.seq}, ${c.id}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body}, ${c.record})
+        as x(model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)`.execute(db);
+  }
+}
+
+/** Copies a stage into hris_records (inside the sync's transaction): two set-based statements, no parameters to parse. */
+export async function applyStagedRecords(trx: Db, integrationId: string, stageId: string): Promise<void> {
+  await sql`
+    insert into hris_records (integration_id, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, remote_deleted_at, attrs, body, record)
+    select integration_id, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, null, attrs, body, record
+    from hris_record_stage where stage_id = ${stageId} and op = 'insert'`.execute(trx);
+  await sql`
+    update hris_records as r set remote_id = s.remote_id, own_hash = s.own_hash, nested_hash = s.nested_hash, body_hash = s.body_hash,
+      changed_at = s.changed_at, updated_at = s.updated_at, remote_deleted_at = null, attrs = s.attrs, body = s.body, record = s.record
+    from hris_record_stage as s
+    where s.stage_id = ${stageId} and s.op = 'update' and r.integration_id = ${integrationId} and r.model = s.model and r.seq = s.seq`.execute(trx);
+}
+
+/**
+ * Drops a stage (applied or abandoned), and stages of the integration a crashed process left behind
+ * (older than an hour by the database's clock: a live stage lasts seconds, from planning to commit).
+ */
+export async function dropStage(db: Db, integrationId: string, stageId: string): Promise<void> {
+  await sql`delete from hris_record_stage where integration_id = ${integrationId} and (stage_id = ${stageId} or staged_at < now() - interval '1 hour')`.execute(db);
+}
+
+/** The stored unified records of one model (not deleted), for a sync that could not read the model from the remote. */
+export async function loadUnifiedRecords(db: Db, integrationId: string, model: string): Promise<unknown[]> {
+  const rows = await db.selectFrom('hris_records').select('record').where('integration_id', '=', integrationId).where('model', '=', model)
+    .where('remote_deleted_at', 'is', null).where('record', 'is not', null).orderBy('seq').execute();
+  return rows.map((r) => JSON.parse(r.record!) as unknown);
 }
 
 /** Marks records the source no longer returned as deleted (updated_at moves too, for `updated_after`). */

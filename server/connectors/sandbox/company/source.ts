@@ -1,4 +1,5 @@
-import { type DataSource, type SourceContext, UnknownPassthroughApiError } from '../../data-source.ts';
+import { type DataSource, type HrisModel, type PagedSource, type SourceContext, type SourceItem, UnknownPassthroughApiError } from '../../data-source.ts';
+import { pagesOf } from '../../read-by-model.ts';
 import { HRIS_READ_MODELS } from '../../unified-hris.ts';
 import { COMPANY_SIZES, type CompanyConfig, type CompanySize, buildCompany } from './company.ts';
 import { SANDBOX_PASSTHROUGH_APIS, sandboxPassthrough } from './passthrough.ts';
@@ -25,9 +26,22 @@ function baseUrl(ctx: SourceContext, domain: string, api: string): string {
   return `https://${sub}.sandbox-hr.example/api/${api}`;
 }
 
-/** The Sandbox tool's data source: a simulated company that evolves with the sync's clock. */
-export const sandboxDataSource: DataSource = {
+/**
+ * The Sandbox tool's data source: a simulated company that evolves with the sync's clock. It reads
+ * page by page like any connector (`read`); `readHris` stays for callers of the whole-snapshot shape.
+ */
+export const sandboxDataSource: PagedSource & DataSource = {
   readModels: HRIS_READ_MODELS.map((m) => m.id),
+  async *read(ctx) {
+    // The simulation computes its company at once (it is the remote system); what crosses into the sync is pages.
+    const snapshot = toUnified(buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now));
+    for (const model of Object.keys(snapshot) as HrisModel[]) {
+      for (const records of pagesOf(snapshot[model] as unknown[], ctx.pageSize)) {
+        ctx.signal.throwIfAborted();
+        yield { model, records } as SourceItem;
+      }
+    }
+  },
   async readHris(ctx) {
     return toUnified(buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now));
   },

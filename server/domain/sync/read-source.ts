@@ -1,0 +1,53 @@
+import type { AnySource, HrisModel, ReadContext, SourceItem } from '../../connectors/data-source.ts';
+import type { HrisSnapshot } from '../../connectors/unified-hris.ts';
+import type { Db } from '../../store/db.ts';
+import { loadUnifiedRecords } from '../../store/queries/hris-records.ts';
+import { MODEL_KEYS, type ModelKey, SNAPSHOT_FIELD } from '../hris/models.ts';
+
+/** The records a read delivered, and the models it could not read (their stored records carry over). */
+export interface SourceRead {
+  snapshot: HrisSnapshot;
+  unavailable: ReadonlySet<ModelKey>;
+}
+
+const MODEL_OF = new Map(MODEL_KEYS.map((m) => [SNAPSHOT_FIELD[m] as HrisModel, m]));
+
+const emptySnapshot = (): HrisSnapshot => Object.fromEntries(MODEL_KEYS.map((m) => [SNAPSHOT_FIELD[m], []])) as unknown as HrisSnapshot;
+
+/** A whole-snapshot source seen as pages (one per model). */
+async function* pagesOfSnapshot(source: { readHris(ctx: ReadContext): Promise<HrisSnapshot> }, ctx: ReadContext): AsyncIterable<SourceItem> {
+  const snapshot = await source.readHris(ctx);
+  for (const model of Object.keys(snapshot) as HrisModel[]) yield { model, records: snapshot[model] } as SourceItem;
+}
+
+/**
+ * Reads a source page by page into one snapshot, checking cancellation between pages. A model reported
+ * unavailable drops the pages already received for it; a thrown error (RemoteError or other) fails the
+ * read before anything is written.
+ */
+export async function readSource(source: AnySource, ctx: ReadContext): Promise<SourceRead> {
+  const snapshot = emptySnapshot();
+  const unavailable = new Set<ModelKey>();
+  const items = 'read' in source ? source.read(ctx) : pagesOfSnapshot(source, ctx);
+  for await (const item of items) {
+    ctx.signal.throwIfAborted();
+    const model = MODEL_OF.get(item.model);
+    if (!model) throw new Error(`The source yielded an unknown model '${String(item.model)}'.`);
+    if ('unavailable' in item) {
+      unavailable.add(model);
+      (snapshot[item.model] as unknown[]) = [];
+      continue;
+    }
+    if (unavailable.has(model)) continue;
+    const list = snapshot[item.model] as unknown[];
+    for (const record of item.records) list.push(record);
+  }
+  return { snapshot, unavailable };
+}
+
+/** Puts the stored unified records of the unavailable models into the snapshot, so they stay as synced and keep nesting. */
+export async function carryOverUnavailable(db: Db, integrationId: string, read: SourceRead): Promise<void> {
+  for (const model of read.unavailable) {
+    (read.snapshot[SNAPSHOT_FIELD[model]] as unknown[]) = await loadUnifiedRecords(db, integrationId, model);
+  }
+}

@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HrisModel, PagedSource, SourceItem } from '../../../server/connectors/data-source.ts';
+import { RemoteError } from '../../../server/connectors/remote-error.ts';
+import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
+import { listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
+import { createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
+import { DAY_MS, testClock, type TestClock } from '../../helpers/clock.ts';
+import { syncNow, syncedIntegration } from '../../helpers/hris.ts';
+import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
+
+/** The Sandbox read page by page, with `change` applied to what it yields. */
+const pagedSandbox = (change: (item: SourceItem) => SourceItem | 'skip' | Error): PagedSource => ({
+  readModels: sandboxDataSource.readModels,
+  async *read(ctx) {
+    for await (const item of sandboxDataSource.read(ctx)) {
+      const changed = change(item);
+      if (changed instanceof Error) throw changed;
+      if (changed !== 'skip') yield changed;
+    }
+  },
+});
+
+const unavailableFor = (model: HrisModel) => {
+  let reported = false;
+  return pagedSandbox((item) => {
+    if (item.model !== model) return item;
+    if (reported) return 'skip';
+    reported = true;
+    return { model, unavailable: new RemoteError('permission_missing', `No permission to read ${model}.`, { model, status: 403 }) };
+  });
+};
+
+describe.each(STORE_NAMES)('paged sources (%s)', (storeName) => {
+  let app: TestApp;
+  let clock: TestClock;
+  let tenant: TestTenant;
+
+  const rowsOf = async (id: string, model: string) =>
+    JSON.stringify(await app.deps.db.selectFrom('hris_records').select(['id', 'body', 'record', 'changed_at', 'updated_at', 'remote_deleted_at'])
+      .where('integration_id', '=', id).where('model', '=', model).orderBy('seq').execute());
+  const everything = async (id: string) =>
+    JSON.stringify(await app.deps.db.selectFrom('hris_records').select(['model', 'id', 'body', 'changed_at', 'updated_at', 'remote_deleted_at'])
+      .where('integration_id', '=', id).orderBy('model').orderBy('seq').execute());
+  const stagedRows = async (id: string) =>
+    Number((await app.deps.db.selectFrom('hris_record_stage').select((eb) => eb.fn.countAll<string>().as('n')).where('integration_id', '=', id)
+      .executeTakeFirstOrThrow()).n);
+
+  beforeAll(async () => {
+    const store = await sharedStore(storeName);
+    clock = testClock();
+    app = await startApp(store, { clock });
+    tenant = await createTestTenant(store);
+  });
+  afterAll(() => app.close());
+
+  describe('with pages of 7 records', () => {
+    it('stores what a whole-snapshot read of the same company stores', async () => {
+      const whole = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'paged' } });
+      const paged = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'paged' } });
+      clock.advance(3 * DAY_MS);
+      const tinyPages: PagedSource = { readModels: sandboxDataSource.readModels, read: (ctx) => sandboxDataSource.read({ ...ctx, pageSize: 7 }) };
+      await syncNow(app.deps, whole, { sourceFor: () => ({ readModels: sandboxDataSource.readModels, readHris: sandboxDataSource.readHris }) });
+      await syncNow(app.deps, paged, { sourceFor: () => tinyPages });
+      const shape = async (id: string) =>
+        JSON.stringify(await app.deps.db.selectFrom('hris_records').select(['model', 'remote_id', 'own_hash', 'record', 'changed_at', 'updated_at'])
+          .where('integration_id', '=', id).orderBy('model').orderBy('seq').execute());
+      expect(await shape(paged)).toBe(await shape(whole));
+    });
+  });
+
+  describe('with a model reported unavailable', () => {
+    it('keeps that model as last synced and syncs the others', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      const employmentsBefore = await rowsOf(id, 'employments');
+      const employeesBefore = await rowsOf(id, 'employees');
+      clock.advance(60 * DAY_MS);
+      await syncNow(app.deps, id, { sourceFor: () => unavailableFor('employments') });
+      const [last] = await listRuns(app.deps.db, id, 1);
+      expect(last?.status).toBe('SUCCEEDED');
+      expect(await rowsOf(id, 'employments')).toBe(employmentsBefore);
+      expect(await rowsOf(id, 'employees')).not.toBe(employeesBefore);
+    });
+
+    it('leaves nothing of the model deleted', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      clock.advance(DAY_MS);
+      await syncNow(app.deps, id, { sourceFor: () => unavailableFor('locations') });
+      const deleted = await app.deps.db.selectFrom('hris_records').select('id').where('integration_id', '=', id).where('model', '=', 'locations')
+        .where('remote_deleted_at', 'is not', null).execute();
+      expect(deleted).toStrictEqual([]);
+    });
+  });
+
+  describe('with a RemoteError thrown in the middle of the read', () => {
+    it('fails the run with its message and leaves the synced data untouched', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      const before = await everything(id);
+      clock.advance(20 * DAY_MS);
+      const limited = pagedSandbox((item) =>
+        item.model === 'absences' ? new RemoteError('rate_limited', 'The HR system asks to wait 30 s.', { retryAfterMs: 30_000, status: 429 }) : item);
+      await syncNow(app.deps, id, { sourceFor: () => limited });
+      expect(await everything(id)).toBe(before);
+      const [last] = await listRuns(app.deps.db, id, 1);
+      expect(last).toMatchObject({ status: 'FAILED', error: 'The HR system asks to wait 30 s.' });
+    });
+  });
+
+  describe('with the run cancelled through its signal', () => {
+    it('stops reading and leaves the synced data untouched', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      const before = await everything(id);
+      clock.advance(20 * DAY_MS);
+      const controller = new AbortController();
+      let pagesAfterAbort = 0;
+      const cancelling = pagedSandbox((item) => {
+        if (controller.signal.aborted) pagesAfterAbort++;
+        if (item.model === 'employees') controller.abort(new Error('The server is shutting down.'));
+        return item;
+      });
+      await syncNow(app.deps, id, { sourceFor: () => cancelling, signal: controller.signal });
+      expect(await everything(id)).toBe(before);
+      expect(pagesAfterAbort).toBe(0);
+      const [last] = await listRuns(app.deps.db, id, 1);
+      expect(last).toMatchObject({ status: 'FAILED', error: 'The server is shutting down.' });
+    });
+  });
+
+  describe('staging', () => {
+    it('leaves no staged rows after a successful sync', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      expect(await stagedRows(id)).toBe(0);
+    });
+
+    it('leaves no staged rows after a write the store refuses', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      clock.advance(DAY_MS);
+      const poisoned = pagedSandbox((item) =>
+        'records' in item && item.model === 'skills' ? ({ ...item, records: [...item.records, { ...item.records[0]!, remoteId: 'bad\u0000id' }] } as SourceItem) : item);
+      await syncNow(app.deps, id, { sourceFor: () => poisoned });
+      const [last] = await listRuns(app.deps.db, id, 1);
+      expect(last?.status).toBe('FAILED');
+      expect(await stagedRows(id)).toBe(0);
+    });
+
+    it('drops what a crashed sync staged long ago, without applying it', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      const before = await everything(id);
+      await sql`
+        insert into hris_record_stage (stage_id, integration_id, staged_at, op, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)
+        values ('crashed', ${id}, now() - interval '2 hours', 'insert', 'skills', 999999, 'ghost', 'ghost', 'h', '', 'h', now(), now(), '{}', '{"id":"ghost"', '{}')`.execute(app.deps.db);
+      await syncNow(app.deps, id);
+      expect(await stagedRows(id)).toBe(0);
+      expect(await everything(id)).toBe(before);
+    });
+  });
+});
