@@ -2,6 +2,7 @@ import { type DataSource, type HrisModel, type PagedSource, type SourceContext, 
 import { pagesOf } from '../../read-by-model.ts';
 import { HRIS_READ_MODELS } from '../../unified-hris.ts';
 import { COMPANY_SIZES, type CompanyConfig, type CompanySize, buildCompany } from './company.ts';
+import { passthroughCompanies } from './company-cache.ts';
 import { SANDBOX_PASSTHROUGH_APIS, sandboxPassthrough } from './passthrough.ts';
 import { toUnified } from './to-unified.ts';
 
@@ -47,7 +48,8 @@ export const sandboxDataSource: PagedSource & DataSource = {
   },
   async passthrough(ctx, request) {
     if (!(SANDBOX_PASSTHROUGH_APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, SANDBOX_PASSTHROUGH_APIS);
-    const company = buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now);
+    // Not rebuilt per call: a 10,000-employee company costs most of a second of event-loop time.
+    const company = passthroughCompanies.get(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now);
     return sandboxPassthrough(company, baseUrl(ctx, company.domain, request.api), request);
   },
 };
