@@ -50,9 +50,14 @@ export async function planSnapshot(
   lookup: RecordLookup,
   mappers: HrisWireMappers,
   now: Date,
-  /** Models the source could not read this time: their stored records are never marked deleted. */
-  keepModels: ReadonlySet<ModelKey> = new Set(),
+  options: {
+    /** Models the source could not read this time: their stored records are never marked deleted. */
+    keepModels?: ReadonlySet<ModelKey>;
+    /** Render every record again, also when nothing it shows changed (the wire mapping did). @default false */
+    rerenderAll?: boolean;
+  } = {},
 ): Promise<SyncPlan> {
+  const keepModels = options.keepModels ?? new Set<ModelKey>();
   const version = await readDataVersion(db, integrationId);
   const { states, maxSeq } = await loadRecordStates(db, integrationId);
   const nowIso = now.toISOString();
@@ -81,7 +86,7 @@ export async function planSnapshot(
     const nestedHash = nested === '' ? '' : contentHash(nested);
     const renderHash = contentHash(`${RENDER_VERSION}|${p.ownHash}|${embeddedKey(p, lookup)}`);
     const ownChanged = ownChanges.has(p);
-    if (state && !ownChanged && state.nestedHash === nestedHash && state.bodyHash === renderHash) {
+    if (state && !ownChanged && state.nestedHash === nestedHash && state.bodyHash === renderHash && !options.rerenderAll) {
       count.unchanged++;
       continue;
     }

@@ -45,9 +45,24 @@ export async function readSource(source: AnySource, ctx: ReadContext): Promise<S
   return { snapshot, unavailable };
 }
 
-/** Puts the stored unified records of the unavailable models into the snapshot, so they stay as synced and keep nesting. */
+/**
+ * Puts the stored unified records of the unavailable models into the snapshot, so they stay as synced
+ * and records embedding them render as before. Stored records without a unified form (written before
+ * it was kept) cannot be carried: the sync fails rather than render their neighbours without them.
+ */
 export async function carryOverUnavailable(db: Db, integrationId: string, read: SourceRead): Promise<void> {
   for (const model of read.unavailable) {
-    (read.snapshot[SNAPSHOT_FIELD[model]] as unknown[]) = await loadUnifiedRecords(db, integrationId, model);
+    const { records, missing } = await loadUnifiedRecords(db, integrationId, model);
+    if (missing > 0) {
+      throw new Error(`The source could not read ${model}, and ${missing} stored ${model} records predate the stored unified form: a complete sync is needed first.`);
+    }
+    (read.snapshot[SNAPSHOT_FIELD[model]] as unknown[]) = records;
   }
+}
+
+/** Every stored (not deleted) record of the integration as a snapshot, read from the store alone. */
+export async function storedSnapshot(db: Db, integrationId: string): Promise<SourceRead> {
+  const read: SourceRead = { snapshot: emptySnapshot(), unavailable: new Set(MODEL_KEYS) };
+  await carryOverUnavailable(db, integrationId, read);
+  return read;
 }

@@ -12,6 +12,14 @@ import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prep
 import { carryOverUnavailable, readSource } from './read-source.ts';
 import type { SyncDeps } from './sync-deps.ts';
 
+/** A prepared snapshot and how the plan was made (so a re-plan inside the transaction makes it alike). */
+export interface PreparedSync {
+  byModel: PreparedByModel;
+  lookup: RecordLookup;
+  keepModels?: ReadonlySet<ModelKey>;
+  rerenderAll?: boolean;
+}
+
 /**
  * The write half of a sync. First the plan's rows are staged in small autocommitted batches (readers
  * still see the previous snapshot; on the embedded store API queries run between the batches), then
@@ -24,7 +32,7 @@ import type { SyncDeps } from './sync-deps.ts';
 export async function commitSnapshot(
   deps: SyncDeps,
   integrationId: string,
-  prepared: { byModel: PreparedByModel; lookup: RecordLookup; keepModels?: ReadonlySet<ModelKey> },
+  prepared: PreparedSync,
   planned: SyncPlan,
   also?: (trx: Db, counts: SyncCounts) => Promise<void>,
 ): Promise<{ counts: SyncCounts; version: number; replanned: boolean }> {
@@ -42,7 +50,7 @@ async function applyStage(
   deps: SyncDeps,
   integrationId: string,
   stageId: string,
-  prepared: { byModel: PreparedByModel; lookup: RecordLookup; keepModels?: ReadonlySet<ModelKey> },
+  prepared: PreparedSync,
   planned: SyncPlan,
   also?: (trx: Db, counts: SyncCounts) => Promise<void>,
 ): Promise<{ counts: SyncCounts; version: number; replanned: boolean }> {
@@ -51,7 +59,8 @@ async function applyStage(
     const current = await readDataVersion(trx, integrationId);
     const replanned = current !== planned.version;
     const plan = replanned
-      ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at, prepared.keepModels)
+      ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at,
+        { keepModels: prepared.keepModels, rerenderAll: prepared.rerenderAll })
       : planned;
     if (replanned) await writePlan(trx, integrationId, plan);
     else await applyStagedPlan(trx, integrationId, stageId, plan);
@@ -111,7 +120,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE });
     await carryOverUnavailable(deps.db, integration.id, read);
     const { byModel, lookup } = await prepareSnapshot(integration.id, read.snapshot);
-    const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now, read.unavailable);
+    const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now, { keepModels: read.unavailable });
 
     const { counts } = await commitSnapshot(deps, integration.id, { byModel, lookup, keepModels: read.unavailable }, planned, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);

@@ -147,11 +147,20 @@ export async function dropStage(db: Db, integrationId: string, stageId: string):
   await sql`delete from hris_record_stage where integration_id = ${integrationId} and (stage_id = ${stageId} or staged_at < now() - interval '1 hour')`.execute(db);
 }
 
-/** The stored unified records of one model (not deleted), for a sync that could not read the model from the remote. */
-export async function loadUnifiedRecords(db: Db, integrationId: string, model: string): Promise<unknown[]> {
+/**
+ * The stored unified records of one model (not deleted), in first-seen order, and how many stored
+ * records have none (written before 0004-hris-staging).
+ */
+export async function loadUnifiedRecords(db: Db, integrationId: string, model: string): Promise<{ records: unknown[]; missing: number }> {
   const rows = await db.selectFrom('hris_records').select('record').where('integration_id', '=', integrationId).where('model', '=', model)
-    .where('remote_deleted_at', 'is', null).where('record', 'is not', null).orderBy('seq').execute();
-  return rows.map((r) => JSON.parse(r.record!) as unknown);
+    .where('remote_deleted_at', 'is', null).orderBy('seq').execute();
+  const records: unknown[] = [];
+  let missing = 0;
+  for (const row of rows) {
+    if (row.record === null) missing++;
+    else records.push(JSON.parse(row.record) as unknown);
+  }
+  return { records, missing };
 }
 
 /** Marks records the source no longer returned as deleted (updated_at moves too, for `updated_after`). */

@@ -82,6 +82,18 @@ describe.each(STORE_NAMES)('paged sources (%s)', (storeName) => {
       expect(await rowsOf(id, 'employees')).not.toBe(employeesBefore);
     });
 
+    it('fails the run, changing nothing, when stored records of the model predate their unified form', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      await app.deps.db.updateTable('hris_records').set({ record: null }).where('integration_id', '=', id).where('model', '=', 'employments').execute();
+      const before = await everything(id);
+      clock.advance(DAY_MS);
+      await syncNow(app.deps, id, { sourceFor: () => unavailableFor('employments') });
+      const [last] = await listRuns(app.deps.db, id, 1);
+      expect(last?.status).toBe('FAILED');
+      expect(last?.error).toMatch(/^The source could not read employments, and \d+ stored employments records predate the stored unified form/);
+      expect(await everything(id)).toBe(before);
+    });
+
     it('leaves nothing of the model deleted', async () => {
       const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
       clock.advance(DAY_MS);
