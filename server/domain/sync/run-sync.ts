@@ -21,13 +21,14 @@ export interface PreparedSync {
 }
 
 /**
- * The write half of a sync. First the plan's rows are staged in small autocommitted batches (readers
+ * The write half of a sync. On PGlite the plan's rows are first staged in small autocommitted batches (readers
  * still see the previous snapshot; on the embedded store API queries run between the batches), then
  * ONE short transaction under the integration's advisory lock copies the stage into place (or, if
  * another sync committed since `planned` was computed, re-plans and writes directly), bumps the data
  * version, completes the setup (FINAL_SYNC_PENDING -> COMPLETED), clears `data_expired_at`, and runs
  * `also` (the run's bookkeeping) before committing. A sync that dies midway leaves only stage rows,
- * which are dropped on failure or, after a crash, by a later sync of the integration.
+ * which are dropped on failure or, after a crash, by a later sync of the integration. On PostgreSQL
+ * (`deps.storeKind`) the rows are written in the transaction itself, which readers do not wait for.
  */
 export async function commitSnapshot(
   deps: SyncDeps,
@@ -36,6 +37,8 @@ export async function commitSnapshot(
   planned: SyncPlan,
   also?: (trx: Db, counts: SyncCounts) => Promise<void>,
 ): Promise<{ counts: SyncCounts; version: number; replanned: boolean }> {
+  // PostgreSQL readers are not blocked by a writing transaction: staging would only copy the rows twice.
+  if (deps.storeKind === 'postgres') return applyStage(deps, integrationId, null, prepared, planned, also);
   const stageId = randomUUID();
   try {
     await stagePlan(deps.db, integrationId, stageId, planned);
@@ -49,7 +52,7 @@ export async function commitSnapshot(
 async function applyStage(
   deps: SyncDeps,
   integrationId: string,
-  stageId: string,
+  stageId: string | null,
   prepared: PreparedSync,
   planned: SyncPlan,
   also?: (trx: Db, counts: SyncCounts) => Promise<void>,
@@ -62,7 +65,7 @@ async function applyStage(
       ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at,
         { keepModels: prepared.keepModels, rerenderAll: prepared.rerenderAll })
       : planned;
-    if (replanned) await writePlan(trx, integrationId, plan);
+    if (replanned || stageId === null) await writePlan(trx, integrationId, plan);
     else await applyStagedPlan(trx, integrationId, stageId, plan);
     const version = await bumpDataVersion(trx, integrationId);
     await trx

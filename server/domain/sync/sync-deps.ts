@@ -19,6 +19,12 @@ export interface SyncDeps extends DomainDeps {
   credentialsFor?: (integrationId: string) => Promise<Record<string, string>>;
   /** Names this process in `sync_runs.worker`. @default `pid-<pid>` */
   workerId?: string;
+  /**
+   * The store the sync writes to. On PostgreSQL readers never wait for a writing transaction, so a
+   * sync writes its rows in its one transaction; on PGlite (and when unknown) it stages them in small
+   * batches first so the final transaction stays short. @default 'pglite'
+   */
+  storeKind?: 'pglite' | 'postgres';
   /** Cancels the run's source read (shutdown, job timeout): the run fails and the previous snapshot stays. */
   signal?: AbortSignal;
 }

@@ -138,6 +138,34 @@ describe.each(STORE_NAMES)('paged sources (%s)', (storeName) => {
     });
   });
 
+  describe("with storeKind 'postgres' (rows written in the sync's transaction, not staged)", () => {
+    // Bodies and their hashes hold Kombo IDs, which differ per integration: compare everything else.
+    const shape = async (id: string) =>
+      JSON.stringify(await app.deps.db.selectFrom('hris_records').select(['model', 'remote_id', 'own_hash', 'record', 'changed_at', 'updated_at', 'remote_deleted_at'])
+        .where('integration_id', '=', id).orderBy('model').orderBy('seq').execute());
+
+    it('stores what a staged sync stores', async () => {
+      const staged = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'direct' } });
+      const direct = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'direct' } });
+      clock.advance(10 * DAY_MS);
+      await syncNow(app.deps, staged);
+      await syncNow(app.deps, direct, { storeKind: 'postgres' });
+      expect(await shape(direct)).toBe(await shape(staged));
+    });
+
+    it('keeps nothing of a sync whose write the store refuses', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      const before = await everything(id);
+      clock.advance(DAY_MS);
+      const poisoned = pagedSandbox((item) =>
+        'records' in item && item.model === 'skills' ? ({ ...item, records: [...item.records, { ...item.records[0]!, remoteId: 'bad\u0000id' }] } as SourceItem) : item);
+      await syncNow(app.deps, id, { sourceFor: () => poisoned, storeKind: 'postgres' });
+      const [last] = await listRuns(app.deps.db, id, 1);
+      expect(last?.status).toBe('FAILED');
+      expect(await everything(id)).toBe(before);
+    });
+  });
+
   describe('staging', () => {
     it('leaves no staged rows after a successful sync', async () => {
       const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
