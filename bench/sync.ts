@@ -1,10 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import type { PagedSource } from '../server/connectors/data-source.ts';
+import { sandboxDataSource } from '../server/connectors/sandbox/company/source.ts';
+import type { UnifiedEmployee } from '../server/connectors/unified-hris.ts';
 import { requestSync } from '../server/domain/sync/queue.ts';
 import { drainSyncQueue } from '../server/domain/sync/worker.ts';
 import { createTenant, getEnvironment } from '../server/domain/tenants.ts';
 import { hrisSyncDeps } from '../server/http/routes/hris/sync-deps.ts';
 import { openStore } from '../server/store/db.ts';
+import { scratchPostgres } from './api.ts';
 import { createTestIntegration } from '../test/helpers/integrations.ts';
 import { tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
@@ -17,7 +21,27 @@ interface SyncFigures {
   records: number;
   deltaMs: number;
   changed: number;
+  /** A sync right after the full one in which `edited` employees changed their job title. */
+  incrementalMs: number;
+  incrementalChanged: number;
 }
+
+/** The Sandbox as read at the same clock, with the job title of `count` employees spread over the company changed. */
+const withRetitled = (count: number, employees: number): PagedSource => ({
+  readModels: sandboxDataSource.readModels,
+  async *read(ctx) {
+    const stride = Math.max(1, Math.floor(employees / count));
+    let seen = 0;
+    let left = count;
+    for await (const item of sandboxDataSource.read(ctx)) {
+      if ('records' in item && item.model === 'employees') {
+        const records = (item.records as UnifiedEmployee[]).map((e) =>
+          seen++ % stride === 0 && left-- > 0 ? { ...e, jobTitle: `${e.jobTitle ?? ''} (acting)` } : e);
+        yield { model: 'employees', records };
+      } else yield item;
+    }
+  },
+});
 
 /** Total of created+updated+deleted over a run's per-model counts. */
 function changedIn(counts: Record<string, unknown> | null): number {
@@ -29,10 +53,13 @@ function changedIn(counts: Record<string, unknown> | null): number {
   return total;
 }
 
-/** A full first sync of a Sandbox company on PGlite (on disk, like `npm start`), then a sync after a week of evolution. */
-async function measure(employees: number): Promise<SyncFigures> {
+/**
+ * A full first sync of a Sandbox company on PGlite (on disk, like `npm start`) or on PostgreSQL, then
+ * an incremental sync with 100 employees changed, then a sync after a week of evolution.
+ */
+async function measure(employees: number, databaseUrl?: string): Promise<SyncFigures> {
   const dataDir = tempDir('sync');
-  const store = await openStore({ dataDir });
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
   let now = new Date('2026-03-02T08:00:00.000Z').getTime();
   const deps = { db: store.db, clock: () => new Date(now), secret: crypto.randomBytes(32) };
   try {
@@ -42,39 +69,54 @@ async function measure(employees: number): Promise<SyncFigures> {
       development: (await getEnvironment(store.db, tenantId, 'development')).id,
     };
     const id = await createTestIntegration(deps, { id: tenantId, environments }, { credentials: { company_size: String(employees) } });
-    const sync = hrisSyncDeps(deps);
-    const runOnce = async () => {
-      await requestSync(sync, id, 'FULL', 'FORCED');
+    const sync = { ...hrisSyncDeps(deps), storeKind: store.kind };
+    const runOnce = async (deps = sync) => {
+      await requestSync(deps, id, 'FULL', 'FORCED');
       const started = performance.now();
-      await drainSyncQueue(sync);
+      await drainSyncQueue(deps);
       const ms = performance.now() - started;
       const run = await store.db.selectFrom('sync_runs').selectAll().where('integration_id', '=', id).orderBy('queued_at', 'desc').executeTakeFirstOrThrow();
       if (run.status !== 'SUCCEEDED') throw new Error(`sync failed: ${run.error}`);
       return { ms, counts: run.counts };
     };
     const full = await runOnce();
+    const incremental = await runOnce({ ...sync, sourceFor: () => withRetitled(100, employees) });
     now += 7 * DAY_MS;
     const delta = await runOnce();
-    return { employees, fullMs: full.ms, records: changedIn(full.counts), deltaMs: delta.ms, changed: changedIn(delta.counts) };
+    return { employees, fullMs: full.ms, records: changedIn(full.counts), deltaMs: delta.ms, changed: changedIn(delta.counts),
+      incrementalMs: incremental.ms, incrementalChanged: changedIn(incremental.counts) };
   } finally {
     await store.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** Sync timings at 1,000 and 10,000 employees, and how the time grows between them. */
-export async function benchSync(): Promise<Row[]> {
+/** Sync timings at 1,000 and 10,000 employees, and how the time grows between them; 10,000 on PostgreSQL too when one is configured. */
+export async function benchSync(postgresBase = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL): Promise<Row[]> {
   const small = await measure(1_000);
   const large = await measure(10_000);
-  const line = (f: SyncFigures): Row[] => [
+  const scratch = postgresBase ? await scratchPostgres(postgresBase) : null;
+  let onPostgres: SyncFigures | null = null;
+  try {
+    if (scratch) onPostgres = await measure(10_000, scratch.url);
+  } finally {
+    await scratch?.drop();
+  }
+  const line = (f: SyncFigures, store = 'PGlite'): Row[] => [
     {
-      what: `full sync, ${fmt(f.employees)} employees with related models (PGlite)`,
+      what: `full sync, ${fmt(f.employees)} employees with related models (${store})`,
       value: `${fmt(f.fullMs / 1000, 2)} s (${fmt(f.records)} records)`,
       budget: f.employees === 10_000 ? '<= 5 s' : '–',
       pass: f.employees === 10_000 ? f.fullMs <= 5000 : null,
     },
     {
-      what: `sync after 7 days of evolution, ${fmt(f.employees)} employees`,
+      what: `incremental sync, 100 employees changed of ${fmt(f.employees)} (${store})`,
+      value: `${fmt(f.incrementalMs / 1000, 2)} s (${fmt(f.incrementalChanged)} records changed)`,
+      budget: f.employees === 10_000 ? '<= 1 s' : '–',
+      pass: f.employees === 10_000 ? f.incrementalMs <= 1000 : null,
+    },
+    {
+      what: `sync after 7 days of evolution, ${fmt(f.employees)} employees (${store})`,
       value: `${fmt(f.deltaMs / 1000, 2)} s (${fmt(f.changed)} records changed)`,
       budget: '–',
       pass: null,
@@ -83,6 +125,7 @@ export async function benchSync(): Promise<Row[]> {
   return [
     ...line(small),
     ...line(large),
+    ...(onPostgres ? line(onPostgres, 'PostgreSQL') : []),
     {
       what: 'growth of the full sync time from 1k to 10k employees',
       value: `${fmt(large.fullMs / small.fullMs, 1)}x for 10x the data`,
