@@ -35,7 +35,8 @@ export function toBase62(value: number, width: number): string {
  * the same inputs always give the same ID, different integrations never share one.
  */
 export function derivedId(...parts: string[]): string {
-  const digest = crypto.createHash('sha256').update(parts.join('\u0000')).digest();
+  // One-shot hash: about twice as fast as createHash() for the tens of thousands of IDs a sync derives.
+  const digest = crypto.hash('sha256', parts.join('\u0000'), 'buffer');
   let out = '';
   for (let i = 0; out.length < 24; i++) out += BASE58[digest[i]! % 58];
   return out;
