@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
 import { getConnector } from '../../connectors/registry.ts';
+import { RemoteError, type RemoteErrorKind } from '../../connectors/remote-error.ts';
 import { bumpDataVersion, dropStage, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
@@ -91,6 +92,8 @@ export interface SyncOutcome {
   status: 'SUCCEEDED' | 'FAILED';
   durationMs: number;
   error: string | null;
+  /** When the source failed with a RemoteError: its kind and, for `rate_limited`, how long to wait before retrying. */
+  remote?: { kind: RemoteErrorKind; retryAfterMs?: number };
 }
 
 /**
@@ -138,6 +141,10 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const error = err instanceof Error ? err.message : String(err);
     deps.logger?.error({ err, syncId: run.id, integrationId: run.integration_id }, 'sync failed');
     await finishRun(deps.db, run.id, { status: 'FAILED', finishedAt: deps.clock(), durationMs, counts: null, error });
+    if (err instanceof RemoteError) {
+      const { retryAfterMs } = err.details;
+      return { status: 'FAILED', durationMs, error, remote: { kind: err.kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } };
+    }
     return { status: 'FAILED', durationMs, error };
   }
 }

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HrisModel, PagedSource, SourceItem } from '../../../server/connectors/data-source.ts';
 import { RemoteError } from '../../../server/connectors/remote-error.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
-import { listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
+import { requestSync } from '../../../server/domain/sync/queue.ts';
+import { executeRun } from '../../../server/domain/sync/run-sync.ts';
+import { findActiveRun, listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
 import { createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { DAY_MS, testClock, type TestClock } from '../../helpers/clock.ts';
-import { syncNow, syncedIntegration } from '../../helpers/hris.ts';
+import { syncNow, syncedIntegration, testSyncDeps } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 
 /** The Sandbox read page by page, with `change` applied to what it yields. */
@@ -115,6 +117,16 @@ describe.each(STORE_NAMES)('paged sources (%s)', (storeName) => {
       expect(await everything(id)).toBe(before);
       const [last] = await listRuns(app.deps.db, id, 1);
       expect(last).toMatchObject({ status: 'FAILED', error: 'The HR system asks to wait 30 s.' });
+    });
+
+    it('tells the caller the error kind and how long to wait', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      const limited = pagedSandbox(() => new RemoteError('rate_limited', 'Too many requests.', { retryAfterMs: 12_000, status: 429 }));
+      const sync = testSyncDeps(app.deps, { sourceFor: () => limited });
+      await requestSync(sync, id, 'FULL', 'FORCED');
+      const run = (await findActiveRun(app.deps.db, id))!;
+      const outcome = await executeRun(sync, run);
+      expect(outcome).toStrictEqual({ status: 'FAILED', durationMs: expect.any(Number), error: 'Too many requests.', remote: { kind: 'rate_limited', retryAfterMs: 12_000 } });
     });
   });
 
