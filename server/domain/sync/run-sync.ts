@@ -22,8 +22,8 @@ export interface PreparedSync {
 }
 
 /**
- * The write half of a sync. On PGlite the plan's rows are first staged in small autocommitted batches (readers
- * still see the previous snapshot; on the embedded store API queries run between the batches), then
+ * The write half of a sync. On PGlite the plan's rows are first staged in small autocommitted batches
+ * (readers still see the previous snapshot; API queries run between the batches), then
  * ONE short transaction under the integration's advisory lock copies the stage into place (or, if
  * another sync committed since `planned` was computed, re-plans and writes directly), bumps the data
  * version, completes the setup (FINAL_SYNC_PENDING -> COMPLETED), clears `data_expired_at`, and runs
