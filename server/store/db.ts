@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.ts';
 import { lockDataDir } from './lock.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { createPostgresPool } from './postgres-pool.ts';
 
 export type Db = Kysely<Database>;
 
@@ -25,13 +25,28 @@ export interface OpenStoreOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL. @default 10 */
   poolSize?: number;
+  /** PostgreSQL: longest wait for a connection (new or pooled). @default 5000 */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: longest a statement may run before it is cancelled. @default 5000 */
+  statementTimeoutMs?: number;
+  /** Told about PostgreSQL connection errors no query is waiting for (restart, failover, terminated backend). */
+  onConnectionError?: (err: Error) => void;
 }
+
+/** Default bound on every wait for the store, so a lost or frozen database never holds a request long. */
+export const STORE_TIMEOUT_MS = 5_000;
 
 /** Opens PostgreSQL or the embedded PGlite store (taking the data directory's lock) and migrates it. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = createPostgresPool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectTimeoutMs: options.connectTimeoutMs ?? STORE_TIMEOUT_MS,
+      statementTimeoutMs: options.statementTimeoutMs ?? STORE_TIMEOUT_MS,
+      onConnectionError: options.onConnectionError ?? (() => {}),
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, kind: 'postgres', close: () => db.destroy() };
   } else {
