@@ -11,6 +11,7 @@ import { ensureDefaultTenant } from './domain/tenants.ts';
 import type { Logger } from './logger.ts';
 import { loadSecret } from './secret-key.ts';
 import { openStore, type Store } from './store/db.ts';
+import { storeUsesSecret } from './store/queries/secret-use.ts';
 
 /** How long in-flight requests get to finish on shutdown before connections are cut. @default 10000 */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -43,7 +44,6 @@ export interface RunningServer {
  * Used by `server/index.ts` and by the launcher that also runs the demo.
  */
 export async function startServer(config: Config, logger: Logger, extra: Pick<AppDeps, 'widgetDevMiddleware'> = {}): Promise<RunningServer> {
-  const secret = loadSecret(config.secretKey, config.dataDir);
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -51,6 +51,13 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
     statementTimeoutMs: config.dbStatementTimeoutMs,
     onConnectionError: (err) => logger.warn({ err }, 'database connection lost; new connections are made on demand'),
   });
+  let secret: Buffer;
+  try {
+    secret = loadSecret(config.secretKey, config.dataDir, { storeUsesSecret: await storeUsesSecret(store.db) });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   await ensureDefaultTenant(store.db);
   // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
   const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
