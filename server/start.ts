@@ -50,7 +50,17 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
     connectTimeoutMs: config.dbConnectTimeoutMs,
     statementTimeoutMs: config.dbStatementTimeoutMs,
     onConnectionError: (err) => logger.warn({ err }, 'database connection lost; new connections are made on demand'),
+    onNotice: (message, fields) => logger.info(fields, message),
+    onLockLost: () => {
+      // Another process may now write the same files: stop cleanly (no new requests or syncs) and exit non-zero.
+      logger.error({ dataDir: config.dataDir }, 'lost the data directory lock; stopping');
+      process.exitCode = 1;
+      void stop().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
+    },
   });
+  let stop: () => Promise<void> = async () => {
+    await store.close();
+  };
   let secret: Buffer;
   try {
     secret = loadSecret(config.secretKey, config.dataDir, { storeUsesSecret: await storeUsesSecret(store.db) });
@@ -97,7 +107,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   ];
 
   let stopping: Promise<void> | undefined;
-  const stop = () =>
+  stop = () =>
     (stopping ??= (async () => {
       for (const stopJob of stopJobs) stopJob();
       // No new syncs from now on; the one in progress (if any) finishes before the store closes.
