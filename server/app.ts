@@ -5,6 +5,7 @@ import type { Logger } from './logger.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requireApiKey } from './http/middleware/authenticate.ts';
 import { jsonBody } from './http/middleware/json-body.ts';
+import { rejectUnstorableUrl } from './http/middleware/input-guard.ts';
 import { databaseRateLimitStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
 import { requestLogging } from './http/middleware/request-logging.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLogging(deps.logger));
 
   app.use(healthRoutes(deps.db));
+  app.use(rejectUnstorableUrl);
 
   const v1 = Router();
   v1.use(requireApiKey(deps));
