@@ -6,6 +6,7 @@ import { errorHandler, notFound } from './http/error-handler.ts';
 import { requireApiKey } from './http/middleware/authenticate.ts';
 import { jsonBody } from './http/middleware/json-body.ts';
 import { rejectUnstorableUrl } from './http/middleware/input-guard.ts';
+import { rejectOptions } from './http/middleware/options.ts';
 import { databaseRateLimitStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
 import { requestLogging } from './http/middleware/request-logging.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps.db));
   app.use(rejectUnstorableUrl);
+  app.use(rejectOptions);
 
   const v1 = Router();
   v1.use(requireApiKey(deps));

@@ -9,6 +9,7 @@ import { runInitialSync } from './domain/sync/worker.ts';
 import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import type { Logger } from './logger.ts';
+import { createHttpServer } from './http/server-limits.ts';
 import { loadSecret } from './secret-key.ts';
 import { openStore, type Store } from './store/db.ts';
 import { storeUsesSecret } from './store/queries/secret-use.ts';
@@ -81,7 +82,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
     onIntegrationConnected: (id) => runInitialSync(sync, id),
     ...extra,
   };
-  const server: Server = createApp(deps).listen(config.port, config.host);
+  const server: Server = createHttpServer(createApp(deps), config).listen(config.port, config.host);
   // Browsers open sockets ahead of use (preconnect). Node never counts a socket that carried no request
   // as idle, so close() would wait out the grace period for them: track them and close them on stop.
   const unused = new Set<Socket>();

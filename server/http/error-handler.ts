@@ -75,11 +75,16 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   }
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  res.status(status).json({
+  res.status(status).json(errorBody(error));
+};
+
+/** The Kombo error envelope of an AppError, with all four keys (also written raw by the HTTP server's own answers). */
+export function errorBody(error: AppError) {
+  return {
     status: 'error',
     error: { code: error.code, title: ERROR_TABLE[error.code].title, message: error.message, log_url: null },
-  });
-};
+  } as const;
+}
 
 /** Any route nobody answered: a JSON 404, never Express's HTML page. */
 export const notFound: RequestHandler = (req, _res, next) => {
