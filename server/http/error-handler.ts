@@ -65,7 +65,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   } else if (parsed) {
     ({ error, status } = parsed);
   } else if (storeDown) {
-    req.log?.warn({ err, requestId: req.id }, 'store unavailable');
+    const disk = storeFault(err) === 'disk_full';
+    req.log?.warn({ err, requestId: req.id }, disk ? 'the store has no disk space left: writes fail until space is freed' : 'store unavailable');
     error = storeDown;
     status = 503;
   } else {
