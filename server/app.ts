@@ -5,8 +5,11 @@ import type { Logger } from './logger.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requireApiKey } from './http/middleware/authenticate.ts';
 import { jsonBody } from './http/middleware/json-body.ts';
+import { rejectUnstorableUrl } from './http/middleware/input-guard.ts';
+import { rejectOptions } from './http/middleware/options.ts';
 import { databaseRateLimitStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
 import { requestLogging } from './http/middleware/request-logging.ts';
+import { healthRoutes } from './http/routes/health.routes.ts';
 import { platformRoutes } from './http/routes/platform.routes.ts';
 import { connectRoutes } from './http/routes/connect.routes.ts';
 import { flowRoutes } from './http/routes/flow.routes.ts';
@@ -38,9 +41,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.use(requestLogging(deps.logger));
 
-  app.get('/healthz', (_req, res) => {
-    res.status(200).json({ status: 'ok' });
-  });
+  app.use(healthRoutes(deps.db));
+  app.use(rejectUnstorableUrl);
+  app.use(rejectOptions);
 
   const v1 = Router();
   v1.use(requireApiKey(deps));

@@ -23,6 +23,18 @@ export interface Config {
   secretKey: string | undefined;
   /** Port of the demo vendor app. @default 3001 */
   demoPort: number;
+  /** PostgreSQL: longest wait for a connection, new or pooled. @default 5000 */
+  dbConnectTimeoutMs: number;
+  /** PostgreSQL: longest a statement may run. @default 5000 */
+  dbStatementTimeoutMs: number;
+  /** Longest a client may take to send a request's headers. @default 10000 */
+  headersTimeoutMs: number;
+  /** Longest a client may take to send a whole request, body included. @default 30000 */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. @default 5000 */
+  keepAliveTimeoutMs: number;
+  /** Most open connections one client address may hold. @default 64 */
+  maxConnectionsPerClient: number;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -38,6 +50,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECRET_KEY: z.string().min(32).optional(),
   DEMO_PORT: port.default(3001),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(64),
 });
 
 /** Parses `TRUST_PROXY`: unset/`false` trusts nobody; a number trusts that many hops; otherwise a list of addresses/CIDRs/names. */
@@ -67,5 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secretKey: e.SECRET_KEY,
     demoPort: e.DEMO_PORT,
+    dbConnectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+    maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
   };
 }

@@ -9,8 +9,10 @@ import { runInitialSync } from './domain/sync/worker.ts';
 import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import type { Logger } from './logger.ts';
+import { createHttpServer } from './http/server-limits.ts';
 import { loadSecret } from './secret-key.ts';
 import { openStore, type Store } from './store/db.ts';
+import { storeUsesSecret } from './store/queries/secret-use.ts';
 
 /** How long in-flight requests get to finish on shutdown before connections are cut. @default 10000 */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -43,8 +45,30 @@ export interface RunningServer {
  * Used by `server/index.ts` and by the launcher that also runs the demo.
  */
 export async function startServer(config: Config, logger: Logger, extra: Pick<AppDeps, 'widgetDevMiddleware'> = {}): Promise<RunningServer> {
-  const secret = loadSecret(config.secretKey, config.dataDir);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    connectTimeoutMs: config.dbConnectTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    onConnectionError: (err) => logger.warn({ err }, 'database connection lost; new connections are made on demand'),
+    onNotice: (message, fields) => logger.info(fields, message),
+    onLockLost: () => {
+      // Another process may now write the same files: stop cleanly (no new requests or syncs) and exit non-zero.
+      logger.error({ dataDir: config.dataDir }, 'lost the data directory lock; stopping');
+      process.exitCode = 1;
+      void stop().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
+    },
+  });
+  let stop: () => Promise<void> = async () => {
+    await store.close();
+  };
+  let secret: Buffer;
+  try {
+    secret = loadSecret(config.secretKey, config.dataDir, { storeUsesSecret: await storeUsesSecret(store.db) });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   await ensureDefaultTenant(store.db);
   // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
   const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
@@ -58,7 +82,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
     onIntegrationConnected: (id) => runInitialSync(sync, id),
     ...extra,
   };
-  const server: Server = createApp(deps).listen(config.port, config.host);
+  const server: Server = createHttpServer(createApp(deps), config).listen(config.port, config.host);
   // Browsers open sockets ahead of use (preconnect). Node never counts a socket that carried no request
   // as idle, so close() would wait out the grace period for them: track them and close them on stop.
   const unused = new Set<Socket>();
@@ -84,7 +108,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   ];
 
   let stopping: Promise<void> | undefined;
-  const stop = () =>
+  stop = () =>
     (stopping ??= (async () => {
       for (const stopJob of stopJobs) stopJob();
       // No new syncs from now on; the one in progress (if any) finishes before the store closes.

@@ -4,6 +4,7 @@ import type { Actor, DomainDeps } from '../domain/deps.ts';
 import { ensureDefaultTenant, findTenant } from '../domain/tenants.ts';
 import { loadSecret } from '../secret-key.ts';
 import { openStore } from '../store/db.ts';
+import { storeUsesSecret } from '../store/queries/secret-use.ts';
 
 /** What a CLI command works with: the domain deps, the tenant it acts on, and who is acting. */
 export interface CliContext {
@@ -24,7 +25,7 @@ export async function withContext<T>(tenant: string | undefined, fn: (ctx: CliCo
   const config = loadConfig();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
-    const deps: DomainDeps = { db: store.db, clock: () => new Date(), secret: loadSecret(config.secretKey, config.dataDir) };
+    const deps: DomainDeps = { db: store.db, clock: () => new Date(), secret: loadSecret(config.secretKey, config.dataDir, { storeUsesSecret: await storeUsesSecret(store.db) }) };
     let tenantId: string;
     if (tenant) {
       const found = await findTenant(store.db, tenant);

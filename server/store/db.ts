@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.ts';
+import { checkEmbeddedStore, secureDataDir } from './data-dir.ts';
 import { lockDataDir } from './lock.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { createPostgresPool } from './postgres-pool.ts';
 
 export type Db = Kysely<Database>;
 
@@ -25,24 +26,62 @@ export interface OpenStoreOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL. @default 10 */
   poolSize?: number;
+  /** PostgreSQL: longest wait for a connection (new or pooled). @default 5000 */
+  connectTimeoutMs?: number;
+  /** PostgreSQL: longest a statement may run before it is cancelled. @default 5000 */
+  statementTimeoutMs?: number;
+  /** Embedded store: called when the data directory's lock is lost (the file removed or taken over by hand). */
+  onLockLost?: () => void;
+  /** Told about what opening the store repaired (file modes), for the log. */
+  onNotice?: (message: string, fields: Record<string, unknown>) => void;
+  /** Told about PostgreSQL connection errors no query is waiting for (restart, failover, terminated backend). */
+  onConnectionError?: (err: Error) => void;
 }
+
+/** Default bound on every wait for the store, so a lost or frozen database never holds a request long. */
+export const STORE_TIMEOUT_MS = 5_000;
 
 /** Opens PostgreSQL or the embedded PGlite store (taking the data directory's lock) and migrates it. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = createPostgresPool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      connectTimeoutMs: options.connectTimeoutMs ?? STORE_TIMEOUT_MS,
+      statementTimeoutMs: options.statementTimeoutMs ?? STORE_TIMEOUT_MS,
+      onConnectionError: options.onConnectionError ?? (() => {}),
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     store = { db, kind: 'postgres', close: () => db.destroy() };
   } else {
     let release: (() => Promise<void>) | undefined;
     let dir: string | undefined;
     if (options.dataDir) {
-      release = await lockDataDir(options.dataDir);
+      const repaired = secureDataDir(options.dataDir);
+      if (repaired) options.onNotice?.('repaired file modes in the data directory (directories 700, files 600)', { dataDir: options.dataDir, repaired });
+      release = await lockDataDir(options.dataDir, { onLost: options.onLockLost });
       dir = path.join(options.dataDir, 'pglite');
+      try {
+        checkEmbeddedStore(dir, options.dataDir);
+      } catch (err) {
+        await release();
+        throw err;
+      }
       fs.mkdirSync(dir, { recursive: true });
     }
     const pglite = new PGlite(dir);
+    try {
+      await pglite.waitReady;
+    } catch (err) {
+      await release?.();
+      // PGlite reports a damaged store as a bare "Aborted()": say which store and what to do.
+      throw new Error(
+        `The embedded store in ${dir} could not be opened (${(err as Error).message.split('.')[0]}). It may be damaged: ` +
+          'restore the data directory from a backup, or move its pglite folder aside to start with an empty store.',
+        { cause: err },
+      );
+    }
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     store = {
       db,
@@ -62,5 +101,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       throw err;
     }
   }
+  // PGlite (Emscripten) sets the modes of the files it writes itself, ignoring the umask: tighten what it
+  // wrote while opening and migrating. The 700 directory keeps other users out of anything written later.
+  if (store.kind === 'pglite' && options.dataDir) secureDataDir(options.dataDir);
   return store;
 }

@@ -9,6 +9,9 @@ export interface ListQuery extends PageQuery {
   model: ModelKey;
 }
 
+/** Largest sort key a record can have (the `seq` column is a PostgreSQL integer). */
+const MAX_SEQ = 2 ** 31 - 1;
+
 interface CursorPayload {
   m: string;
   s: number;
@@ -29,6 +32,7 @@ export function decodeCursor(model: ModelKey, cursor: string): number {
     throw invalid();
   }
   const p = payload as Partial<CursorPayload> | null;
-  if (!p || typeof p !== 'object' || p.m !== model || !Number.isInteger(p.s) || (p.s as number) < 0) throw invalid();
+  // Sort keys are PostgreSQL integers: anything larger was never issued by us.
+  if (!p || typeof p !== 'object' || p.m !== model || !Number.isInteger(p.s) || (p.s as number) < 0 || (p.s as number) > MAX_SEQ) throw invalid();
   return p.s as number;
 }

@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { AppError } from '../../domain/errors.ts';
+import { rejectUnstorableBody } from './input-guard.ts';
 
 /** Largest accepted JSON body. @default '100kb' */
 export const JSON_BODY_LIMIT = '100kb';
@@ -9,7 +10,8 @@ const hasBody = (req: Parameters<RequestHandler>[0]) =>
 
 /**
  * JSON bodies only: a request that carries a body must say `application/json`, otherwise 415 with the
- * error envelope; malformed or oversize JSON is reported by the error handler.
+ * error envelope; malformed or oversize JSON is reported by the error handler, and strings the store cannot
+ * hold (NUL, lone surrogates) are refused with 400.
  */
 export function jsonBody(): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
@@ -26,5 +28,5 @@ export function jsonBody(): RequestHandler[] {
     }
     next();
   };
-  return [requireJson, express.json({ limit: JSON_BODY_LIMIT, strict: true })];
+  return [requireJson, express.json({ limit: JSON_BODY_LIMIT, strict: true }), rejectUnstorableBody];
 }

@@ -14,7 +14,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (got ${JSON.stringify(issue.input)})`
         : `must be one of the ${issue.values.length} known values (got ${JSON.stringify(issue.input)})`;
     case 'invalid_format':
-      return issue.format === 'email' ? 'must be a valid email address' : `must be a valid ${issue.format}`;
+      if (issue.format === 'email') return 'must be a valid email address';
+      // A pattern's own message says what is expected ("must be an integer between 1 and 250"), never "a valid regex".
+      if (issue.format === 'regex') return issue.message.startsWith('Invalid string') ? 'has an invalid format' : issue.message;
+      return `must be a valid ${issue.format}`;
     case 'too_small':
       return issue.origin === 'string' && issue.minimum === 1 ? 'must not be empty' : issue.message;
     default:

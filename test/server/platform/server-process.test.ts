@@ -21,10 +21,10 @@ describe('the server process (npm start) on the embedded store', () => {
   });
 
   describe('GET /healthz', () => {
-    it('answers ok', async () => {
+    it('answers ok, the store included', async () => {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toStrictEqual({ status: 'ok' });
+      expect(await res.json()).toStrictEqual({ status: 'ok', store: 'ok' });
     });
   });
 

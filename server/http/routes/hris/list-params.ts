@@ -3,6 +3,7 @@ import { type AttrFilter, type ListQuery, decodeCursor } from '../../../domain/h
 import { type FilterParam, HRIS_CATALOGUE } from '../../../domain/catalogue/index.ts';
 import type { ModelKey } from '../../../domain/hris/models.ts';
 import { inputInvalid } from '../../../domain/errors.ts';
+import { findUnstorableText } from '../../middleware/input-guard.ts';
 import { parseInput } from '../../parsers/zod-input.ts';
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?Z?$/;
@@ -13,8 +14,9 @@ const dateTime = z
   .regex(DATE_TIME, 'must be a date or date-time like 2024-01-02T03:04:05.000Z')
   .transform((v, ctx) => {
     const d = new Date(v.length === 10 ? `${v}T00:00:00Z` : v.endsWith('Z') ? v : `${v}Z`);
-    if (Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'must be a valid date-time' });
+    // Year 0000 parses in JavaScript but not in PostgreSQL (there is no year 0 there).
+    if (Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1) {
+      ctx.addIssue({ code: 'custom', message: 'must be a valid date-time between 0001-01-01 and 9999-12-31' });
       return z.NEVER;
     }
     return d;
@@ -71,6 +73,11 @@ const customFieldFilter = z.string().transform((v, ctx) => {
   }
   const entries = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? Object.entries(parsed) : [];
   const value = entries[0]?.[1];
+  // JSON escapes (\u0000, a lone \ud800) decode to text the store cannot compare against.
+  if (findUnstorableText(parsed)) {
+    ctx.addIssue({ code: 'custom', message: 'must not contain NUL characters or unpaired UTF-16 surrogates' });
+    return z.NEVER;
+  }
   if (entries.length !== 1 || (value !== null && !['string', 'number', 'boolean'].includes(typeof value))) {
     ctx.addIssue({ code: 'custom', message: 'must be a JSON object with exactly one key and a string, number, boolean or null value, e.g. {"tshirt_size":"XL"}' });
     return z.NEVER;
