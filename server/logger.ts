@@ -22,13 +22,3 @@ const REDACT = [
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({ level, redact: { paths: REDACT, censor: '[REDACTED]' } }, destination);
 }
-
-/** Query parameters whose values are secrets. */
-const SECRET_QUERY = /([?&](?:token|key|api_key|activation_token|secret)=)[^&#]*/gi;
-/** Path segments that carry tokens: `/connect/integration-by-token/<token>`, `/flow/v1/links/<token>/...`. */
-const SECRET_PATH = /(\/(?:integration-by-token|links|t)\/)[^/?#]+/g;
-
-/** A URL with token-bearing path segments and query values replaced, safe to log. */
-export function scrubUrl(url: string): string {
-  return url.replace(SECRET_PATH, '$1[REDACTED]').replace(SECRET_QUERY, '$1[REDACTED]');
-}
