@@ -6,7 +6,7 @@ import { appendAudit } from './audit.ts';
 import type { Actor, DomainDeps } from './deps.ts';
 import { AppError, inputInvalid } from './errors.ts';
 import { newId } from './ids.ts';
-import { normaliseAllowlist } from './ip-allowlist.ts';
+import { type AllowlistOptions, normaliseAllowlist } from './ip-allowlist.ts';
 import { keyedHash } from './secrets.ts';
 import { getEnvironment } from './tenants.ts';
 
@@ -30,6 +30,8 @@ export interface CreateApiKeyInput {
   name?: string | null;
   expiresAt?: Date | null;
   ipAllowlist?: readonly string[];
+  /** Accept an allowlist entry that allows every address (see normaliseAllowlist). @default false */
+  allowAll?: boolean;
 }
 
 const toInfo = (row: Selectable<ApiKeysTable>, environment: EnvironmentKind): ApiKeyInfo => ({
@@ -71,7 +73,7 @@ export async function createApiKey(
   if (input.name !== undefined && input.name !== null && (input.name.length === 0 || input.name.length > 200)) {
     throw inputInvalid('name must be 1 to 200 characters.');
   }
-  const allowlist = normaliseAllowlist(input.ipAllowlist ?? []);
+  const allowlist = normaliseAllowlist(input.ipAllowlist ?? [], { allowAll: input.allowAll });
   const environment = await getEnvironment(deps.db, input.tenantId, input.environment);
   const key = generateApiKey(input.environment);
   return deps.db.transaction().execute(async (trx) => {
@@ -163,8 +165,9 @@ export async function setApiKeyAllowlist(
   tenantId: string,
   id: string,
   entries: readonly string[],
+  options: AllowlistOptions = {},
 ): Promise<ApiKeyInfo> {
-  const allowlist = normaliseAllowlist(entries);
+  const allowlist = normaliseAllowlist(entries, options);
   const result = await deps.db.transaction().execute(async (trx) => {
     const before = await lockKey(trx, tenantId, id);
     if (before.disabledAt) throw inputInvalid(`API key '${id}' is disabled; its allowlist can no longer change.`);
