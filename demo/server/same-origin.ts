@@ -14,7 +14,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function sameOrigin(hosts: ReadonlySet<string>): RequestHandler {
   return (req, _res, next) => {
     const host = req.headers.host?.toLowerCase();
-    if (!host || !hosts.has(host)) {
+    if (!host || !(hosts.has(host) || isReservedName(host, hosts))) {
       throw new DemoError(421, 'HOST_NOT_ALLOWED', 'This app is not served under that host name.');
     }
     if (SAFE_METHODS.has(req.method)) return next();
@@ -27,6 +27,15 @@ export function sameOrigin(hosts: ReadonlySet<string>): RequestHandler {
     }
     next();
   };
+}
+
+/**
+ * `<name>.localhost:<port>` and `<name>.test:<port>` on one of our ports: names RFC 6761 reserves, which no
+ * public DNS answers, so no attacker can point them at us (our browser tests reach the demo as `lumen.test`).
+ */
+function isReservedName(host: string, hosts: ReadonlySet<string>): boolean {
+  const match = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:localhost|test)(:\d+)$/.exec(host);
+  return !!match && [...hosts].some((own) => own.endsWith(match[1]!));
 }
 
 /** The `Host` values that name a server listening on `host:port` (all loopback spellings for a loopback one). */

@@ -41,6 +41,15 @@ describe('the demo backend', () => {
     });
   });
 
+  describe('a request under a reserved name no public DNS answers (.test, .localhost) on our port', () => {
+    it('is served', async () => {
+      const { port } = new URL(fx.url);
+      const res = await rawRequest(fx, { method: 'GET', path: '/api/session', headers: { host: `lumen.test:${port}` } });
+      const other = await rawRequest(fx, { method: 'GET', path: '/api/session', headers: { host: `lumen.test:${Number(port) + 1}` } });
+      expect([res.status, other.status]).toStrictEqual([200, 421]);
+    });
+  });
+
   describe('a body-less cross-site POST', () => {
     it('answers 415 JSON_REQUIRED', async () => {
       const res = await connectLink({ host, origin: 'https://evil.example' });
