@@ -3,6 +3,7 @@ import type { ApiKeysTable, EnvironmentKind } from '../store/schema.ts';
 import type { Selectable } from 'kysely';
 import { displayPrefix, generateApiKey } from './api-key-format.ts';
 import { appendAudit } from './audit.ts';
+import { appendRevocation } from './revocations.ts';
 import type { Actor, DomainDeps } from './deps.ts';
 import { AppError, inputInvalid } from './errors.ts';
 import { newId } from './ids.ts';
@@ -101,7 +102,7 @@ export async function createApiKey(
       before: null,
       after: auditView(info),
       at: now,
-    });
+    }, deps.secret);
     return { key, info };
   });
 }
@@ -140,7 +141,13 @@ export async function disableApiKey(deps: DomainDeps, by: Actor, tenantId: strin
     const before = await lockKey(trx, tenantId, id);
     if (before.disabledAt) return before;
     const now = deps.clock();
-    await trx.updateTable('api_keys').set({ disabled_at: now }).where('id', '=', id).execute();
+    const { key_hash: keyHash } = await trx
+      .updateTable('api_keys')
+      .set({ disabled_at: now })
+      .where('id', '=', id)
+      .returning('key_hash')
+      .executeTakeFirstOrThrow();
+    await appendRevocation(trx, deps.secret, { keyId: id, keyHash, at: now });
     const after = { ...before, disabledAt: now };
     await appendAudit(trx, by, {
       tenantId,
@@ -151,7 +158,7 @@ export async function disableApiKey(deps: DomainDeps, by: Actor, tenantId: strin
       before: auditView(before),
       after: auditView(after),
       at: now,
-    });
+    }, deps.secret);
     return after;
   });
   deps.authCache?.clear();
@@ -187,7 +194,7 @@ export async function setApiKeyAllowlist(
       before: auditView(before),
       after: auditView(after),
       at: now,
-    });
+    }, deps.secret);
     return after;
   });
   deps.authCache?.clear();

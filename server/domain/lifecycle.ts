@@ -1,5 +1,4 @@
 import { findIntegrationRow, markStaleRows, touchIntegrationRow } from '../store/queries/integrations.ts';
-import type { Db } from '../store/db.ts';
 import { appendAudit } from './audit.ts';
 import type { Actor, DomainDeps } from './deps.ts';
 import { AppError } from './errors.ts';
@@ -25,7 +24,7 @@ export async function accessIntegration(deps: DomainDeps, env: EnvironmentRef, i
   const now = deps.clock();
   const idle = now.getTime() - record.lastApiRequestAt.getTime();
   if (record.environment === 'development' && record.status === 'ACTIVE' && idle >= STALE_AFTER_MS) {
-    await markStale(deps.db, now, { id });
+    await markStale(deps, now, { id });
     return { ...record, status: 'INACTIVE', inactiveReason: 'STALE', updatedAt: now };
   }
   if (idle >= LAST_REQUEST_RESOLUTION_MS) {
@@ -55,14 +54,14 @@ export function assertNotInactive(record: IntegrationRecord): void {
  * `tenantId` limits the sweep to one tenant. Returns the IDs it deactivated.
  */
 export async function markStaleIntegrations(deps: DomainDeps, options: { tenantId?: string } = {}): Promise<string[]> {
-  return markStale(deps.db, deps.clock(), options);
+  return markStale(deps, deps.clock(), options);
 }
 
 /** Who makes an integration stale: nobody did, time did. */
 export const SYSTEM_ACTOR: Actor = { actor: 'system', source: 'system' };
 
 /** Marks stale integrations INACTIVE and writes one audit row per integration changed, in one transaction. */
-async function markStale(db: Db, now: Date, only: { id?: string; tenantId?: string }): Promise<string[]> {
+async function markStale({ db, secret }: DomainDeps, now: Date, only: { id?: string; tenantId?: string }): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const ids = await markStaleRows(trx, now, new Date(now.getTime() - STALE_AFTER_MS), only);
     if (ids.length === 0) return ids;
@@ -82,7 +81,7 @@ async function markStale(db: Db, now: Date, only: { id?: string; tenantId?: stri
         before: { status: 'ACTIVE', inactive_reason: null },
         after: { status: 'INACTIVE', inactive_reason: 'STALE', idle_for_days: STALE_AFTER_MS / 86_400_000 },
         at: now,
-      });
+      }, secret);
     }
     return ids;
   });

@@ -132,7 +132,7 @@ export async function connectWithLink(
         credentials: link.relinkIntegrationId ? 'replaced' : 'stored',
       },
       at: now,
-    });
+    }, deps.secret);
     const activationToken = await issueActivationToken(trx, deps.secret, { id: integrationId, environmentId: link.environmentId }, now);
     return { integrationId, activationToken };
   });
