@@ -23,6 +23,11 @@ export interface Config {
   secretKey: string | undefined;
   /** Port of the demo vendor app. @default 3001 */
   demoPort: number;
+  /**
+   * Apply pending migrations on start. `DATABASE_MIGRATE=false` lets the server run as a database role
+   * that owns nothing, with the owner running `npm run cli -- db migrate`. @default true
+   */
+  databaseMigrate: boolean;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -38,6 +43,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECRET_KEY: z.string().min(32).optional(),
   DEMO_PORT: port.default(3001),
+  DATABASE_MIGRATE: z.enum(['true', 'false']).default('true'),
 });
 
 /** Parses `TRUST_PROXY`: unset/`false` trusts nobody; a number trusts that many hops; otherwise a list of addresses/CIDRs/names. */
@@ -67,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secretKey: e.SECRET_KEY,
     demoPort: e.DEMO_PORT,
+    databaseMigrate: e.DATABASE_MIGRATE === 'true',
   };
 }

@@ -44,7 +44,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, logger: Logger, extra: Pick<AppDeps, 'widgetDevMiddleware'> = {}): Promise<RunningServer> {
   const secret = loadSecret(config.secretKey, config.dataDir);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.databaseMigrate });
   await ensureDefaultTenant(store.db);
   // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
   const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
