@@ -68,7 +68,7 @@ async function markStale({ db, secret }: DomainDeps, now: Date, only: { id?: str
     const rows = await trx
       .selectFrom('integrations')
       .innerJoin('environments', 'environments.id', 'integrations.environment_id')
-      .select(['integrations.id', 'integrations.environment_id', 'environments.tenant_id', 'integrations.tool'])
+      .select(['integrations.id', 'integrations.environment_id', 'environments.tenant_id'])
       .where('integrations.id', 'in', ids)
       .execute();
     for (const row of rows) {
