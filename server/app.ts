@@ -10,6 +10,7 @@ import { rejectOptions } from './http/middleware/options.ts';
 import { databaseRateLimitStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
 import { requestLogging } from './http/middleware/request-logging.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
+import { DEFAULT_THROTTLE, failedAuthLimit, flowClientLimit, linkAttemptLimit, type ThrottleLimits } from './http/middleware/throttle.ts';
 import { platformRoutes } from './http/routes/platform.routes.ts';
 import { connectRoutes } from './http/routes/connect.routes.ts';
 import { flowRoutes } from './http/routes/flow.routes.ts';
@@ -31,6 +32,8 @@ export interface AppDeps extends DomainDeps {
   onIntegrationConnected?: (integrationId: string) => void | Promise<void>;
   /** `npm run dev` only: Vite's dev middleware, answering the flow page before the build does (hot reload). */
   widgetDevMiddleware?: RequestHandler;
+  /** Limits outside the per-key budget (failed authentications, the flow API, attempts per link). @default DEFAULT_THROTTLE */
+  throttle?: Partial<ThrottleLimits>;
 }
 
 /** Builds the Express app: middleware, routers, the one error handler. Does not listen. */
@@ -45,7 +48,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(rejectUnstorableUrl);
   app.use(rejectOptions);
 
+  const throttle = { ...DEFAULT_THROTTLE, ...deps.throttle };
   const v1 = Router();
+  v1.use(failedAuthLimit(throttle.failedAuthPerMinute));
   v1.use(requireApiKey(deps));
   v1.use(perKeyRateLimit(deps.config.rateLimitPerMinute, deps.storeKind === 'postgres' ? databaseRateLimitStore(deps.db) : undefined));
   v1.use(jsonBody());
@@ -57,6 +62,8 @@ export function createApp(deps: AppDeps): Express {
   v1.use(syncRoutes(hrisSyncDeps(deps)));
   app.use('/v1', v1);
   // The iframe's own API: no API key (the link token is the credential), its own JSON parser.
+  app.use('/flow/v1', flowClientLimit(throttle.flowPerMinute));
+  app.post('/flow/v1/connect', linkAttemptLimit(throttle, deps.storeKind === 'postgres' ? databaseRateLimitStore(deps.db, 'link:', throttle.linkWindowMs) : undefined));
   app.use('/flow/v1', flowRoutes(deps));
 
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.

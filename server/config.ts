@@ -35,6 +35,11 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** Most open connections one client address may hold. @default 64 */
   maxConnectionsPerClient: number;
+  /**
+   * Apply pending migrations on start. `DATABASE_MIGRATE=false` lets the server run as a database role
+   * that owns nothing, with the owner running `npm run cli -- db migrate`. @default true
+   */
+  databaseMigrate: boolean;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -56,6 +61,7 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(64),
+  DATABASE_MIGRATE: z.enum(['true', 'false']).default('true'),
 });
 
 /** Parses `TRUST_PROXY`: unset/`false` trusts nobody; a number trusts that many hops; otherwise a list of addresses/CIDRs/names. */
@@ -91,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
     maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
+    databaseMigrate: e.DATABASE_MIGRATE === 'true',
   };
 }

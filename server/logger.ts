@@ -62,13 +62,3 @@ function withSafeErrors(obj: Record<string, unknown>): Record<string, unknown> {
   }
   return safe;
 }
-
-/** Query parameters whose values are secrets. */
-const SECRET_QUERY = /([?&](?:token|key|api_key|activation_token|secret)=)[^&#]*/gi;
-/** Path segments that carry tokens: `/connect/integration-by-token/<token>`, `/flow/v1/links/<token>/...`. */
-const SECRET_PATH = /(\/(?:integration-by-token|links|t)\/)[^/?#]+/g;
-
-/** A URL with token-bearing path segments and query values replaced, safe to log. */
-export function scrubUrl(url: string): string {
-  return url.replace(SECRET_PATH, '$1[REDACTED]').replace(SECRET_QUERY, '$1[REDACTED]');
-}

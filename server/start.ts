@@ -48,6 +48,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    migrate: config.databaseMigrate,
     connectTimeoutMs: config.dbConnectTimeoutMs,
     statementTimeoutMs: config.dbStatementTimeoutMs,
     onConnectionError: (err) => logger.warn({ err }, 'database connection lost; new connections are made on demand'),

@@ -5,6 +5,7 @@ import { DemoStore } from './demo-store.ts';
 import { EmployeeSearch } from './employee-search.ts';
 import { pageCsp, renderPage } from './page.ts';
 import { PlugboardClient } from './plugboard-client.ts';
+import { sameOrigin } from './same-origin.ts';
 import { SyncTracker } from './sync-tracker.ts';
 import { webAssets } from './web-assets.ts';
 
@@ -22,6 +23,8 @@ export interface DemoAppOptions {
   /** The demo's own state (API key and integrations). */
   store: DemoStore;
   logger?: DemoLogger;
+  /** `Host` values naming this app (see sameOrigin); startDemo fills it once it listens. */
+  hosts: Set<string>;
 }
 
 /** The demo vendor app: its page, its page's assets and its backend API. Does not listen. */
@@ -44,6 +47,7 @@ export function createDemoApp(options: DemoAppOptions): { app: Express; context:
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
+  app.use(sameOrigin(options.hosts));
   app.get('/', (_req, res) => {
     res.setHeader('Content-Security-Policy', pageCsp(origin));
     res.setHeader('Cache-Control', 'no-store');

@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp, type DemoAppOptions } from './demo-app.ts';
+import { ownHosts } from './same-origin.ts';
 
-export interface StartDemoOptions extends DemoAppOptions {
+export interface StartDemoOptions extends Omit<DemoAppOptions, 'hosts'> {
   /** @default 3001 */
   port?: number;
   /** @default '127.0.0.1' */
@@ -22,13 +23,15 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::']);
 /** Starts the demo vendor app on its own port (its own origin). */
 export async function startDemo(options: StartDemoOptions): Promise<RunningDemo> {
   const host = options.host ?? '127.0.0.1';
-  const { app } = createDemoApp(options);
+  const hosts = new Set<string>();
+  const { app } = createDemoApp({ ...options, hosts });
   const server: Server = app.listen(options.port ?? 3001, host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  for (const name of ownHosts(host, port)) hosts.add(name);
   const name = LOOPBACK.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${name}:${port}`,

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type ApiKeyInfo, createApiKey, disableApiKey, listApiKeys, setApiKeyAllowlist } from '../domain/api-keys.ts';
+import { allowAllEntries } from '../domain/ip-allowlist.ts';
 import { withContext } from './context.ts';
 import { printJson, printTable, when } from './output.ts';
 
@@ -35,6 +36,12 @@ function parseDate(value: string): Date {
   return d;
 }
 
+/** A key whose allowlist restricts nothing gets a warning on stderr (stdout stays machine-readable). */
+function warnAllowAll(info: ApiKeyInfo): void {
+  const all = allowAllEntries(info.ipAllowlist);
+  if (all.length > 0) console.error(`Warning: key ${info.id} allows every address (${all.join(', ')}); its allowlist restricts nothing.`);
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** `api-keys create|list|disable|allowlist`. */
@@ -48,9 +55,10 @@ export function apiKeysCommand(): Command {
     .option('--name <name>', 'a label for the key')
     .option('--expires-at <iso>', 'expiry date-time (ISO-8601)', parseDate)
     .option('--allow-ip <cidr>', 'allow only this address or CIDR range (repeatable)', collect, [])
+    .option('--allow-all', 'accept an --allow-ip range that allows every address (0.0.0.0/0, ::/0)')
     .option('--tenant <slug>', 'tenant slug or ID (default: the default tenant)')
     .option('--json', 'machine-readable output')
-    .action(async (opts: { environment: 'development' | 'production'; name?: string; expiresAt?: Date; allowIp: string[]; tenant?: string; json?: boolean }) => {
+    .action(async (opts: { environment: 'development' | 'production'; name?: string; expiresAt?: Date; allowIp: string[]; allowAll?: boolean; tenant?: string; json?: boolean }) => {
       await withContext(opts.tenant, async (ctx) => {
         const { key, info } = await createApiKey(ctx.deps, ctx.actor, {
           tenantId: ctx.tenantId,
@@ -58,7 +66,9 @@ export function apiKeysCommand(): Command {
           name: opts.name ?? null,
           expiresAt: opts.expiresAt ?? null,
           ipAllowlist: opts.allowIp,
+          allowAll: opts.allowAll,
         });
+        warnAllowAll(info);
         if (opts.json) {
           printJson({ ...toJson(info), key });
           return;
@@ -97,11 +107,13 @@ export function apiKeysCommand(): Command {
   cmd
     .command('allowlist <id> [cidrs...]')
     .description('replace the IP allowlist of a key (no addresses: allow any)')
+    .option('--allow-all', 'accept a range that allows every address (0.0.0.0/0, ::/0)')
     .option('--tenant <slug>', 'tenant slug or ID')
     .option('--json', 'machine-readable output')
-    .action(async (id: string, cidrs: string[], opts: { tenant?: string; json?: boolean }) => {
+    .action(async (id: string, cidrs: string[], opts: { allowAll?: boolean; tenant?: string; json?: boolean }) => {
       await withContext(opts.tenant, async (ctx) => {
-        const info = await setApiKeyAllowlist(ctx.deps, ctx.actor, ctx.tenantId, id, cidrs);
+        const info = await setApiKeyAllowlist(ctx.deps, ctx.actor, ctx.tenantId, id, cidrs, { allowAll: opts.allowAll });
+        warnAllowAll(info);
         if (opts.json) printJson(toJson(info));
         else console.log(`Key ${info.id} now allows ${info.ipAllowlist.length ? info.ipAllowlist.join(', ') : 'any address'}.`);
       });

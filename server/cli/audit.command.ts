@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { listAudit } from '../domain/audit.ts';
-import { withContext } from './context.ts';
+import { verifyChains } from '../domain/audit-verify.ts';
+import { CliError, withContext } from './context.ts';
 import { printJson, printTable } from './output.ts';
 
 function parseLimit(value: string): number {
@@ -9,7 +10,7 @@ function parseLimit(value: string): number {
   return n;
 }
 
-/** `audit list`: the append-only audit trail, oldest first. */
+/** `audit list`: the append-only audit trail, oldest first; `audit verify`: its hash chain. */
 export function auditCommand(): Command {
   const cmd = new Command('audit').description('read the audit trail');
   cmd
@@ -48,6 +49,19 @@ export function auditCommand(): Command {
           })),
           'No audit entries.',
         );
+      });
+    });
+  cmd
+    .command('verify')
+    .description('check the audit log and the revocation list against their keyed hash chains; exit 1 at the first broken link')
+    .action(async () => {
+      await withContext(undefined, async (ctx) => {
+        const reports = await verifyChains(ctx.deps.db, ctx.deps.secret);
+        for (const r of reports) {
+          if (r.ok) console.log(`OK ${r.chain}: ${r.rows} entries, chain intact${r.unchained ? ` (${r.unchained} older entries predate the chain)` : ''}.`);
+          else console.log(`BROKEN ${r.chain}: ${r.seq === null ? 'at the end' : `at entry seq ${r.seq}`}: ${r.reason}.`);
+        }
+        if (reports.some((r) => !r.ok)) throw new CliError('A hash chain is broken: the entry named above, or one before it, was tampered with.');
       });
     });
   return cmd;

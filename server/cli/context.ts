@@ -23,7 +23,7 @@ export class CliError extends Error {}
  */
 export async function withContext<T>(tenant: string | undefined, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, migrate: config.databaseMigrate });
   try {
     const deps: DomainDeps = { db: store.db, clock: () => new Date(), secret: loadSecret(config.secretKey, config.dataDir, { storeUsesSecret: await storeUsesSecret(store.db) }) };
     let tenantId: string;

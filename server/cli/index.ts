@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../store/lock.ts';
 import { apiKeysCommand } from './api-keys.command.ts';
 import { auditCommand } from './audit.command.ts';
 import { CliError } from './context.ts';
+import { dbCommand } from './db.command.ts';
 import { integrationsCommand } from './integrations.command.ts';
 import { linksCommand } from './links.command.ts';
 
@@ -15,6 +16,7 @@ export function buildCli(): Command {
     .exitOverride();
   program.addCommand(apiKeysCommand());
   program.addCommand(auditCommand());
+  program.addCommand(dbCommand());
   program.addCommand(integrationsCommand());
   program.addCommand(linksCommand());
   for (const sub of program.commands) {

@@ -3,10 +3,11 @@ import type { ApiKeysTable, EnvironmentKind } from '../store/schema.ts';
 import type { Selectable } from 'kysely';
 import { displayPrefix, generateApiKey } from './api-key-format.ts';
 import { appendAudit } from './audit.ts';
+import { appendRevocation } from './revocations.ts';
 import type { Actor, DomainDeps } from './deps.ts';
 import { AppError, inputInvalid } from './errors.ts';
 import { newId } from './ids.ts';
-import { normaliseAllowlist } from './ip-allowlist.ts';
+import { type AllowlistOptions, normaliseAllowlist } from './ip-allowlist.ts';
 import { keyedHash } from './secrets.ts';
 import { getEnvironment } from './tenants.ts';
 
@@ -30,6 +31,8 @@ export interface CreateApiKeyInput {
   name?: string | null;
   expiresAt?: Date | null;
   ipAllowlist?: readonly string[];
+  /** Accept an allowlist entry that allows every address (see normaliseAllowlist). @default false */
+  allowAll?: boolean;
 }
 
 const toInfo = (row: Selectable<ApiKeysTable>, environment: EnvironmentKind): ApiKeyInfo => ({
@@ -71,7 +74,7 @@ export async function createApiKey(
   if (input.name !== undefined && input.name !== null && (input.name.length === 0 || input.name.length > 200)) {
     throw inputInvalid('name must be 1 to 200 characters.');
   }
-  const allowlist = normaliseAllowlist(input.ipAllowlist ?? []);
+  const allowlist = normaliseAllowlist(input.ipAllowlist ?? [], { allowAll: input.allowAll });
   const environment = await getEnvironment(deps.db, input.tenantId, input.environment);
   const key = generateApiKey(input.environment);
   return deps.db.transaction().execute(async (trx) => {
@@ -99,7 +102,7 @@ export async function createApiKey(
       before: null,
       after: auditView(info),
       at: now,
-    });
+    }, deps.secret);
     return { key, info };
   });
 }
@@ -138,7 +141,13 @@ export async function disableApiKey(deps: DomainDeps, by: Actor, tenantId: strin
     const before = await lockKey(trx, tenantId, id);
     if (before.disabledAt) return before;
     const now = deps.clock();
-    await trx.updateTable('api_keys').set({ disabled_at: now }).where('id', '=', id).execute();
+    const { key_hash: keyHash } = await trx
+      .updateTable('api_keys')
+      .set({ disabled_at: now })
+      .where('id', '=', id)
+      .returning('key_hash')
+      .executeTakeFirstOrThrow();
+    await appendRevocation(trx, deps.secret, { keyId: id, keyHash, at: now });
     const after = { ...before, disabledAt: now };
     await appendAudit(trx, by, {
       tenantId,
@@ -149,7 +158,7 @@ export async function disableApiKey(deps: DomainDeps, by: Actor, tenantId: strin
       before: auditView(before),
       after: auditView(after),
       at: now,
-    });
+    }, deps.secret);
     return after;
   });
   deps.authCache?.clear();
@@ -163,8 +172,9 @@ export async function setApiKeyAllowlist(
   tenantId: string,
   id: string,
   entries: readonly string[],
+  options: AllowlistOptions = {},
 ): Promise<ApiKeyInfo> {
-  const allowlist = normaliseAllowlist(entries);
+  const allowlist = normaliseAllowlist(entries, options);
   const result = await deps.db.transaction().execute(async (trx) => {
     const before = await lockKey(trx, tenantId, id);
     if (before.disabledAt) throw inputInvalid(`API key '${id}' is disabled; its allowlist can no longer change.`);
@@ -184,7 +194,7 @@ export async function setApiKeyAllowlist(
       before: auditView(before),
       after: auditView(after),
       at: now,
-    });
+    }, deps.secret);
     return after;
   });
   deps.authCache?.clear();

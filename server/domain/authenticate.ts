@@ -68,6 +68,13 @@ async function readKey(deps: DomainDeps, hash: string): Promise<CachedKey | unde
       'environments.id as environment_id',
       'environments.tenant_id',
       'environments.kind',
+      // The revocation list outlives the key row: a disabled key deleted and inserted again stays disabled.
+      (eb) =>
+        eb
+          .selectFrom('api_key_revocations')
+          .select((r) => r.fn.min('api_key_revocations.revoked_at').as('revoked_at'))
+          .whereRef('api_key_revocations.key_hash', '=', 'api_keys.key_hash')
+          .as('revoked_at'),
     ])
     .where('api_keys.key_hash', '=', hash)
     .executeTakeFirst();
@@ -79,7 +86,7 @@ async function readKey(deps: DomainDeps, hash: string): Promise<CachedKey | unde
     environmentId: row.environment_id,
     environment: row.kind,
     expiresAt: row.expires_at,
-    disabledAt: row.disabled_at,
+    disabledAt: row.disabled_at ?? row.revoked_at,
     lastUsedAt: row.last_used_at,
     ipAllowlist: row.ip_allowlist,
   };

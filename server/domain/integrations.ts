@@ -146,7 +146,7 @@ export async function setIntegrationEnabled(
         before: auditView(before),
         after: auditView(after),
         at: now,
-      });
+      }, deps.secret);
     }
     return after;
   });
@@ -171,7 +171,7 @@ export async function deleteIntegration(deps: DomainDeps, by: Actor, scope: Inte
       before: auditView(before),
       after: null,
       at: deps.clock(),
-    });
+    }, deps.secret);
     return before;
   });
 }

@@ -1,5 +1,6 @@
 import { findIntegrationRow, markStaleRows, touchIntegrationRow } from '../store/queries/integrations.ts';
-import type { DomainDeps } from './deps.ts';
+import { appendAudit } from './audit.ts';
+import type { Actor, DomainDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { integrationNotFound, type IntegrationRecord, toIntegrationRecord } from './integrations.ts';
 import type { EnvironmentRef } from './tools.ts';
@@ -23,7 +24,7 @@ export async function accessIntegration(deps: DomainDeps, env: EnvironmentRef, i
   const now = deps.clock();
   const idle = now.getTime() - record.lastApiRequestAt.getTime();
   if (record.environment === 'development' && record.status === 'ACTIVE' && idle >= STALE_AFTER_MS) {
-    await markStaleRows(deps.db, now, new Date(now.getTime() - STALE_AFTER_MS), { id });
+    await markStale(deps, now, { id });
     return { ...record, status: 'INACTIVE', inactiveReason: 'STALE', updatedAt: now };
   }
   if (idle >= LAST_REQUEST_RESOLUTION_MS) {
@@ -53,6 +54,35 @@ export function assertNotInactive(record: IntegrationRecord): void {
  * `tenantId` limits the sweep to one tenant. Returns the IDs it deactivated.
  */
 export async function markStaleIntegrations(deps: DomainDeps, options: { tenantId?: string } = {}): Promise<string[]> {
-  const now = deps.clock();
-  return markStaleRows(deps.db, now, new Date(now.getTime() - STALE_AFTER_MS), options);
+  return markStale(deps, deps.clock(), options);
+}
+
+/** Who makes an integration stale: nobody did, time did. */
+export const SYSTEM_ACTOR: Actor = { actor: 'system', source: 'system' };
+
+/** Marks stale integrations INACTIVE and writes one audit row per integration changed, in one transaction. */
+async function markStale({ db, secret }: DomainDeps, now: Date, only: { id?: string; tenantId?: string }): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    const ids = await markStaleRows(trx, now, new Date(now.getTime() - STALE_AFTER_MS), only);
+    if (ids.length === 0) return ids;
+    const rows = await trx
+      .selectFrom('integrations')
+      .innerJoin('environments', 'environments.id', 'integrations.environment_id')
+      .select(['integrations.id', 'integrations.environment_id', 'environments.tenant_id'])
+      .where('integrations.id', 'in', ids)
+      .execute();
+    for (const row of rows) {
+      await appendAudit(trx, SYSTEM_ACTOR, {
+        tenantId: row.tenant_id,
+        environmentId: row.environment_id,
+        action: 'integration.stale',
+        targetType: 'integration',
+        targetId: row.id,
+        before: { status: 'ACTIVE', inactive_reason: null },
+        after: { status: 'INACTIVE', inactive_reason: 'STALE', idle_for_days: STALE_AFTER_MS / 86_400_000 },
+        at: now,
+      }, secret);
+    }
+    return ids;
+  });
 }

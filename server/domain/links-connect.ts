@@ -3,7 +3,8 @@ import { consumeLinkRow } from '../store/queries/links.ts';
 import { findIntegrationRow, insertIntegrationRow, updateIntegrationRow } from '../store/queries/integrations.ts';
 import { issueActivationToken } from './activation.ts';
 import { sealCredentials } from './credentials-crypto.ts';
-import type { DomainDeps } from './deps.ts';
+import { appendAudit } from './audit.ts';
+import type { Actor, DomainDeps } from './deps.ts';
 import { AppError, inputInvalid } from './errors.ts';
 import { newId } from './ids.ts';
 import { defaultScopeConfigId } from './integrations.ts';
@@ -41,6 +42,9 @@ async function verify(connector: Connector, credentials: Record<string, string>,
   }
 }
 
+/** The end customer acts through the link they were given; the audit names the link, never the person. */
+const linkActor = (link: LinkRecord): Actor => ({ actor: `link:${link.id}`, source: 'flow' });
+
 /**
  * Submits credentials through a link: checks them against the tool's form, asks the tool to verify
  * them (outside any transaction), then in ONE transaction marks the link used, creates the integration
@@ -72,10 +76,12 @@ export async function connectWithLink(
         : new AppError('FLOW.LINK_USED', 'This connection link was already used to connect. Start again from the app you came from.');
     }
     let integrationId: string;
+    let previous: Record<string, unknown> | null = null;
     if (link.relinkIntegrationId) {
       integrationId = link.relinkIntegrationId;
       const existing = await findIntegrationRow(trx, integrationId, { environmentId: link.environmentId }, { forUpdate: true });
       if (!existing) throw new AppError('FLOW.LINK_INVALID', 'The integration this link reconnects no longer exists.');
+      previous = { tool: existing.tool, status: existing.status, inactive_reason: existing.inactive_reason, credentials: 'stored' };
       const sealed = sealCredentials(deps.secret, integrationId, checked.values);
       await updateIntegrationRow(trx, integrationId, {
         credentials_key_id: sealed.keyId,
@@ -110,6 +116,23 @@ export async function connectWithLink(
         data_expired_at: null,
       });
     }
+    // Credentials stored or replaced is a change of who can read the customer's HR data: always audited.
+    await appendAudit(trx, linkActor(link), {
+      tenantId: link.tenantId,
+      environmentId: link.environmentId,
+      action: link.relinkIntegrationId ? 'integration.relinked' : 'integration.created',
+      targetType: 'integration',
+      targetId: integrationId,
+      before: previous,
+      after: {
+        tool: connector.tool.id,
+        environment: link.environment,
+        status: 'ACTIVE',
+        end_user_organization_name: link.endUser.organizationName,
+        credentials: link.relinkIntegrationId ? 'replaced' : 'stored',
+      },
+      at: now,
+    }, deps.secret);
     const activationToken = await issueActivationToken(trx, deps.secret, { id: integrationId, environmentId: link.environmentId }, now);
     return { integrationId, activationToken };
   });

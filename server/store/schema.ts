@@ -50,6 +50,26 @@ export interface AuditLogTable {
   before: JSONColumnType<Record<string, unknown> | null, string | null, never>;
   after: JSONColumnType<Record<string, unknown> | null, string | null, never>;
   created_at: ColumnType<Date, Date | string, never>;
+  /** The previous row's `hash` ('genesis' for the first); null on rows written before 0007-security. */
+  prev_hash: string | null;
+  /** Keyed hash of this row's content and `prev_hash` (see domain/audit-chain.ts). */
+  hash: string | null;
+}
+
+/** The last hash of each chain (`audit_log`, `api_key_revocations`); its row lock serialises appends. */
+export interface ChainHeadsTable {
+  chain: string;
+  last_hash: string;
+}
+
+/** Append-only, chained record of every key disabling; authentication refuses a key listed here. */
+export interface ApiKeyRevocationsTable {
+  seq: Generated<number>;
+  key_id: string;
+  key_hash: string;
+  revoked_at: ColumnType<Date, Date | string, never>;
+  prev_hash: string;
+  hash: string;
 }
 
 export interface RateLimitsTable {
@@ -198,6 +218,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitsTable;
+  chain_heads: ChainHeadsTable;
+  api_key_revocations: ApiKeyRevocationsTable;
   environment_tools: EnvironmentToolsTable;
   integrations: IntegrationsTable;
   connection_links: ConnectionLinksTable;

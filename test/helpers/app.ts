@@ -29,6 +29,8 @@ export interface StartAppOptions {
   config?: Partial<AppDeps['config']>;
   /** Listen address. `'::'` gives a dual-stack socket (IPv4 clients appear as `::ffff:a.b.c.d`). @default '127.0.0.1' */
   host?: string;
+  /** Smaller limits than DEFAULT_THROTTLE, for tests that reach them. */
+  throttle?: AppDeps['throttle'];
 }
 
 /** Starts the real app in-process on port 0 over a test store. */
@@ -48,6 +50,7 @@ export async function startApp(store: Store, options: StartAppOptions = {}): Pro
     storeKind: store.kind,
     authCache: store.kind === 'pglite' ? new AuthCache() : undefined,
     config: { publicUrl: 'http://localhost', trustProxy: false, rateLimitPerMinute: 10_000, ...options.config },
+    throttle: options.throttle,
   };
   const server = createApp(deps).listen(0, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));

@@ -5,14 +5,17 @@ import { hitRateLimit } from '../../store/queries/rate-limits.ts';
 
 const WINDOW_MS = 60_000;
 
-/** Counters kept in the database so every instance on one PostgreSQL shares the same per-key budget. */
-export function databaseRateLimitStore(db: Db): RateLimitStore {
+/**
+ * Counters kept in the database so every instance on one PostgreSQL shares the same per-key budget.
+ * `prefix` and `windowMs` let other limiters (e.g. per link) share the table. @default 'v1:', one minute
+ */
+export function databaseRateLimitStore(db: Db, prefix = 'v1:', windowMs = WINDOW_MS): RateLimitStore {
   return {
     localKeys: false,
-    prefix: 'v1:',
+    prefix,
     increment: async (key) => {
-      const { hits, windowStart } = await hitRateLimit(db, `v1:${key}`, new Date(), WINDOW_MS);
-      return { totalHits: hits, resetTime: new Date(windowStart.getTime() + WINDOW_MS) };
+      const { hits, windowStart } = await hitRateLimit(db, `${prefix}${key}`, new Date(), windowMs);
+      return { totalHits: hits, resetTime: new Date(windowStart.getTime() + windowMs) };
     },
     decrement: () => {},
     resetKey: () => {},

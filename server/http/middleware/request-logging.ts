@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
-import { type Logger, scrubUrl } from '../../logger.ts';
+import type { Logger } from '../../logger.ts';
+import { scrubUrl } from './scrub-url.ts';
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -28,7 +29,8 @@ export function requestLogging(logger: Logger) {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // The status decides, not an error object: a client's mistake (4xx) is a warning, never an error line.
+    customLogLevel: (_req, res, err) => (res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || err ? 'warn' : 'info'),
     autoLogging: { ignore: (req) => req.url === '/healthz' },
   });
 }

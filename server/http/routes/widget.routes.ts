@@ -84,7 +84,8 @@ export function widgetRoutes(distDir: string = WIDGET_DIST_DIR): Router {
       'Content-Security-Policy': page.csp,
       // The page URL carries the link token: never send it on as a referrer.
       'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-cache',
+      // The page URL carries the link token: no cache, shared or private, may keep it.
+      'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
     res.send(page.html);

@@ -4,6 +4,7 @@ import * as core from './0001-core.ts';
 import * as connect from './0002-connect.ts';
 import * as hris from './0003-hris.ts';
 import * as hrisStaging from './0004-hris-staging.ts';
+import * as security from './0007-security.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-connect': connect,
   '0003-hris': hris,
   '0004-hris-staging': hrisStaging,
+  '0007-security': security,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -42,7 +42,7 @@ describe('npm run cli -- api-keys', () => {
   describe('create --json with an allowlist and expiry', () => {
     it('answers machine-readable output including the key once', async () => {
       const res = await runCli(
-        ['api-keys', 'create', '--environment', 'production', '--expires-at', '2099-01-01T00:00:00Z', '--allow-ip', '10.1.2.3/8', '--allow-ip', '::1', '--json'],
+        ['api-keys', 'create', '--environment', 'production', '--expires-at', '2099-01-01T00:00:00Z', '--allow-ip', '10.0.0.0/8', '--allow-ip', '::1', '--json'],
         { DATA_DIR: dataDir },
       );
       expect(res.code).toBe(0);
@@ -70,6 +70,36 @@ describe('npm run cli -- api-keys', () => {
       expect(res.stderr).toContain('Error: Invalid IP allowlist entry: "10.0.0.300"');
       expect(res.stdout).toBe('');
     });
+  });
+
+  describe('create with an allow-all range', () => {
+    it('exits 1 naming the range without --allow-all', async () => {
+      const res = await runCli(['api-keys', 'create', '--environment', 'development', '--allow-ip', '::ffff:0:0/96'], { DATA_DIR: dataDir });
+      expect(res.code).toBe(1);
+      expect(res.stderr).toContain('Error: IP allowlist entry "0.0.0.0/0" allow every address. Pass --allow-all');
+      expect(res.stdout).toBe('');
+    }, 90_000);
+
+    it('creates the key with --allow-all and prints a warning', async () => {
+      const res = await runCli(['api-keys', 'create', '--environment', 'development', '--allow-ip', '0.0.0.0/0', '--allow-all', '--json'], {
+        DATA_DIR: dataDir,
+      });
+      expect(res.code).toBe(0);
+      const out = JSON.parse(res.stdout);
+      expect(out.ip_allowlist).toStrictEqual(['0.0.0.0/0']);
+      expect(res.stderr).toContain(`Warning: key ${out.id} allows every address (0.0.0.0/0); its allowlist restricts nothing.`);
+    }, 90_000);
+  });
+
+  describe('allowlist with an allow-all range', () => {
+    it('refuses ::/0 without --allow-all and accepts it with a warning', async () => {
+      const created = JSON.parse((await runCli(['api-keys', 'create', '--environment', 'development', '--json'], { DATA_DIR: dataDir })).stdout);
+      const refused = await runCli(['api-keys', 'allowlist', created.id, '::/0'], { DATA_DIR: dataDir });
+      expect([refused.code, refused.stderr]).toStrictEqual([1, expect.stringContaining('IP allowlist entry "::/0" allow every address')]);
+      const accepted = await runCli(['api-keys', 'allowlist', created.id, '::/0', '--allow-all'], { DATA_DIR: dataDir });
+      expect(accepted.code).toBe(0);
+      expect(accepted.stderr).toContain(`Warning: key ${created.id} allows every address (::/0)`);
+    }, 90_000);
   });
 
   describe('while another process owns the data directory', () => {

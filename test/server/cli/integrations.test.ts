@@ -71,6 +71,7 @@ describe('npm run cli -- links / integrations', () => {
         deleted: `Deleted integration ${id} with its credentials and data.`,
         gone: [1, `Error: No integration with ID '${id}' exists in this tenant.`],
         audit: [
+          ['integration.created', 'flow'],
           ['integration.disabled', 'cli'],
           ['integration.enabled', 'cli'],
           ['integration.deleted', 'cli'],

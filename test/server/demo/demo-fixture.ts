@@ -45,7 +45,8 @@ export async function startDemoFixture(storeName: StoreName): Promise<DemoFixtur
     store: demoStore,
     demo,
     url,
-    demoCall: (pathname, init) => call(`${url}${pathname}`, null, init),
+    // As the page does: every state-changing call is JSON, with `{}` when it carries no data.
+    demoCall: (pathname, init) => call(`${url}${pathname}`, null, { ...init, body: init?.body ?? (init?.method && init.method !== 'GET' ? {} : undefined) }),
     async close() {
       await demo.stop();
       await app.close();

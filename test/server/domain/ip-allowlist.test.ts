@@ -4,18 +4,18 @@ import { isIpAllowed, normaliseAllowlist, normaliseAllowlistEntry } from '../../
 describe('normaliseAllowlistEntry', () => {
   it.each([
     ['203.0.113.7', '203.0.113.7'],
-    [' 203.0.113.7 ', '203.0.113.7'],
-    ['10.1.2.3/8', '10.0.0.0/8'],
+    ['10.0.0.0/8', '10.0.0.0/8'],
     ['2001:DB8:0:0::1', '2001:db8::1'],
-    ['2001:db8::1/32', '2001:db8::/32'],
+    ['2001:DB8:0::/32', '2001:db8::/32'],
     ['::ffff:192.0.2.1', '192.0.2.1'],
     ['::ffff:192.0.2.0/120', '192.0.2.0/24'],
     ['0.0.0.0/0', '0.0.0.0/0'],
+    ['::ffff:0:0/96', '0.0.0.0/0'],
   ])('normalises %j to %j', (input, expected) => {
     expect(normaliseAllowlistEntry(input)).toBe(expected);
   });
 
-  it.each(['10', '1.2.3', '0x0a.1.1.1', '1.2.3.4/33', '::1/129', 'example.com', '', '1.2.3.4/', '1.2.3.4/-1', '300.1.1.1'])(
+  it.each(['10', '1.2.3', '0x0a.1.1.1', '1.2.3.4/33', '::1/129', 'example.com', '', '1.2.3.4/', '1.2.3.4/-1', '300.1.1.1', ' 203.0.113.7', '203.0.113.7 ', '10.1.2.3/8', '1.2.3.4/032', 'fe80::1%eth0'])(
     'rejects %j',
     (input) => {
       expect(normaliseAllowlistEntry(input)).toBeNull();
@@ -23,9 +23,41 @@ describe('normaliseAllowlistEntry', () => {
   );
 });
 
+/** The INPUT_INVALID message normaliseAllowlist throws for these entries. */
+function rejection(entries: string[], options?: { allowAll?: boolean }): string {
+  try {
+    normaliseAllowlist(entries, options);
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('PLATFORM.INPUT_INVALID');
+    return (err as AppError).message;
+  }
+  throw new Error('normaliseAllowlist accepted the list');
+}
+
 describe('normaliseAllowlist', () => {
   it('removes duplicates after normalisation', () => {
-    expect(normaliseAllowlist(['10.0.0.1/8', '10.0.0.0/8', '::ffff:10.0.0.0/104'])).toStrictEqual(['10.0.0.0/8']);
+    expect(normaliseAllowlist(['10.0.0.0/8', '::ffff:10.0.0.0/104'])).toStrictEqual(['10.0.0.0/8']);
+  });
+
+  describe('with an allow-all range', () => {
+    it.each(['0.0.0.0/0', '::/0', '::ffff:0:0/96'])('refuses %j without allowAll, naming it', (entry) => {
+      expect(rejection(['10.0.0.0/8', entry])).toMatch(/^IP allowlist entry "(0\.0\.0\.0|::)\/0" allow every address\. Pass --allow-all/);
+    });
+
+    it('accepts it with allowAll', () => {
+      expect(normaliseAllowlist(['::ffff:0:0/96', '::/0'], { allowAll: true })).toStrictEqual(['0.0.0.0/0', '::/0']);
+    });
+  });
+
+  describe('with odd input', () => {
+    it('names an entry with surrounding whitespace and says why', () => {
+      expect(rejection(['203.0.113.7 '])).toContain('Invalid IP allowlist entry: "203.0.113.7 " (surrounding whitespace).');
+    });
+
+    it('names a range with host bits set and the range it would be', () => {
+      expect(rejection(['10.1.2.3/8'])).toContain('Invalid IP allowlist entry: "10.1.2.3/8" (host bits set beyond /8; the range is 10.0.0.0/8).');
+    });
   });
 
   it('rejects the whole list with INPUT_INVALID naming every bad entry', () => {

@@ -88,7 +88,7 @@ describe.each(STORE_NAMES)('API keys in the store (%s)', (storeName) => {
   describe('when the allowlist changes', () => {
     it('stores it normalised and audits before and after', async () => {
       const { id } = await createTestKey(deps, tenant);
-      await setApiKeyAllowlist(deps, TEST_ACTOR, tenant.id, id, ['192.0.2.9/24', '::ffff:198.51.100.1']);
+      await setApiKeyAllowlist(deps, TEST_ACTOR, tenant.id, id, ['192.0.2.0/24', '::ffff:198.51.100.1']);
       const [, changed] = await listAudit(deps.db, tenant.id);
       expect(changed?.action).toBe('api_key.allowlist_changed');
       expect(changed?.before?.ip_allowlist).toStrictEqual([]);
