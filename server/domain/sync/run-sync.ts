@@ -8,6 +8,7 @@ import { loadIntegrationCredentials } from '../integrations.ts';
 import { type SyncCounts, type SyncPlan, planSnapshot, writePlan } from './apply.ts';
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
 import type { SyncDeps } from './sync-deps.ts';
+import { recordSyncFinished } from '../webhooks/record-event.ts';
 
 /**
  * The write half of a sync: ONE transaction under the integration's advisory lock that re-plans if
@@ -84,6 +85,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const { counts } = await commitSnapshot(deps, integration.id, { byModel, lookup }, planned, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
+      await recordSyncFinished(trx, integration.id, { id: run.id, status: 'SUCCEEDED', startedAt: now, finishedAt: deps.clock() }, result);
     });
     const durationMs = Math.round(performance.now() - started);
     deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, counts }, 'sync succeeded');
