@@ -7,7 +7,15 @@ export type WebhookSecretRow = Selectable<WebhookSecretsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 
 /** A delivery with what an attempt needs: the event's body and type, the endpoint's URL and environment. */
-export type ClaimedDeliveryRow = WebhookDeliveryRow & { event_id: string; event_type: string; body: string; url: string; environment_id: string; event_created_at: Date };
+export type ClaimedDeliveryRow = WebhookDeliveryRow & {
+  event_id: string;
+  event_type: string;
+  body: string;
+  url: string;
+  environment_id: string;
+  environment_kind: 'production' | 'development';
+  event_created_at: Date;
+};
 
 /**
  * Writes one event to the outbox and, in the same statement's transaction, one PENDING delivery for
@@ -142,10 +150,11 @@ export async function claimDeliveryRows(db: Db, endpointId: string, now: Date, l
         limit ${limit}
         for update skip locked)
       returning *)
-    select claimed.*, ev.id as event_id, ev.type as event_type, ev.body, ev.created_at as event_created_at, ep.url, ep.environment_id
+    select claimed.*, ev.id as event_id, ev.type as event_type, ev.body, ev.created_at as event_created_at, ep.url, ep.environment_id, env.kind as environment_kind
     from claimed
     join webhook_events ev on ev.seq = claimed.event_seq
     join webhook_endpoints ep on ep.id = claimed.endpoint_id
+    join environments env on env.id = ep.environment_id
     order by claimed.event_seq`.execute(db);
   return rows;
 }
