@@ -43,6 +43,8 @@ export interface DeliveryDeps {
   resolve?: ResolveHost;
   /** Jitter source in [0, 1). @default Math.random */
   random?: () => number;
+  /** How long a receiver gets to answer. @default DELIVERY_TIMEOUT_MS */
+  timeoutMs?: number;
 }
 
 /** Exponential backoff with jitter: after attempt n, between half and all of base·2^(n-1), capped. */
@@ -69,7 +71,7 @@ export async function attemptDelivery(deps: DeliveryDeps, d: ClaimedDeliveryRow)
       target,
       body: d.body,
       headers: { 'content-type': 'application/json', 'user-agent': 'Plugboard-Webhooks/1', [SIGNATURE_HEADER]: signatureHeader(secrets, d.body) },
-      timeoutMs: DELIVERY_TIMEOUT_MS,
+      timeoutMs: deps.timeoutMs ?? DELIVERY_TIMEOUT_MS,
       maxResponseBytes: RESPONSE_PREVIEW_BYTES,
     });
     latencyMs = Math.round(performance.now() - started);

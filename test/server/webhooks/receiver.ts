@@ -15,6 +15,8 @@ import crypto from 'node:crypto';
 
 const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => Ajv2020;
 const ajv = addFormats(new Ajv2020({ strict: false, allErrors: true }));
+/** Compiled once, so a receiver answers its first request as fast as the others. */
+const validators = new Map(Object.entries(schemas).filter(([k]) => k !== '$comment').map(([type, schema]) => [type, ajv.compile(schema as object)]));
 
 /**
  * The official SDK's payload parsers. Its `validateWebhook` cannot be used: in 1.1.3 it parses the body
@@ -85,12 +87,9 @@ export async function startReceiver(secret: () => string, options: { port?: numb
         problems.push(`not JSON: ${raw.toString('utf8').slice(0, 100)}`);
       }
       if (!signatureValid(secret(), raw, header)) problems.push(`bad signature for ${body?.type} ${body?.id}`);
-      const schema = (schemas as Record<string, unknown>)[body?.type];
-      if (!schema) problems.push(`unknown type ${body?.type}`);
-      else {
-        const validate = ajv.compile(schema as object);
-        if (!validate(body)) problems.push(`${body.type} ${JSON.stringify(validate.errors)}`);
-      }
+      const validate = validators.get(body?.type);
+      if (!validate) problems.push(`unknown type ${body?.type}`);
+      else if (!validate(body)) problems.push(`${body.type} ${JSON.stringify(validate.errors)}`);
       const parsed = SDK_PARSERS[body?.type]?.(raw.toString('utf8'));
       if (!parsed?.ok) problems.push(`SDK refused ${body?.type}: ${String(parsed?.error)}`);
       const event: ReceivedEvent = { id: body?.id, type: body?.type, data: body?.data, signature: header ?? '', receivedAt: performance.now() };
