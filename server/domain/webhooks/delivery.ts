@@ -57,20 +57,21 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
  * Attempts one claimed delivery: re-checks the URL (DNS rebinding), signs the stored body with the
  * environment's current (and, during a rotation, previous) secret, POSTs it to the checked address and
  * records the outcome: DELIVERED on a 2xx, else PENDING with the next retry, or FAILED once the retry
- * period is over. Returns the recorded status (null when this claim had lost its lease).
+ * period is over. `secrets` may be passed in when the caller already read them for the environment.
+ * Returns the recorded status (null when this claim had lost its lease).
  */
-export async function attemptDelivery(deps: DeliveryDeps, d: ClaimedDeliveryRow): Promise<'DELIVERED' | 'PENDING' | 'FAILED' | null> {
+export async function attemptDelivery(deps: DeliveryDeps, d: ClaimedDeliveryRow, secrets?: string[]): Promise<'DELIVERED' | 'PENDING' | 'FAILED' | null> {
   const target = await checkTarget(d.url, d.environment_kind, deps.resolve);
   let response: WebhookResponse;
   let latencyMs: number | null = null;
   if ('refused' in target) response = { error: target.refused };
   else {
-    const secrets = await signingSecrets(deps.db, deps.secret, d.environment_id, deps.clock());
+    const signing = secrets ?? (await signingSecrets(deps.db, deps.secret, d.environment_id, deps.clock()));
     const started = performance.now();
     response = await deps.transport({
       target,
       body: d.body,
-      headers: { 'content-type': 'application/json', 'user-agent': 'Plugboard-Webhooks/1', [SIGNATURE_HEADER]: signatureHeader(secrets, d.body) },
+      headers: { 'content-type': 'application/json', 'user-agent': 'Plugboard-Webhooks/1', [SIGNATURE_HEADER]: signatureHeader(signing, d.body) },
       timeoutMs: deps.timeoutMs ?? DELIVERY_TIMEOUT_MS,
       maxResponseBytes: RESPONSE_PREVIEW_BYTES,
     });

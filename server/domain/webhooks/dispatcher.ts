@@ -1,12 +1,13 @@
 import type { Logger } from '../../logger.ts';
 import { claimDeliveryRows, listDueEndpointIds } from '../../store/queries/webhooks.ts';
+import { signingSecrets } from './webhook-secrets.ts';
 import { type DeliveryDeps, LEASE_MS, type WebhookTransport, attemptDelivery } from './delivery.ts';
 import { httpTransport } from './http-transport.ts';
 
 export interface DispatcherOptions {
   /** How often due deliveries are looked for. @default 200 */
   pollMs?: number;
-  /** Deliveries in flight at once per endpoint (each the head of its integration's queue). @default 8 */
+  /** Deliveries in flight at once per endpoint (each the head of its integration's queue). @default 16 */
   perEndpoint?: number;
 }
 
@@ -27,7 +28,7 @@ export function startWebhookDispatcher(
   const own = given.transport ? undefined : httpTransport();
   const deps = { ...given, transport: given.transport ?? own! };
   const pollMs = options.pollMs ?? 200;
-  const perEndpoint = options.perEndpoint ?? 8;
+  const perEndpoint = options.perEndpoint ?? 16;
   const draining = new Map<string, Promise<void>>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -37,9 +38,11 @@ export function startWebhookDispatcher(
       const now = deps.clock();
       const claimed = await claimDeliveryRows(deps.db, endpointId, now, new Date(now.getTime() + LEASE_MS), perEndpoint);
       if (claimed.length === 0) return;
+      // One endpoint, one environment: its secrets are read once per batch.
+      const secrets = await signingSecrets(deps.db, deps.secret, claimed[0]!.environment_id, now);
       await Promise.all(
         claimed.map((d) =>
-          attemptDelivery(deps, d).catch((err: unknown) => deps.logger?.error({ err, deliveryId: d.id, endpointId }, 'webhook delivery attempt failed to record')),
+          attemptDelivery(deps, d, secrets).catch((err: unknown) => deps.logger?.error({ err, deliveryId: d.id, endpointId }, 'webhook delivery attempt failed to record')),
         ),
       );
     }

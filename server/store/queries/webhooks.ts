@@ -131,7 +131,8 @@ export async function listDueEndpointIds(db: Db, now: Date): Promise<string[]> {
 
 /**
  * Claims up to `limit` of one endpoint's due deliveries, each the oldest unfinished one of its order
- * key (a later event of the same integration waits for the earlier one), marking them DELIVERING until
+ * key (a later event of the same integration waits for the earlier one; `distinct on` finds these heads
+ * in one pass over the endpoint's unfinished deliveries), marking them DELIVERING until
  * `leaseUntil`. `FOR UPDATE SKIP LOCKED` lets concurrent claimers (other instances) take disjoint rows.
  */
 export async function claimDeliveryRows(db: Db, endpointId: string, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDeliveryRow[]> {
@@ -139,15 +140,18 @@ export async function claimDeliveryRows(db: Db, endpointId: string, now: Date, l
     with claimed as (
       update webhook_deliveries set status = 'DELIVERING', lease_until = ${leaseUntil}, attempts = attempts + 1, last_attempt_at = ${now}
       where id in (
-        select d.id from webhook_deliveries d
-        where d.endpoint_id = ${endpointId}
-          and ((d.status = 'PENDING' and d.next_attempt_at <= ${now}) or (d.status = 'DELIVERING' and d.lease_until <= ${now}))
-          and not exists (
-            select 1 from webhook_deliveries p
-            where p.endpoint_id = d.endpoint_id and p.order_key = d.order_key and p.event_seq < d.event_seq
-              and p.status in ('PENDING', 'DELIVERING'))
-        order by d.event_seq
-        limit ${limit}
+        select id from webhook_deliveries
+        where id in (
+          select id from (
+            select distinct on (order_key) id, status, next_attempt_at, lease_until, event_seq
+            from webhook_deliveries
+            where endpoint_id = ${endpointId} and status in ('PENDING', 'DELIVERING')
+            order by order_key, event_seq) heads
+          where (status = 'PENDING' and next_attempt_at <= ${now}) or (status = 'DELIVERING' and lease_until <= ${now})
+          order by event_seq
+          limit ${limit})
+        -- Re-checked on the locked row's latest version: a row another claimer just took no longer qualifies.
+        and ((status = 'PENDING' and next_attempt_at <= ${now}) or (status = 'DELIVERING' and lease_until <= ${now}))
         for update skip locked)
       returning *)
     select claimed.*, ev.id as event_id, ev.type as event_type, ev.body, ev.created_at as event_created_at, ep.url, ep.environment_id, env.kind as environment_kind
