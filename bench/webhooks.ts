@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { getIntegration, type IntegrationRecord } from '../server/domain/integrations.ts';
 import { createTenant, getEnvironment } from '../server/domain/tenants.ts';
 import { startWebhookDispatcher } from '../server/domain/webhooks/dispatcher.ts';
-import { createEndpoint } from '../server/domain/webhooks/endpoints.ts';
+import { createEndpoint, deleteEndpoint } from '../server/domain/webhooks/endpoints.ts';
 import { integrationStateChanged } from '../server/domain/webhooks/events.ts';
 import { recordEvent } from '../server/domain/webhooks/record-event.ts';
 import { openStore, type Store } from '../server/store/db.ts';
 import { createTestIntegration } from '../test/helpers/integrations.ts';
 import { tempDir } from './lib/processes.ts';
-import { fmt, type Row } from './lib/table.ts';
+import { fmt, type Row, stats } from './lib/table.ts';
 
 const ACTOR = { actor: 'bench', source: 'bench' };
 
@@ -103,21 +103,27 @@ export async function benchWebhooks(): Promise<Row[]> {
     const backlog = 2_000;
     for (let i = 0; i < backlog; i++) await change(s, i);
     const started = performance.now();
-    let stop = startWebhookDispatcher(s.deps);
+    const stop = startWebhookDispatcher(s.deps);
     await until(() => healthy.arrived.size >= backlog, 120_000);
     const perSecond = backlog / ((performance.now() - started) / 1000);
     rows.push({ what: 'webhook events delivered per second (local receiver, 2,000-event backlog)', value: fmt(perSecond), budget: '>= 200', pass: perSecond >= 200 });
 
-    const baseline = await latencyP99(s, healthy, 300, 50);
-    rows.push({ what: 'p99 change-to-delivery, receiver healthy (50 changes/s)', value: `${fmt(baseline)} ms`, budget: '<= 1000 ms', pass: baseline <= 1000 });
-
+    // The p99 of a few hundred samples moves with whatever else the machine does: baseline and dead-endpoint
+    // phases alternate, three rounds each, and the medians are compared.
+    const baselines: number[] = [];
+    const besideDead: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      baselines.push(await latencyP99(s, healthy, 300, 50));
+      const { endpoint } = await createEndpoint(s.deps, ACTOR, { tenantId: s.tenantId, environment: 'development', url: dead.url, eventTypes: [] });
+      besideDead.push(await latencyP99(s, healthy, 300, 50));
+      await deleteEndpoint(s.deps, ACTOR, s.tenantId, endpoint.id);
+    }
     await stop();
-    await createEndpoint(s.deps, ACTOR, { tenantId: s.tenantId, environment: 'development', url: dead.url, eventTypes: [] });
-    stop = startWebhookDispatcher(s.deps);
-    const withDead = await latencyP99(s, healthy, 300, 50);
+    const baseline = stats(baselines).median;
+    const withDead = stats(besideDead).median;
+    rows.push({ what: 'p99 change-to-delivery, receiver healthy (50 changes/s; median of 3)', value: `${fmt(baseline)} ms`, budget: '<= 1000 ms', pass: baseline <= 1000 });
     const ratio = withDead / baseline;
-    rows.push({ what: "p99 change-to-delivery beside a dead endpoint (never answers)", value: `${fmt(withDead)} ms (${fmt(ratio, 2)}x)`, budget: '<= 1.2x', pass: ratio <= 1.2 });
-    await stop();
+    rows.push({ what: 'the same beside a dead endpoint (never answers; median of 3)', value: `${fmt(withDead)} ms (${fmt(ratio, 2)}x)`, budget: '<= 1.2x', pass: ratio <= 1.2 });
   } finally {
     await healthy.close();
     await dead.close();

@@ -69,6 +69,8 @@ describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
       const ids = await changes(integrationId, 5);
       await eventually(() => receiver.delivered.length === 5, 'five deliveries');
       expect(receiver.requests.map((e) => e.id)).toStrictEqual(ids);
+      // The receiver notes an event before its answer reaches the dispatcher: wait for the last outcome to be recorded.
+      await waitForRow(endpointId, ids[4]!, (r) => r.status === 'DELIVERED');
       const rows = await deliveryRows(endpointId);
       expect(rows.map((r) => [r.status, r.attempts, r.last_status_code, r.last_response])).toStrictEqual(ids.map(() => ['DELIVERED', 1, 200, 'ok']));
       expect(rows.every((r) => typeof r.last_latency_ms === 'number')).toBe(true);
