@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type WebhookDelivery, listDeliveries, resendDelivery, resendFailedDeliveries } from '../domain/webhooks/deliveries.ts';
 import { type WebhookEndpoint, createEndpoint, deleteEndpoint, listEndpoints, rotateSecret, updateEndpoint } from '../domain/webhooks/endpoints.ts';
+import { sendTestEvent } from '../domain/webhooks/test-event.ts';
 import { withContext } from './context.ts';
 import { printJson, printTable, when } from './output.ts';
 
@@ -58,7 +59,7 @@ function parseDate(value: string): Date {
 
 const environmentOption = () => new Option('--environment <env>', 'environment').choices(['development', 'production']).makeOptionMandatory();
 
-/** `webhooks create|list|update|delete|rotate-secret|deliveries|resend|resend-failed`. */
+/** `webhooks create|list|update|delete|rotate-secret|deliveries|resend|resend-failed|test`. */
 export function webhooksCommand(): Command {
   const cmd = new Command('webhooks').description('webhook endpoints, their secret and deliveries');
 
@@ -175,6 +176,17 @@ export function webhooksCommand(): Command {
       await withContext(opts.tenant, async (ctx) => {
         const count = await resendFailedDeliveries(ctx.deps, ctx.actor, ctx.tenantId, opts.since);
         console.log(`Queued ${count} failed deliver${count === 1 ? 'y' : 'ies'} again.`);
+      });
+    });
+
+  cmd
+    .command('test <endpoint-id>')
+    .description('send the endpoint an integration-created event about a made-up Sandbox integration (organisation "Webhook test")')
+    .option('--tenant <slug>', 'tenant slug or ID')
+    .action(async (endpointId: string, opts: { tenant?: string }) => {
+      await withContext(opts.tenant, async (ctx) => {
+        const eventId = await sendTestEvent(ctx.deps, ctx.actor, ctx.tenantId, endpointId);
+        console.log(`Queued test event ${eventId}; the server delivers it (see webhooks deliveries ${endpointId}).`);
       });
     });
 

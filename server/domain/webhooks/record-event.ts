@@ -20,11 +20,12 @@ export const eventBody = (id: string, event: Pick<WebhookEvent, 'type' | 'data'>
 /**
  * Writes an event to the outbox with a new unique ID, plus a pending delivery for each endpoint that
  * wants it. Always pass the transaction of the change that caused it: the event exists exactly when
- * the change does. Returns the event ID.
+ * the change does. `onlyEndpointId` sends it to that endpoint alone (test events). Returns the event ID.
  */
-export async function recordEvent(trx: Db, event: WebhookEvent, now: Date): Promise<string> {
+export async function recordEvent(trx: Db, event: WebhookEvent, now: Date, onlyEndpointId?: string): Promise<string> {
   const id = newId();
-  await insertEventRow(trx, { id, environmentId: event.environmentId, type: event.type, integrationId: event.integrationId, body: eventBody(id, event), createdAt: now });
+  const row = { id, environmentId: event.environmentId, type: event.type, integrationId: event.integrationId, body: eventBody(id, event), createdAt: now };
+  await insertEventRow(trx, row, onlyEndpointId);
   return id;
 }
 

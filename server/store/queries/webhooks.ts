@@ -24,6 +24,8 @@ export type ClaimedDeliveryRow = WebhookDeliveryRow & {
 export async function insertEventRow(
   trx: Db,
   event: { id: string; environmentId: string; type: string; integrationId: string | null; body: string; createdAt: Date },
+  /** Deliver to this endpoint only, enabled or not (test events). */
+  onlyEndpointId?: string,
 ): Promise<number> {
   const { seq } = await trx
     .insertInto('webhook_events')
@@ -41,17 +43,13 @@ export async function insertEventRow(
     insert into webhook_deliveries (id, endpoint_id, event_seq, order_key, status, attempts, next_attempt_at, created_at)
     select gen_random_uuid()::text, e.id, ${seq}, ${event.integrationId ?? event.id}, 'PENDING', 0, ${event.createdAt}, ${event.createdAt}
     from webhook_endpoints e
-    where e.environment_id = ${event.environmentId} and e.enabled
-      and (jsonb_array_length(e.event_types) = 0 or e.event_types @> jsonb_build_array(${event.type}::text))`.execute(trx);
+    where e.environment_id = ${event.environmentId}
+      and ${
+        onlyEndpointId === undefined
+          ? sql`e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> jsonb_build_array(${event.type}::text))`
+          : sql`e.id = ${onlyEndpointId}`
+      }`.execute(trx);
   return seq;
-}
-
-/** One delivery for one endpoint of an existing event (test events, re-sends to a new endpoint). */
-export async function insertDeliveryRow(trx: Db, d: { id: string; endpointId: string; eventSeq: number; orderKey: string; now: Date }): Promise<void> {
-  await trx
-    .insertInto('webhook_deliveries')
-    .values({ id: d.id, endpoint_id: d.endpointId, event_seq: d.eventSeq, order_key: d.orderKey, status: 'PENDING', attempts: 0, next_attempt_at: d.now, created_at: d.now })
-    .execute();
 }
 
 export async function findSecretRow(db: Db, environmentId: string, options: { forUpdate?: boolean } = {}): Promise<WebhookSecretRow | undefined> {

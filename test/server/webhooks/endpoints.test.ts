@@ -5,6 +5,7 @@ import { type StopDispatcher, startWebhookDispatcher } from '../../../server/dom
 import { createEndpoint, rotateSecret } from '../../../server/domain/webhooks/endpoints.ts';
 import { connectionFlowFailed } from '../../../server/domain/webhooks/events.ts';
 import { recordEvent } from '../../../server/domain/webhooks/record-event.ts';
+import { sendTestEvent } from '../../../server/domain/webhooks/test-event.ts';
 import { ROTATION_WINDOW_MS } from '../../../server/domain/webhooks/webhook-secrets.ts';
 import type { ResolveHost } from '../../../server/domain/webhooks/url-safety.ts';
 import type { Store } from '../../../server/store/db.ts';
@@ -133,6 +134,32 @@ describe.each(STORE_NAMES)('webhook endpoints (%s)', (storeName) => {
       const eventId = await emit('production', 'pinned');
       await pollDelivery(eventId, (d) => d.status === 'DELIVERED');
       expect(sent.map((r) => [r.target.url.hostname, r.target.address])).toStrictEqual([['pinned.example.com', '93.184.216.35']]);
+    });
+  });
+
+  describe('sendTestEvent', () => {
+    it('sends one endpoint, even a disabled one, an integration-created event about a made-up integration', async () => {
+      const { endpoint } = await create('development', 'http://127.0.0.1:4000/test');
+      await create('development', 'http://127.0.0.1:4000/other');
+      await store.db.updateTable('webhook_endpoints').set({ enabled: false }).where('id', '=', endpoint.id).execute();
+      const eventId = await sendTestEvent(deps(), TEST_ACTOR, tenant.id, endpoint.id);
+      await pollDelivery(eventId, (d) => d.status === 'DELIVERED');
+      expect(sent.map((r) => [r.target.url.pathname, JSON.parse(r.body)])).toStrictEqual([
+        [
+          '/test',
+          {
+            id: eventId,
+            type: 'integration-created',
+            data: {
+              id: 'sandbox:TestEventTestEventTestEv',
+              tool: 'sandbox',
+              category: 'HRIS',
+              end_user: { organization_name: 'Webhook test', creator_email: 'test@example.com', origin_id: 'webhook-test' },
+            },
+          },
+        ],
+      ]);
+      expect((await listAudit(store.db, tenant.id)).at(-1)).toMatchObject({ action: 'webhook_endpoint.tested', targetId: endpoint.id, after: { event_id: eventId } });
     });
   });
 
