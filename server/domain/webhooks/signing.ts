@@ -16,12 +16,3 @@ export function signBody(secret: string, body: string): string {
 export function signatureHeader(secrets: readonly string[], body: string): string {
   return secrets.map((s) => signBody(s, body)).join(',');
 }
-
-/** Receiver side: whether one of the header's signatures is the body's signature under `secret` (constant time). */
-export function verifySignature(secret: string, body: string, header: string): boolean {
-  const expected = Buffer.from(signBody(secret, body));
-  return header.split(',').some((candidate) => {
-    const given = Buffer.from(candidate.trim());
-    return given.length === expected.length && crypto.timingSafeEqual(given, expected);
-  });
-}

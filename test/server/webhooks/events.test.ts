@@ -5,7 +5,7 @@ import { hrisSyncDeps } from '../../../server/http/routes/hris/sync-deps.ts';
 import type { Store } from '../../../server/store/db.ts';
 import { TEST_ACTOR, call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
-import { createLinkToken, createSandboxIntegration, flowCall, sandboxCredentials } from '../connect/connect-helpers.ts';
+import { connectSandbox, createLinkToken, createSandboxIntegration, flowCall, sandboxCredentials, tokenOf } from '../connect/connect-helpers.ts';
 import { type Receiver, startReceiver } from './receiver.ts';
 import { eventually } from './wait.ts';
 
@@ -117,6 +117,22 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
         state: 'INACTIVE',
         updated_at: ISO,
       });
+    });
+  });
+
+  describe('POST /flow/v1/connect through a relink link of a disabled integration', () => {
+    it('sends integration-state-changed with the integration ACTIVE again, and no integration-created', async () => {
+      const id = await connect();
+      await call(`${app.url}/v1/integrations/${id}/enabled`, key, { method: 'PUT', body: { value: false } });
+      const relink = await call(`${app.url}/v1/integrations/${id}/relink`, key, { method: 'POST', body: {} });
+      await connectSandbox(app, tokenOf(relink.body.data.link));
+      await received('integration-state-changed', (d) => d.integration_id === id && d.state === 'ACTIVE');
+      const types = receiver.delivered.filter((e) => e.data.id === id || e.data.integration_id === id).map((e) => [e.type, e.data.state ?? null]);
+      expect(types).toStrictEqual([
+        ['integration-created', null],
+        ['integration-state-changed', 'INACTIVE'],
+        ['integration-state-changed', 'ACTIVE'],
+      ]);
     });
   });
 
