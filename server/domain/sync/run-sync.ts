@@ -95,6 +95,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const error = err instanceof Error ? err.message : String(err);
     deps.logger?.error({ err, syncId: run.id, integrationId: run.integration_id }, 'sync failed');
     await finishRun(deps.db, run.id, { status: 'FAILED', finishedAt: deps.clock(), durationMs, counts: null, error });
+    await recordSyncFinished(deps.db, run.integration_id, { id: run.id, status: 'FAILED', startedAt: now, finishedAt: deps.clock() }, null);
     return { status: 'FAILED', durationMs, error };
   }
 }

@@ -1,4 +1,7 @@
+import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
+import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { runInitialSync } from '../../../server/domain/sync/worker.ts';
+import { syncNow } from '../../helpers/hris.ts';
 import { type StopDispatcher, startWebhookDispatcher } from '../../../server/domain/webhooks/dispatcher.ts';
 import { createEndpoint } from '../../../server/domain/webhooks/endpoints.ts';
 import { hrisSyncDeps } from '../../../server/http/routes/hris/sync-deps.ts';
@@ -88,6 +91,15 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
       expect(changed.data.changed_models).toContainEqual({ name: 'hris_teams' });
       const order = receiver.delivered.filter((e) => e.data.id === id || e.data.integration_id === id).map((e) => e.type);
       expect(order).toStrictEqual(['integration-created', 'sync-finished', 'data-changed']);
+    });
+
+    it('sends sync-finished with sync_state FAILED, and no data-changed, when the sync fails', async () => {
+      const id = await connect();
+      const failing: DataSource = { readModels: sandboxDataSource.readModels, readHris: async () => Promise.reject(new Error('HR system answered 502')) };
+      await syncNow(app.deps, id, { sourceFor: () => failing });
+      const finished = await received('sync-finished', (d) => d.integration_id === id);
+      expect(finished.data.sync_state).toBe('FAILED');
+      expect(receiver.delivered.filter((e) => e.type === 'data-changed' && e.data.integration_id === id)).toStrictEqual([]);
     });
 
     it('sends no data-changed when a second sync changed nothing', async () => {
