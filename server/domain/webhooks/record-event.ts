@@ -23,6 +23,8 @@ export const eventBody = (id: string, event: Pick<WebhookEvent, 'type' | 'data'>
  * the change does. `onlyEndpointId` sends it to that endpoint alone (test events). Returns the event ID.
  */
 export async function recordEvent(trx: Db, event: WebhookEvent, now: Date, onlyEndpointId?: string): Promise<string> {
+  // The event and its deliveries are two statements: outside a transaction they get one of their own.
+  if (!trx.isTransaction) return trx.transaction().execute((own) => recordEvent(own, event, now, onlyEndpointId));
   const id = newId();
   const row = { id, environmentId: event.environmentId, type: event.type, integrationId: event.integrationId, body: eventBody(id, event), createdAt: now };
   await insertEventRow(trx, row, onlyEndpointId);
@@ -52,7 +54,10 @@ export async function recordIntegrationStateChanged(trx: Db, integrationId: stri
   if (r) await recordEvent(trx, integrationStateChanged(r), now);
 }
 
-/** `sync-finished`, and `data-changed` when the sync's counts show a change (call inside the sync's commit). */
+/**
+ * `sync-finished`, and `data-changed` when the sync's counts show a change. Call inside the sync's commit;
+ * a failed sync (no counts) records its event after the run's own failure record.
+ */
 export async function recordSyncFinished(trx: Db, integrationId: string, run: FinishedSync, counts: ChangeCounts | null): Promise<void> {
   const r = await loadIntegration(trx, integrationId);
   if (!r) return;
@@ -61,7 +66,7 @@ export async function recordSyncFinished(trx: Db, integrationId: string, run: Fi
   if (changed) await recordEvent(trx, changed, run.finishedAt);
 }
 
-/** `connection-flow-failed`: the tool refused the credentials or was unreachable. */
+/** `connection-flow-failed`: the tool refused the credentials or was unreachable (nothing else changed). */
 export async function recordConnectionFlowFailed(db: Db, flow: FailedFlow, now: Date): Promise<void> {
   await recordEvent(db, connectionFlowFailed(flow), now);
 }
