@@ -7,6 +7,8 @@ import { httpTransport } from './http-transport.ts';
 export interface DispatcherOptions {
   /** How often due deliveries are looked for. @default 200 */
   pollMs?: number;
+  /** Limits this dispatcher to some endpoints, e.g. test files sharing one database. @default every endpoint */
+  accept?: (endpointId: string) => boolean;
   /** Deliveries in flight at once per endpoint (each the head of its integration's queue). @default 16 */
   perEndpoint?: number;
 }
@@ -51,7 +53,7 @@ export function startWebhookDispatcher(
   const tick = async () => {
     try {
       for (const endpointId of await listDueEndpointIds(deps.db, deps.clock())) {
-        if (stopped || draining.has(endpointId)) continue;
+        if (stopped || draining.has(endpointId) || (options.accept && !options.accept(endpointId))) continue;
         const run = drain(endpointId)
           .catch((err: unknown) => deps.logger?.error({ err, endpointId }, 'webhook dispatch failed'))
           .finally(() => draining.delete(endpointId));

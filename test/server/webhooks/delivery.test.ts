@@ -22,12 +22,14 @@ describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
   let tenant: TestTenant;
   let secret: string;
   const receivers: Receiver[] = [];
+  /** Test files may share one PostgreSQL database: this file's dispatcher delivers only this file's endpoints. */
+  const mine = new Set<string>();
   const deps = () => ({ db: store.db, clock, secret: TEST_SECRET });
 
   beforeAll(async () => {
     store = await sharedStore(storeName);
     // Receivers answer within 1 s or count as timed out; the clock never moves by itself, so no retry happens unless a test advances it.
-    stop = startWebhookDispatcher({ ...deps(), timeoutMs: 1_000, random: () => 0.5 }, { pollMs: 10 });
+    stop = startWebhookDispatcher({ ...deps(), timeoutMs: 1_000, random: () => 0.5 }, { pollMs: 10, accept: (id) => mine.has(id) });
   });
   afterAll(async () => {
     await stop();
@@ -48,6 +50,7 @@ describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
     const created = await createEndpoint(deps(), TEST_ACTOR, { tenantId: tenant.id, environment: 'development', url: receiver.url, eventTypes: [] });
     secret = created.secret ?? secret;
     own = secret;
+    mine.add(created.endpoint.id);
     return { receiver, endpointId: created.endpoint.id };
   }
 
@@ -134,6 +137,7 @@ describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
       const port = await freePort();
       const created = await createEndpoint(deps(), TEST_ACTOR, { tenantId: tenant.id, environment: 'development', url: `http://127.0.0.1:${port}/webhooks`, eventTypes: [] });
       secret = created.secret ?? secret;
+      mine.add(created.endpoint.id);
       const integrationId = await createTestIntegration(deps(), tenant);
       const ids = await changes(integrationId, 4);
       const row = await waitForRow(created.endpoint.id, ids[0]!, (r) => r.attempts === 1 && r.status === 'PENDING');

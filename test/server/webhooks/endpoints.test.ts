@@ -29,6 +29,8 @@ describe.each(STORE_NAMES)('webhook endpoints (%s)', (storeName) => {
   const clock = testClock('2026-07-01T12:00:00.000Z');
   const dns: Record<string, string[]> = {};
   const sent: WebhookRequest[] = [];
+  /** Test files may share one PostgreSQL database: this file's dispatcher delivers only this file's endpoints. */
+  const mine = new Set<string>();
   let store: Store;
   let tenant: TestTenant;
   let stop: StopDispatcher;
@@ -39,7 +41,7 @@ describe.each(STORE_NAMES)('webhook endpoints (%s)', (storeName) => {
     // A transport that records what would go on the wire; the real one is exercised by the other webhook tests.
     stop = startWebhookDispatcher(
       { ...deps(), transport: async (request) => (sent.push(request), { status: 200, bodyStart: '' }) },
-      { pollMs: 10 },
+      { pollMs: 10, accept: (id) => mine.has(id) },
     );
   });
   afterAll(() => stop());
@@ -48,7 +50,11 @@ describe.each(STORE_NAMES)('webhook endpoints (%s)', (storeName) => {
     sent.length = 0;
   });
 
-  const create = (environment: 'production' | 'development', url: string) => createEndpoint(deps(), TEST_ACTOR, { tenantId: tenant.id, environment, url, eventTypes: [] });
+  const create = async (environment: 'production' | 'development', url: string) => {
+    const created = await createEndpoint(deps(), TEST_ACTOR, { tenantId: tenant.id, environment, url, eventTypes: [] });
+    mine.add(created.endpoint.id);
+    return created;
+  };
   const emit = async (environment: 'production' | 'development', origin: string) => {
     const event = connectionFlowFailed({
       environmentId: tenant.environments[environment],

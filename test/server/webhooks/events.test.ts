@@ -31,8 +31,10 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
     tenant = await createTestTenant(store);
     key = (await createTestKey(app.deps, tenant, 'development')).key;
     receiver = await startReceiver(() => secret);
-    secret = (await createEndpoint(app.deps, TEST_ACTOR, { tenantId: tenant.id, environment: 'development', url: receiver.url, eventTypes: [] })).secret!;
-    stopDispatcher = startWebhookDispatcher(app.deps, { pollMs: 20 });
+    const created = await createEndpoint(app.deps, TEST_ACTOR, { tenantId: tenant.id, environment: 'development', url: receiver.url, eventTypes: [] });
+    secret = created.secret!;
+    // Test files may share one PostgreSQL database: each dispatcher delivers only its own file's endpoints.
+    stopDispatcher = startWebhookDispatcher(app.deps, { pollMs: 20, accept: (id) => id === created.endpoint.id });
   });
   afterAll(async () => {
     await stopDispatcher();
