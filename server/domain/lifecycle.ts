@@ -3,6 +3,7 @@ import type { DomainDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { integrationNotFound, type IntegrationRecord, toIntegrationRecord } from './integrations.ts';
 import type { EnvironmentRef } from './tools.ts';
+import { recordIntegrationStateChanged } from './webhooks/record-event.ts';
 
 /** A development integration with no API request for this long becomes INACTIVE (reason STALE). */
 export const STALE_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
@@ -23,7 +24,7 @@ export async function accessIntegration(deps: DomainDeps, env: EnvironmentRef, i
   const now = deps.clock();
   const idle = now.getTime() - record.lastApiRequestAt.getTime();
   if (record.environment === 'development' && record.status === 'ACTIVE' && idle >= STALE_AFTER_MS) {
-    await markStaleRows(deps.db, now, new Date(now.getTime() - STALE_AFTER_MS), { id });
+    await markStale(deps, now, { id });
     return { ...record, status: 'INACTIVE', inactiveReason: 'STALE', updatedAt: now };
   }
   if (idle >= LAST_REQUEST_RESOLUTION_MS) {
@@ -54,5 +55,14 @@ export function assertNotInactive(record: IntegrationRecord): void {
  */
 export async function markStaleIntegrations(deps: DomainDeps, options: { tenantId?: string } = {}): Promise<string[]> {
   const now = deps.clock();
-  return markStaleRows(deps.db, now, new Date(now.getTime() - STALE_AFTER_MS), options);
+  return markStale(deps, now, options);
+}
+
+/** Marks stale integrations INACTIVE with an integration-state-changed event each, in one transaction. */
+async function markStale(deps: DomainDeps, now: Date, only: { id?: string; tenantId?: string }): Promise<string[]> {
+  return deps.db.transaction().execute(async (trx) => {
+    const ids = await markStaleRows(trx, now, new Date(now.getTime() - STALE_AFTER_MS), only);
+    for (const id of ids) await recordIntegrationStateChanged(trx, id, now);
+    return ids;
+  });
 }

@@ -2,6 +2,7 @@ import { sandboxDataSource } from '../../../server/connectors/sandbox/company/so
 import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { runInitialSync } from '../../../server/domain/sync/worker.ts';
 import { syncNow } from '../../helpers/hris.ts';
+import { STALE_AFTER_MS, markStaleIntegrations } from '../../../server/domain/lifecycle.ts';
 import { type StopDispatcher, startWebhookDispatcher } from '../../../server/domain/webhooks/dispatcher.ts';
 import { createEndpoint } from '../../../server/domain/webhooks/endpoints.ts';
 import { hrisSyncDeps } from '../../../server/http/routes/hris/sync-deps.ts';
@@ -131,6 +132,16 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
         state: 'INACTIVE',
         updated_at: ISO,
       });
+    });
+  });
+
+  describe('the staleness sweep', () => {
+    it('sends integration-state-changed INACTIVE for a development integration unused for 14 days', async () => {
+      const id = await connect();
+      await store.db.updateTable('integrations').set({ last_api_request_at: new Date(Date.now() - STALE_AFTER_MS - 1000) }).where('id', '=', id).execute();
+      expect(await markStaleIntegrations(app.deps, { tenantId: tenant.id })).toStrictEqual([id]);
+      const event = await received('integration-state-changed', (d) => d.integration_id === id);
+      expect(event.data.state).toBe('INACTIVE');
     });
   });
 
