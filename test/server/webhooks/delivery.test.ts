@@ -1,6 +1,6 @@
 import type { Db } from '../../../server/store/db.ts';
 import { BACKOFF_BASE_MS, RETRY_FOR_MS } from '../../../server/domain/webhooks/delivery.ts';
-import { resendFailedDeliveries } from '../../../server/domain/webhooks/deliveries.ts';
+import { resendDelivery, resendFailedDeliveries } from '../../../server/domain/webhooks/deliveries.ts';
 import { type StopDispatcher, startWebhookDispatcher } from '../../../server/domain/webhooks/dispatcher.ts';
 import { createEndpoint } from '../../../server/domain/webhooks/endpoints.ts';
 import { integrationStateChanged } from '../../../server/domain/webhooks/events.ts';
@@ -77,6 +77,20 @@ describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
       const rows = await deliveryRows(endpointId);
       expect(rows.map((r) => [r.status, r.attempts, r.last_status_code, r.last_response])).toStrictEqual(ids.map(() => ['DELIVERED', 1, 200, 'ok']));
       expect(rows.every((r) => typeof r.last_latency_ms === 'number')).toBe(true);
+    });
+  });
+
+  describe('resendDelivery of a delivered event', () => {
+    it("sends the same event ID again; another tenant cannot", async () => {
+      const { receiver, endpointId } = await receiverEndpoint();
+      const integrationId = await createTestIntegration(deps(), tenant);
+      const [id] = await changes(integrationId, 1);
+      const row = await waitForRow(endpointId, id!, (r) => r.status === 'DELIVERED');
+      await resendDelivery(deps(), TEST_ACTOR, tenant.id, row.id);
+      await eventually(() => receiver.delivered.length === 2, 'the second delivery');
+      expect(receiver.delivered.map((e) => e.id)).toStrictEqual([id, id]);
+      const other = await createTestTenant(store);
+      await expect(resendDelivery(deps(), TEST_ACTOR, other.id, row.id)).rejects.toMatchObject({ code: 'PLATFORM.INPUT_INVALID' });
     });
   });
 
