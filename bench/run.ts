@@ -7,6 +7,7 @@ import { ROOT } from './lib/processes.ts';
 import { renderTable, type Row } from './lib/table.ts';
 import { benchSizes } from './sizes.ts';
 import { benchSync } from './sync.ts';
+import { benchWebhooks } from './webhooks.ts';
 
 /**
  * `npm run bench`: builds the widget and measures every budget of PRODUCT.md, each figure beside its
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   emit('Sizes', await benchSizes());
   emit('Flow speed (headless Chromium, loopback)', await benchFlow());
   emit('Sync (in-process, PGlite on disk)', await benchSync());
+  emit('Webhooks (in-process, PGlite on disk, loopback receivers)', await benchWebhooks());
 
   const pglite = await benchApi('pglite');
   const memory: Row[] = [...pglite.memory];

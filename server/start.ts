@@ -8,6 +8,7 @@ import { startSyncScheduler } from './domain/sync/scheduler.ts';
 import { runInitialSync } from './domain/sync/worker.ts';
 import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
+import { startWebhookDispatcher } from './domain/webhooks/dispatcher.ts';
 import type { Logger } from './logger.ts';
 import { createHttpServer } from './http/server-limits.ts';
 import { loadSecret } from './secret-key.ts';
@@ -102,6 +103,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
   const stopScheduler = startSyncScheduler(sync);
   const stopJobs = [
+    startWebhookDispatcher({ ...base, logger }),
     every(STALE_SWEEP_MS, logger, 'stale-integrations', async () => {
       const ids = await markStaleIntegrations(deps);
       if (ids.length) logger.info({ integrations: ids }, 'development integrations unused for 14 days marked INACTIVE');

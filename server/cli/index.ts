@@ -7,6 +7,7 @@ import { CliError } from './context.ts';
 import { dbCommand } from './db.command.ts';
 import { integrationsCommand } from './integrations.command.ts';
 import { linksCommand } from './links.command.ts';
+import { webhooksCommand } from './webhooks.command.ts';
 
 /** Builds the operator CLI (`npm run cli -- <command>`). */
 export function buildCli(): Command {
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   program.addCommand(dbCommand());
   program.addCommand(integrationsCommand());
   program.addCommand(linksCommand());
+  program.addCommand(webhooksCommand());
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError();
     for (const leaf of sub.commands) leaf.exitOverride().showHelpAfterError();

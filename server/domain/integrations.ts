@@ -13,6 +13,8 @@ import { openCredentials } from './credentials-crypto.ts';
 import type { Actor, DomainDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { derivedId } from './ids.ts';
+import { integrationDeleted } from './webhooks/events.ts';
+import { recordEvent, recordIntegrationStateChanged } from './webhooks/record-event.ts';
 
 export type { IntegrationScope };
 
@@ -137,6 +139,7 @@ export async function setIntegrationEnabled(
       updatedAt: changed ? now : before.updatedAt,
     };
     if (changed) {
+      await recordIntegrationStateChanged(trx, id, now);
       await appendAudit(trx, by, {
         tenantId: before.tenantId,
         environmentId: before.environmentId,
@@ -162,6 +165,7 @@ export async function deleteIntegration(deps: DomainDeps, by: Actor, scope: Inte
     if (!row) throw integrationNotFound(id, scope);
     const before = toIntegrationRecord(row);
     await deleteIntegrationRow(trx, id);
+    await recordEvent(trx, integrationDeleted(before, deps.clock()), deps.clock());
     await appendAudit(trx, by, {
       tenantId: before.tenantId,
       environmentId: before.environmentId,

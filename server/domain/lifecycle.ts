@@ -4,6 +4,7 @@ import type { Actor, DomainDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { integrationNotFound, type IntegrationRecord, toIntegrationRecord } from './integrations.ts';
 import type { EnvironmentRef } from './tools.ts';
+import { recordIntegrationStateChanged } from './webhooks/record-event.ts';
 
 /** A development integration with no API request for this long becomes INACTIVE (reason STALE). */
 export const STALE_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
@@ -60,11 +61,12 @@ export async function markStaleIntegrations(deps: DomainDeps, options: { tenantI
 /** Who makes an integration stale: nobody did, time did. */
 export const SYSTEM_ACTOR: Actor = { actor: 'system', source: 'system' };
 
-/** Marks stale integrations INACTIVE and writes one audit row per integration changed, in one transaction. */
+/** Marks stale integrations INACTIVE with an integration-state-changed event and an audit row each, in one transaction. */
 async function markStale({ db, secret }: DomainDeps, now: Date, only: { id?: string; tenantId?: string }): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const ids = await markStaleRows(trx, now, new Date(now.getTime() - STALE_AFTER_MS), only);
     if (ids.length === 0) return ids;
+    for (const id of ids) await recordIntegrationStateChanged(trx, id, now);
     const rows = await trx
       .selectFrom('integrations')
       .innerJoin('environments', 'environments.id', 'integrations.environment_id')

@@ -10,6 +10,7 @@ import { newId } from './ids.ts';
 import { defaultScopeConfigId } from './integrations.ts';
 import { type LinkRecord, resolveLink, toolsForLink } from './links-session.ts';
 import { checkCredentials } from './tools-credentials.ts';
+import { recordConnectionFlowFailed, recordIntegrationCreated, recordIntegrationStateChanged } from './webhooks/record-event.ts';
 
 /** How long a tool gets to verify credentials before the flow reports it unreachable. */
 export const VERIFY_TIMEOUT_MS = 20_000;
@@ -63,6 +64,7 @@ export async function connectWithLink(
   const checked = checkCredentials(connector.credentialFields(link.language), request.credentials, link.language);
   if (!checked.ok) return { outcome: 'invalid_credentials', message: checked.message, fieldErrors: checked.fieldErrors };
   const verified = await verify(connector, checked.values, deps, link, signal);
+  if (verified.status !== 'ok') await recordConnectionFlowFailed(deps.db, { ...link, linkId: link.id, tool: connector.tool.id }, deps.clock());
   if (verified.status === 'invalid_credentials') {
     return { outcome: 'invalid_credentials', message: verified.message, fieldErrors: verified.fieldErrors };
   }
@@ -92,6 +94,7 @@ export async function connectWithLink(
         updated_at: now,
         last_api_request_at: now,
       });
+      if (existing.status !== 'ACTIVE') await recordIntegrationStateChanged(trx, integrationId, now);
     } else {
       integrationId = `${connector.tool.id}:${newId()}`;
       const sealed = sealCredentials(deps.secret, integrationId, checked.values);
@@ -115,6 +118,7 @@ export async function connectWithLink(
         last_api_request_at: now,
         data_expired_at: null,
       });
+      await recordIntegrationCreated(trx, integrationId, now);
     }
     // Credentials stored or replaced is a change of who can read the customer's HR data: always audited.
     await appendAudit(trx, linkActor(link), {

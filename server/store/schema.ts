@@ -211,6 +211,60 @@ export interface SyncRunsTable {
   error: string | null;
 }
 
+/** An environment's webhook signing secret, sealed (see migration 0011-webhooks). */
+export interface WebhookSecretsTable {
+  environment_id: string;
+  key_id: string;
+  ciphertext: string;
+  previous_key_id: string | null;
+  previous_ciphertext: string | null;
+  previous_expires_at: Timestamp | null;
+  created_at: Timestamp;
+  rotated_at: Timestamp | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  environment_id: string;
+  url: string;
+  /** Event types it wants; empty means every type. */
+  event_types: JSONColumnType<string[], string, string>;
+  enabled: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The outbox: one row per event, its body exactly as signed and sent. */
+export interface WebhookEventsTable {
+  seq: Generated<number>;
+  id: string;
+  environment_id: string;
+  type: string;
+  integration_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERING' | 'DELIVERED' | 'FAILED';
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpoint_id: string;
+  event_seq: number;
+  order_key: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_latency_ms: number | null;
+  last_error: string | null;
+  last_response: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 /** Every table kysely knows; later migrations add theirs here. */
 export interface Database {
   tenants: TenantsTable;
@@ -228,4 +282,8 @@ export interface Database {
   hris_record_stage: HrisRecordStageTable;
   hris_data_versions: HrisDataVersionsTable;
   sync_runs: SyncRunsTable;
+  webhook_secrets: WebhookSecretsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

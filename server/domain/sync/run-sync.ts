@@ -12,6 +12,7 @@ import { type SyncCounts, type SyncPlan, applyStagedPlan, planSnapshot, stagePla
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
 import { carryOverUnavailable, readSource } from './read-source.ts';
 import type { SyncDeps } from './sync-deps.ts';
+import { recordSyncFinished } from '../webhooks/record-event.ts';
 
 /** A prepared snapshot and how the plan was made (so a re-plan inside the transaction makes it alike). */
 export interface PreparedSync {
@@ -131,6 +132,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const { counts } = await commitSnapshot(deps, integration.id, { byModel, lookup, keepModels: read.unavailable }, planned, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
+      await recordSyncFinished(trx, integration.id, { id: run.id, status: 'SUCCEEDED', startedAt: now, finishedAt: deps.clock() }, result);
     });
     const durationMs = Math.round(performance.now() - started);
     const unavailable = [...read.unavailable];
@@ -141,6 +143,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const error = err instanceof Error ? err.message : String(err);
     deps.logger?.error({ err, syncId: run.id, integrationId: run.integration_id }, 'sync failed');
     await finishRun(deps.db, run.id, { status: 'FAILED', finishedAt: deps.clock(), durationMs, counts: null, error });
+    await recordSyncFinished(deps.db, run.integration_id, { id: run.id, status: 'FAILED', startedAt: now, finishedAt: deps.clock() }, null);
     if (err instanceof RemoteError) {
       const { retryAfterMs } = err.details;
       return { status: 'FAILED', durationMs, error, remote: { kind: err.kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } };

@@ -5,6 +5,7 @@ import * as connect from './0002-connect.ts';
 import * as hris from './0003-hris.ts';
 import * as hrisStaging from './0004-hris-staging.ts';
 import * as security from './0007-security.ts';
+import * as webhooks from './0011-webhooks.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-hris': hris,
   '0004-hris-staging': hrisStaging,
   '0007-security': security,
+  '0011-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
