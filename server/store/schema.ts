@@ -169,6 +169,21 @@ export interface SyncRunsTable {
   error: string | null;
 }
 
+/** An environment's operator settings (migration 0009-settings); no row means every default. */
+export interface EnvironmentSettingsTable {
+  environment_id: string;
+  display_name: string | null;
+  logo_url: string | null;
+  primary_color: string | null;
+  privacy_policy_url: string | null;
+  support_email: string | null;
+  support_url: string | null;
+  missing_tool_url: string | null;
+  skip_consent_for_preselected: boolean;
+  allowed_origins: JSONColumnType<string[], string, string>;
+  updated_at: Timestamp;
+}
+
 /** Every table kysely knows; later migrations add theirs here. */
 export interface Database {
   tenants: TenantsTable;
@@ -183,4 +198,5 @@ export interface Database {
   hris_records: HrisRecordsTable;
   hris_data_versions: HrisDataVersionsTable;
   sync_runs: SyncRunsTable;
+  environment_settings: EnvironmentSettingsTable;
 }

@@ -43,8 +43,8 @@ export function flowRoutes(deps: AppDeps): Router {
   router.use(jsonBody());
 
   router.get('/session', async (req, res) => {
-    const { link, tools } = await getFlowSession(deps, linkToken(req));
-    ok(res, toFlowSession(link, tools));
+    const { link, tools, settings } = await getFlowSession(deps, linkToken(req));
+    ok(res, toFlowSession(link, tools, settings));
   });
 
   router.post('/connect', async (req, res) => {
