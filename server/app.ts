@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps): Express {
 
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.
   if (deps.widgetDevMiddleware) app.use(deps.widgetDevMiddleware);
-  app.use(widgetRoutes());
+  app.use(widgetRoutes(undefined, deps));
   app.use(notFound);
   app.use(errorHandler);
   return app;

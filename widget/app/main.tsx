@@ -26,6 +26,8 @@ function main(): void {
     { display, theme: launch.theme },
   );
   flow.store.subscribe((state, previous) => {
+    // Before any step is shown: from here on only the environment's allowed origins hear from us.
+    if (state.session && state.session !== previous.session) bridge.allowOnly(state.session.allowed_origins);
     if (state.language !== previous.language) document.documentElement.lang = state.language;
     if (state.messages !== previous.messages) document.title = state.messages.dialogLabel;
   });
