@@ -11,7 +11,8 @@ import { Icon } from './Icon.tsx';
 /**
  * The frame around every step: its own backdrop and centred dialog on a transparent page (modal), a
  * bordered panel (inline) or a page card (magic link). Owns dialog semantics, the focus trap, Escape,
- * the close button and focus placement when the step changes.
+ * the close button and focus placement when the step changes. Names the vendor (its branding) above
+ * every step; the hosted page (magic link) also says who secures it.
  */
 export function Dialog({ children }: { children: ComponentChildren }) {
   const flow = useFlowApi();
@@ -22,6 +23,7 @@ export function Dialog({ children }: { children: ComponentChildren }) {
   const confirming = useFlow((s) => s.confirmingClose);
   const preselected = useFlow((s) => !!s.session?.preselected_tool);
   const language = useFlow((s) => s.language);
+  const vendor = useFlow((s) => s.session?.vendor ?? null);
   const box = useRef<HTMLDivElement>(null);
   const modal = display === 'modal';
   const closable = display !== 'page';
@@ -33,7 +35,9 @@ export function Dialog({ children }: { children: ComponentChildren }) {
 
   const steps = preselected ? PROGRESS_STEPS.filter((s) => s !== 'choose_tool') : PROGRESS_STEPS;
   const position = steps.indexOf(step);
-  const style = theme.primaryColor ? { '--pb-primary': theme.primaryColor, '--pb-on-primary': textColourOn(theme.primaryColor) } : undefined;
+  // The loader's theme wins over the environment's branding colour.
+  const primary = theme.primaryColor ?? vendor?.primary_color ?? null;
+  const style = primary ? { '--pb-primary': primary, '--pb-on-primary': textColourOn(primary) } : undefined;
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape' && closable && !e.defaultPrevented) {
@@ -55,7 +59,15 @@ export function Dialog({ children }: { children: ComponentChildren }) {
       >
         <div class="pb-frame" inert={confirming}>
           <div class="pb-header">
-            <p class="pb-progress">{position >= 0 && t('progress', { current: position + 1, total: steps.length })}</p>
+            <div class="pb-header-start">
+              {vendor?.name && (
+                <p class="pb-vendor">
+                  {vendor.logo_url && <img src={vendor.logo_url} alt="" width={24} height={24} />}
+                  <span>{vendor.name}</span>
+                </p>
+              )}
+              <p class="pb-progress">{position >= 0 && t('progress', { current: position + 1, total: steps.length })}</p>
+            </div>
             {closable && (
               <button type="button" class="pb-icon-btn" aria-label={t('close')} onClick={() => requestClose(flow)}>
                 <Icon name="close" />
@@ -63,6 +75,7 @@ export function Dialog({ children }: { children: ComponentChildren }) {
             )}
           </div>
           <div class="pb-body">{children}</div>
+          {display === 'page' && <p class="pb-secured">{t('securedBy')}</p>}
         </div>
         {confirming && <ConfirmClose />}
       </div>

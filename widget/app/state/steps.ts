@@ -3,8 +3,11 @@ import type { FlowStepName } from '../../protocol/messages.ts';
 /** Every screen of the flow: the protocol's steps plus the initial loading screen. */
 export type StepId = 'loading' | FlowStepName;
 
-/** Where "Continue" leads. Steps missing here move on by a named transition (submit, finish, ...). */
+/**
+ * Where "Continue" leads. A link that preselects a tool passes over the tool picker in both directions,
+ * and a session without consent has no consent step (see `nextTarget` and `backTarget` in flow.ts). Steps missing here move on by a named transition (submit, finish, ...). */
 export const NEXT: Readonly<Partial<Record<StepId, StepId>>> = {
+  consent: 'choose_tool',
   choose_tool: 'data_points',
   data_points: 'instructions',
   instructions: 'credentials',
@@ -12,6 +15,7 @@ export const NEXT: Readonly<Partial<Record<StepId, StepId>>> = {
 
 /** Where "Back" leads. Steps missing here have no way back (verifying, success, link problems). */
 export const BACK: Readonly<Partial<Record<StepId, StepId>>> = {
+  choose_tool: 'consent',
   data_points: 'choose_tool',
   instructions: 'data_points',
   credentials: 'instructions',
