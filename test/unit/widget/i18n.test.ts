@@ -2,7 +2,7 @@ import { de } from '../../../widget/app/i18n/de.ts';
 import { en } from '../../../widget/app/i18n/en.ts';
 import { es } from '../../../widget/app/i18n/es.ts';
 import { fr } from '../../../widget/app/i18n/fr.ts';
-import { LANGUAGES } from '../../../widget/app/i18n/i18n.ts';
+import { browserLanguage, LANGUAGES } from '../../../widget/app/i18n/i18n.ts';
 import { it as italian } from '../../../widget/app/i18n/it.ts';
 
 const CATALOGUES: Record<string, Record<string, string>> = { en, de, fr, it: italian, es };
@@ -30,5 +30,15 @@ describe('the flow’s text catalogues', () => {
       const mismatched = Object.entries(en).filter(([key, text]) => params(catalogue[key] ?? '').join() !== params(text).join());
       expect(mismatched.map(([key]) => key)).toStrictEqual([]);
     });
+  });
+});
+
+describe('browserLanguage', () => {
+  it('picks the first preferred language the flow speaks, by its primary subtag', () => {
+    expect(browserLanguage(['pt-BR', 'de-CH', 'fr'])).toBe('de');
+  });
+
+  it('is null when the flow speaks none of them', () => {
+    expect(browserLanguage(['pt-BR', 'ja'])).toBeNull();
   });
 });

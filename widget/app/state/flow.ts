@@ -130,14 +130,16 @@ function fail(flow: Flow, failure: ApiFailure): void {
 }
 
 /**
- * Loads the session and its language, then shows the first step: the tool picker, or the preselected
- * tool's data points. `preferredLanguage` (the loader's option) wins over the link's and loads in parallel.
+ * Loads the session and its language, then shows the first step: the consent, the tool picker, or the
+ * preselected tool's data points. `preferredLanguage` (the loader's option) wins over the link's and
+ * loads in parallel; without a session (a used, expired or unknown link) the browser's language speaks.
  */
-export async function start(flow: Flow, preferredLanguage: FlowLanguage | null = null): Promise<void> {
+export async function start(flow: Flow, preferredLanguage: FlowLanguage | null = null, browserLanguage: FlowLanguage | null = null): Promise<void> {
   flow.store.setState({ step: 'loading', problem: null });
   const early = preferredLanguage ? flow.effects.loadLocale(preferredLanguage) : null;
   const result = await flow.effects.api.session();
-  const locale = await (early ?? flow.effects.loadLocale(result.ok ? result.session.language : DEFAULT_LOCALE.language));
+  const fallback = browserLanguage ?? DEFAULT_LOCALE.language;
+  const locale = await (early ?? flow.effects.loadLocale(result.ok ? result.session.language : fallback));
   flow.store.setState({ language: locale.language, messages: locale.messages });
   if (!result.ok) return fail(flow, result);
   const { session } = result;
