@@ -48,6 +48,7 @@ export async function launch(config: Config, logger: Logger, extra: Pick<AppDeps
       logger: logger.child({ component: 'demo' }),
     });
     logger.info({ url: demo.url }, `demo vendor app listening on ${demo.url}`);
+    server.deps.demoUrl = demo.url;
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= demo.stop().finally(() => server.stop()));
     return { server, demo, createdDemoKey, stop };

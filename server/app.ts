@@ -13,6 +13,7 @@ import { flowRoutes } from './http/routes/flow.routes.ts';
 import { integrationsRoutes } from './http/routes/integrations.routes.ts';
 import { toolsRoutes } from './http/routes/tools.routes.ts';
 import { widgetRoutes } from './http/routes/widget.routes.ts';
+import { landingRoutes } from './http/routes/landing.routes.ts';
 import { hrisRoutes } from './http/routes/hris/hris.routes.ts';
 import { syncRoutes } from './http/routes/hris/sync.routes.ts';
 import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
@@ -28,6 +29,8 @@ export interface AppDeps extends DomainDeps {
   onIntegrationConnected?: (integrationId: string) => void | Promise<void>;
   /** `npm run dev` only: Vite's dev middleware, answering the flow page before the build does (hot reload). */
   widgetDevMiddleware?: RequestHandler;
+  /** The demo vendor app's URL when `npm start` runs it alongside; the landing page links to it. */
+  demoUrl?: string;
 }
 
 /** Builds the Express app: middleware, routers, the one error handler. Does not listen. */
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.
   if (deps.widgetDevMiddleware) app.use(deps.widgetDevMiddleware);
   app.use(widgetRoutes(undefined, deps));
+  app.use(landingRoutes(() => ({ demoUrl: deps.demoUrl })));
   app.use(notFound);
   app.use(errorHandler);
   return app;
