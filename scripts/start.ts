@@ -1,6 +1,5 @@
-import pino from 'pino';
 import { type Config, loadConfig } from '../server/config.ts';
-import { createLogger } from '../server/logger.ts';
+import { createLogger, logDestination } from '../server/logger.ts';
 import { stopOnSignals } from '../server/shutdown.ts';
 import { banner } from './banner.ts';
 import { launch } from './launch.ts';
@@ -12,7 +11,7 @@ import { startErrorMessage } from './start-error.ts';
  */
 async function main(config: Config): Promise<void> {
   // Synchronous log writes keep the banner after the start-up lines instead of in between them.
-  const logger = createLogger(config.logLevel, pino.destination({ dest: 1, sync: true }));
+  const logger = createLogger(config.logLevel, logDestination(config.logFormat, !!process.stdout.isTTY));
   const launched = await launch(config, logger);
   process.stdout.write(`${banner(config, launched, process.stdout.isTTY)}\n`);
 

@@ -23,6 +23,8 @@ export interface Config {
   secretKey: string | undefined;
   /** Port of the demo vendor app. @default 3001 */
   demoPort: number;
+  /** `LOG_FORMAT`: JSON lines or human-readable lines; unset picks readable lines on a terminal, JSON otherwise. */
+  logFormat: 'json' | 'pretty' | undefined;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -38,6 +40,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SECRET_KEY: z.string().min(32).optional(),
   DEMO_PORT: port.default(3001),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 /** Parses `TRUST_PROXY`: unset/`false` trusts nobody; a number trusts that many hops; otherwise a list of addresses/CIDRs/names. */
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secretKey: e.SECRET_KEY,
     demoPort: e.DEMO_PORT,
+    logFormat: e.LOG_FORMAT,
   };
 }

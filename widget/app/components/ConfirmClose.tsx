@@ -9,10 +9,12 @@ export function ConfirmClose() {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const stay = useRef<HTMLButtonElement>(null);
+  // Read while rendering: once this layer is in the page the step behind it is inert, and the browser
+  // has already moved focus off whatever the customer was on.
+  const returnTo = useRef(document.activeElement as HTMLElement | null);
   useLayoutEffect(() => {
-    const returnTo = document.activeElement as HTMLElement | null;
     stay.current?.focus();
-    return () => returnTo?.focus();
+    return () => returnTo.current?.focus();
   }, []);
   return (
     <div class="pb-confirm-layer">

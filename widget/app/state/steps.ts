@@ -25,5 +25,8 @@ export const BACK: Readonly<Partial<Record<StepId, StepId>>> = {
 /** The steps counted in "Step n of m", in order. */
 export const PROGRESS_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials'];
 
-/** Steps on which the customer may have typed something worth asking about before closing. */
-export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'failure'];
+/**
+ * Steps on which the customer may have typed something worth asking about before closing; verifying
+ * counts too (closing abandons the check under way).
+ */
+export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'verifying', 'failure'];
