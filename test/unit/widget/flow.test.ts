@@ -335,6 +335,16 @@ describe('closing', () => {
     expect(sent.some((m) => m.type === 'close')).toBe(false);
   });
 
+  it('asks first while the credentials are being checked', async () => {
+    const { flow, api, sent } = await atCredentials();
+    setValue(flow, 'company_subdomain', 'acme');
+    setValue(flow, 'api_key', 'x');
+    api.connect = () => new Promise(() => {});
+    void submit(flow);
+    requestClose(flow);
+    expect([flow.store.getState().step, flow.store.getState().confirmingClose, sent.some((m) => m.type === 'close')]).toStrictEqual(['verifying', true, false]);
+  });
+
   it('stays when the customer keeps editing', async () => {
     const { flow } = await atCredentials();
     setValue(flow, 'api_key', 'x');

@@ -9,13 +9,8 @@ export function ConfirmClose() {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const stay = useRef<HTMLButtonElement>(null);
-  // Read while rendering: once this layer is in the page the step behind it is inert, and the browser
-  // has already moved focus off whatever the customer was on.
-  const returnTo = useRef(document.activeElement as HTMLElement | null);
-  useLayoutEffect(() => {
-    stay.current?.focus();
-    return () => returnTo.current?.focus();
-  }, []);
+  // Focus goes back where it was once this layer is gone: the Dialog does that (see there).
+  useLayoutEffect(() => stay.current?.focus(), []);
   return (
     <div class="pb-confirm-layer">
       <div

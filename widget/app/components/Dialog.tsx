@@ -31,6 +31,16 @@ export function Dialog({ children }: { children: ComponentChildren }) {
   useLayoutEffect(() => {
     if (box.current) focusStep(box.current);
   }, [step]);
+  // Where focus was when the close confirmation opened, read while rendering it: once it is in the page
+  // the step behind is inert and the browser has moved focus away. Restored after it closes, when the
+  // step is no longer inert (the layer's own unmount comes too early for that).
+  const beforeLayer = useRef<HTMLElement | null>(null);
+  if (confirming && !beforeLayer.current) beforeLayer.current = document.activeElement as HTMLElement | null;
+  useLayoutEffect(() => {
+    if (confirming || !beforeLayer.current) return;
+    beforeLayer.current.focus();
+    beforeLayer.current = null;
+  }, [confirming]);
   useEffect(() => onWindowFocus(window, () => box.current && focusStep(box.current)), []);
 
   const steps = preselected ? PROGRESS_STEPS.filter((s) => s !== 'choose_tool') : PROGRESS_STEPS;

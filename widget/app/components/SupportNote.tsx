@@ -21,7 +21,7 @@ export function SupportNote() {
           {vendor.support_email && vendor.support_url && ' · '}
           {vendor.support_url && (
             <a href={vendor.support_url} target="_blank" rel="noopener noreferrer">
-              {vendor.support_url.replace(/^https?:\/\//, '')}
+              {vendor.support_url}
             </a>
           )}
         </p>

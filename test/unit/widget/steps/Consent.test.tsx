@@ -30,7 +30,7 @@ describe('Consent', () => {
         'Acme HR asks for access to your data',
         'For Acme GmbH. Here is what connecting means.',
         ['What is shared', 'Why', 'How it is protected'],
-        'Your credentials travel encrypted, are stored encrypted and are never shown to Acme HR. You can end the connection at any time.',
+        'Your credentials are encrypted in transit and at rest and never shown to Acme HR. You can end the connection at any time.',
         [{ type: 'step_viewed', step: 'consent' }],
       ]);
     });

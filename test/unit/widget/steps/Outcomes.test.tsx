@@ -52,7 +52,7 @@ describe('Success', () => {
   it('ends on a success page, with nothing to close, for a magic link opened as a page', async () => {
     const t = await submitted(undefined, { display: 'page' });
     await submit(t.flow);
-    await waitFor(() => screen.getByText('You can close this window and return to the app you came from. Your data appears there once the first sync has finished.'));
+    await waitFor(() => screen.getByText('You can close this window and return to the app you came from. Your data appears there after the first sync.'));
     expect([screen.queryByRole('button', { name: 'Done' }), screen.queryByRole('button', { name: 'Close' }), screen.getByRole('main') !== null]).toStrictEqual([null, null, true]);
   });
 });
@@ -64,7 +64,7 @@ describe('Success for a named vendor', () => {
     setValue(t.flow, 'api_key', 'k');
     await submit(t.flow);
     await waitFor(() => screen.getByRole('button', { name: 'Done' }));
-    expect(screen.getByText(/^Select Done to return to/).textContent).toBe('Select Done to return to Acme HR. Your data appears there once the first sync has finished.');
+    expect(screen.getByText(/^Select Done to return to/).textContent).toBe('Select Done to return to Acme HR. Your data appears there after the first sync.');
   });
 
   it('says a reconnection updated the existing connection', async () => {
@@ -87,9 +87,9 @@ describe('Failure', () => {
     await waitFor(() => screen.getByText('Support reference: req-4711'));
     expect([
       screen.getByRole('link', { name: 'help@acme.test' }).getAttribute('href'),
-      screen.getByRole('link', { name: 'acme.test/help' }).getAttribute('href'),
+      screen.getByRole('link', { name: 'https://acme.test/help' }).getAttribute('href'),
       screen.getByText(/^Need help\?/).textContent,
-    ]).toStrictEqual(['mailto:help@acme.test', 'https://acme.test/help', 'Need help? Contact Acme HR support: help@acme.test · acme.test/help']);
+    ]).toStrictEqual(['mailto:help@acme.test', 'https://acme.test/help', 'Need help? Contact Acme HR support: help@acme.test · https://acme.test/help']);
   });
 
   it('shows no support note without a reference or a contact', async () => {
