@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   /** Origin the flow page and links are served from. @default `http://localhost:${port}` */
   publicUrl: string;
+  /** Whether `PUBLIC_URL` was set (else the CLI uses the URL the server last started with). */
+  publicUrlFromEnv: boolean;
   /** Embedded store directory (also holds the generated secret when `SECRET_KEY` is unset). @default './data' */
   dataDir: string;
   /** PostgreSQL URL; when set the embedded store is not used. */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrlFromEnv: e.PUBLIC_URL !== undefined,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

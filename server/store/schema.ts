@@ -184,6 +184,13 @@ export interface EnvironmentSettingsTable {
   updated_at: Timestamp;
 }
 
+/** Installation-wide facts by key (migration 0009-settings), e.g. `public_url`. */
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
 /** Every table kysely knows; later migrations add theirs here. */
 export interface Database {
   tenants: TenantsTable;
@@ -199,4 +206,5 @@ export interface Database {
   hris_data_versions: HrisDataVersionsTable;
   sync_runs: SyncRunsTable;
   environment_settings: EnvironmentSettingsTable;
+  instance_settings: InstanceSettingsTable;
 }

@@ -21,8 +21,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('allowed_origins', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
+
+  // Facts about the running installation other processes need, e.g. the public URL the server runs
+  // on, so the CLI prints links that work without being told PUBLIC_URL again.
+  await db.schema
+    .createTable('instance_settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('instance_settings').execute();
   await db.schema.dropTable('environment_settings').execute();
 }
