@@ -53,6 +53,7 @@ describeInChromium('the demo vendor app with the keyboard alone', () => {
     await page.keyboard.press('Enter');
 
     const flow = flowFrame(page);
+    await flow.getByRole('button', { name: 'Agree and continue' }).waitFor();
     await tabInFlow('Agree and continue');
     await page.keyboard.press('Enter');
     await flow.getByRole('searchbox').waitFor();
