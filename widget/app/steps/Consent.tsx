@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { StepActions } from '../components/StepActions.tsx';
 import { StepTitle } from '../components/StepTitle.tsx';
 import { goNext, selectedTool, vendorName } from '../state/flow.ts';
@@ -21,12 +22,12 @@ export function Consent() {
       <p class="pb-muted">{t('consentIntro', { organization })}</p>
       {session.relink && tool && <p class="pb-callout">{t('relinkNotice', { tool: tool.label, organization })}</p>}
       <dl class="pb-consent">
-        <dt>{t('consentWhatTitle')}</dt>
-        <dd>{t('consentWhat', { vendor })}</dd>
-        <dt>{t('consentWhyTitle')}</dt>
-        <dd>{t('consentWhy', { vendor })}</dd>
-        <dt>{t('consentHowTitle')}</dt>
-        <dd>{t('consentHow', { vendor })}</dd>
+        {(['What', 'Why', 'How'] as const).map((part) => (
+          <Fragment key={part}>
+            <dt>{t(`consent${part}Title`)}</dt>
+            <dd>{t(`consent${part}`, { vendor })}</dd>
+          </Fragment>
+        ))}
       </dl>
       {session.vendor.privacy_policy_url && (
         <p>
