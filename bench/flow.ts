@@ -116,7 +116,7 @@ export async function benchFlow(): Promise<Row[]> {
       await page.goto(`${host.origin}/`);
       const link = await createLink();
       await page.evaluate((link) => (window as unknown as { Plugboard: { prefetch(l: string): void } }).Plugboard.prefetch(link), link);
-      await flowIn(page).getByRole('searchbox').waitFor({ state: 'attached' });
+      await flowIn(page).getByRole('button', { name: 'Agree and continue' }).waitFor({ state: 'attached' });
       await armTimed(page, link, true);
       await page.click('#connect');
       prefetched.push(await elapsed(page));

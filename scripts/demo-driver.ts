@@ -27,9 +27,10 @@ export function launchBrowser(): Promise<Browser> {
 /** The flow inside the demo page (the loader's iframe). */
 export const flowFrame = (page: Page): FrameLocator => page.frameLocator('iframe[title="Connect your HR system"]');
 
-/** In the flow: picks the Sandbox and walks to its credential form. */
+/** In the flow: agrees on the consent step, picks the Sandbox and walks to its credential form. */
 export async function openSandboxForm(page: Page): Promise<FrameLocator> {
   const flow = flowFrame(page);
+  await flow.getByRole('button', { name: 'Agree and continue' }).click();
   await flow.getByRole('button', { name: 'Sandbox' }).click();
   await flow.getByRole('button', { name: 'Continue' }).click();
   await flow.getByRole('button', { name: 'Continue' }).click();

@@ -6,6 +6,7 @@ import type { Config } from '../server/config.ts';
 import type { Logger } from '../server/logger.ts';
 import { type RunningServer, startServer } from '../server/start.ts';
 import { ensureWidgetBuilt } from '../server/widget-build.ts';
+import { recordPublicUrl } from '../server/domain/public-url.ts';
 import { ensureDemoKey } from './demo-key.ts';
 
 /** Plugboard and the demo vendor app, running in one process. */
@@ -33,6 +34,7 @@ export async function launch(config: Config, logger: Logger, extra: Pick<AppDeps
   if (publicUrl.port === '0') {
     publicUrl.port = new URL(server.url).port;
     server.deps.config.publicUrl = publicUrl.origin;
+    await recordPublicUrl(server.deps.db, publicUrl.origin);
   }
   try {
     const store = new DemoStore(demoDataDir(config));
@@ -48,6 +50,7 @@ export async function launch(config: Config, logger: Logger, extra: Pick<AppDeps
       logger: logger.child({ component: 'demo' }),
     });
     logger.info({ url: demo.url }, `demo vendor app listening on ${demo.url}`);
+    server.deps.demoUrl = demo.url;
     let stopping: Promise<void> | undefined;
     const stop = () => (stopping ??= demo.stop().finally(() => server.stop()));
     return { server, demo, createdDemoKey, stop };

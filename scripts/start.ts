@@ -1,25 +1,31 @@
-import pino from 'pino';
-import { loadConfig } from '../server/config.ts';
-import { createLogger } from '../server/logger.ts';
+import { type Config, loadConfig } from '../server/config.ts';
+import { createLogger, logDestination } from '../server/logger.ts';
 import { stopOnSignals } from '../server/shutdown.ts';
 import { banner } from './banner.ts';
 import { launch } from './launch.ts';
+import { startErrorMessage } from './start-error.ts';
 
 /**
  * `npm start`: Plugboard and the demo vendor app in one process, the widget built on first start.
  * SIGINT/SIGTERM stop both gracefully; a second signal exits at once.
  */
-async function main(): Promise<void> {
-  const config = loadConfig();
+async function main(config: Config): Promise<void> {
   // Synchronous log writes keep the banner after the start-up lines instead of in between them.
-  const logger = createLogger(config.logLevel, pino.destination({ dest: 1, sync: true }));
+  const logger = createLogger(config.logLevel, logDestination(config.logFormat, !!process.stdout.isTTY));
   const launched = await launch(config, logger);
   process.stdout.write(`${banner(config, launched, process.stdout.isTTY)}\n`);
 
   stopOnSignals(logger, 'the demo and Plugboard', () => launched.stop());
 }
 
-main().catch((err: unknown) => {
+let config: Config | undefined;
+try {
+  config = loadConfig();
+} catch (err) {
   console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}
+main(config).catch((err: unknown) => {
+  console.error(startErrorMessage(err, config));
   process.exit(1);
 });

@@ -17,6 +17,7 @@ import { flowRoutes } from './http/routes/flow.routes.ts';
 import { integrationsRoutes } from './http/routes/integrations.routes.ts';
 import { toolsRoutes } from './http/routes/tools.routes.ts';
 import { widgetRoutes } from './http/routes/widget.routes.ts';
+import { landingRoutes } from './http/routes/landing.routes.ts';
 import { hrisRoutes } from './http/routes/hris/hris.routes.ts';
 import { syncRoutes } from './http/routes/hris/sync.routes.ts';
 import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
@@ -34,6 +35,8 @@ export interface AppDeps extends DomainDeps {
   widgetDevMiddleware?: RequestHandler;
   /** Limits outside the per-key budget (failed authentications, the flow API, attempts per link). @default DEFAULT_THROTTLE */
   throttle?: Partial<ThrottleLimits>;
+  /** The demo vendor app's URL when `npm start` runs it alongside; the landing page links to it. */
+  demoUrl?: string;
 }
 
 /** Builds the Express app: middleware, routers, the one error handler. Does not listen. */
@@ -68,7 +71,8 @@ export function createApp(deps: AppDeps): Express {
 
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.
   if (deps.widgetDevMiddleware) app.use(deps.widgetDevMiddleware);
-  app.use(widgetRoutes());
+  app.use(widgetRoutes(undefined, deps));
+  app.use(landingRoutes(() => ({ demoUrl: deps.demoUrl })));
   app.use(notFound);
   app.use(errorHandler);
   return app;

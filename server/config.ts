@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   /** Origin the flow page and links are served from. @default `http://localhost:${port}` */
   publicUrl: string;
+  /** Whether `PUBLIC_URL` was set (else the CLI uses the URL the server last started with). */
+  publicUrlFromEnv: boolean;
   /** Embedded store directory (also holds the generated secret when `SECRET_KEY` is unset). @default './data' */
   dataDir: string;
   /** PostgreSQL URL; when set the embedded store is not used. */
@@ -40,6 +42,8 @@ export interface Config {
    * that owns nothing, with the owner running `npm run cli -- db migrate`. @default true
    */
   databaseMigrate: boolean;
+  /** `LOG_FORMAT`: JSON lines or human-readable lines; unset picks readable lines on a terminal, JSON otherwise. */
+  logFormat: 'json' | 'pretty' | undefined;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -62,6 +66,7 @@ const schema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).default(64),
   DATABASE_MIGRATE: z.enum(['true', 'false']).default('true'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
 });
 
 /** Parses `TRUST_PROXY`: unset/`false` trusts nobody; a number trusts that many hops; otherwise a list of addresses/CIDRs/names. */
@@ -84,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrlFromEnv: e.PUBLIC_URL !== undefined,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
@@ -98,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
     maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
     databaseMigrate: e.DATABASE_MIGRATE === 'true',
+    logFormat: e.LOG_FORMAT,
   };
 }

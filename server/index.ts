@@ -1,5 +1,5 @@
 import { loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, logDestination } from './logger.ts';
 import { stopOnSignals } from './shutdown.ts';
 import { startServer } from './start.ts';
 import { ensureWidgetBuilt } from './widget-build.ts';
@@ -7,7 +7,7 @@ import { ensureWidgetBuilt } from './widget-build.ts';
 /** Reads the configuration, starts the server, and shuts it down gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, logDestination(config.logFormat, !!process.stdout.isTTY));
   await ensureWidgetBuilt(logger);
   const running = await startServer(config, logger);
   stopOnSignals(logger, 'Plugboard', () => running.stop());

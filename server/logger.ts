@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { build as prettyStream } from 'pino-pretty';
 
 export type { Logger };
 
@@ -21,6 +22,24 @@ const REDACT = [
 /** Creates the process logger. `destination` lets tests capture every line written. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({ level, redact: { paths: REDACT, censor: '[REDACTED]' }, formatters: { log: withSafeErrors } }, destination);
+}
+
+/**
+ * The log stream of a server process on stdout: JSON lines for machines (the default when stdout is not
+ * a terminal, or `LOG_FORMAT=json`), readable lines for people (a terminal, or `LOG_FORMAT=pretty`):
+ * time, level and message, then the other fields. Writes are synchronous, so lines keep their order
+ * around text printed directly (the start banner).
+ */
+export function logDestination(format: 'json' | 'pretty' | undefined, isTTY: boolean, dest: number | string = 1): DestinationStream {
+  if ((format ?? (isTTY ? 'pretty' : 'json')) === 'json') return pino.destination({ dest, sync: true });
+  return prettyStream({
+    colorize: isTTY,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname',
+    singleLine: true,
+    sync: true,
+    destination: dest,
+  });
 }
 
 /** SQLSTATE: five digits or capitals. Database errors carry one; their messages and details may quote values. */

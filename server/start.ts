@@ -4,6 +4,7 @@ import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { AuthCache } from './domain/auth-cache.ts';
 import { markStaleIntegrations } from './domain/lifecycle.ts';
+import { recordPublicUrl } from './domain/public-url.ts';
 import { startSyncScheduler } from './domain/sync/scheduler.ts';
 import { runInitialSync } from './domain/sync/worker.ts';
 import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
@@ -101,6 +102,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
+  await recordPublicUrl(store.db, deps.config.publicUrl);
   const stopScheduler = startSyncScheduler(sync);
   const stopJobs = [
     startWebhookDispatcher({ ...base, logger }),

@@ -8,6 +8,7 @@ import { dbCommand } from './db.command.ts';
 import { integrationsCommand } from './integrations.command.ts';
 import { linksCommand } from './links.command.ts';
 import { webhooksCommand } from './webhooks.command.ts';
+import { settingsCommand } from './settings.command.ts';
 
 /** Builds the operator CLI (`npm run cli -- <command>`). */
 export function buildCli(): Command {
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   program.addCommand(integrationsCommand());
   program.addCommand(linksCommand());
   program.addCommand(webhooksCommand());
+  program.addCommand(settingsCommand());
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError();
     for (const leaf of sub.commands) leaf.exitOverride().showHelpAfterError();

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { createLink } from '../domain/links.ts';
+import { publicUrlForLinks } from '../domain/public-url.ts';
 import { getEnvironment } from '../domain/tenants.ts';
 import { toApiLink } from '../http/mappers/link.mapper.ts';
 import { CATEGORIES, LANGUAGES, parseCreateLinkBody } from '../http/parsers/connect.ts';
@@ -49,7 +50,7 @@ export function linksCommand(): Command {
         const environment = await getEnvironment(ctx.deps.db, ctx.tenantId, opts.environment);
         const env = { tenantId: ctx.tenantId, environmentId: environment.id, environment: opts.environment };
         const created = await createLink(ctx.deps, env, input);
-        const { link } = toApiLink(ctx.config.publicUrl, created);
+        const { link } = toApiLink(await publicUrlForLinks(ctx.deps.db, ctx.config), created);
         if (opts.json) {
           printJson({ link, link_type: input.linkType, environment: opts.environment, expires_at: created.expiresAt.toISOString() });
           return;

@@ -2,6 +2,7 @@ import type { Connector, FlowCategory, FlowLanguage } from '../connectors/types.
 import { findLinkRowByHash, type LinkRow } from '../store/queries/links.ts';
 import type { EnvironmentKind, LinkType } from '../store/schema.ts';
 import type { DomainDeps } from './deps.ts';
+import { type EnvironmentSettings, getEnvironmentSettings } from './environment-settings.ts';
 import { AppError } from './errors.ts';
 import { hashLinkToken, LINK_TOKEN_FORMAT } from './links.ts';
 import { type EnvironmentRef, listEnabledConnectors } from './tools.ts';
@@ -70,8 +71,23 @@ export async function toolsForLink(deps: DomainDeps, link: LinkRecord): Promise<
   return link.tool === null ? enabled : enabled.filter((c) => c.tool.id === link.tool);
 }
 
-/** What the flow needs to render: the link and the tools it offers. */
-export async function getFlowSession(deps: DomainDeps, token: string | undefined): Promise<{ link: LinkRecord; tools: Connector[] }> {
+/** What the flow needs to render: the link, the tools it offers and its environment's settings. */
+export async function getFlowSession(
+  deps: DomainDeps,
+  token: string | undefined,
+): Promise<{ link: LinkRecord; tools: Connector[]; settings: EnvironmentSettings }> {
   const link = await resolveLink(deps, token);
-  return { link, tools: await toolsForLink(deps, link) };
+  const [tools, settings] = await Promise.all([toolsForLink(deps, link), getEnvironmentSettings(deps.db, link.environmentId)]);
+  return { link, tools, settings };
+}
+
+/**
+ * The origins allowed to frame the flow page of a link token (empty: any). A page opened without a
+ * usable-looking token (a prefetch) has no environment and keeps the default; a used or expired link
+ * still answers its environment's list, since its page is framed all the same.
+ */
+export async function frameAncestorsForToken(deps: DomainDeps, token: string | undefined): Promise<string[]> {
+  if (!token || !LINK_TOKEN_FORMAT.test(token)) return [];
+  const row = await findLinkRowByHash(deps.db, hashLinkToken(deps.secret, token));
+  return row ? (await getEnvironmentSettings(deps.db, row.environment_id)).allowedOrigins : [];
 }

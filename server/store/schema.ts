@@ -265,6 +265,28 @@ export interface WebhookDeliveriesTable {
   created_at: Timestamp;
 }
 
+/** An environment's operator settings (migration 0009-settings); no row means every default. */
+export interface EnvironmentSettingsTable {
+  environment_id: string;
+  display_name: string | null;
+  logo_url: string | null;
+  primary_color: string | null;
+  privacy_policy_url: string | null;
+  support_email: string | null;
+  support_url: string | null;
+  missing_tool_url: string | null;
+  skip_consent_for_preselected: boolean;
+  allowed_origins: JSONColumnType<string[], string, string>;
+  updated_at: Timestamp;
+}
+
+/** Installation-wide facts by key (migration 0009-settings), e.g. `public_url`. */
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
 /** Every table kysely knows; later migrations add theirs here. */
 export interface Database {
   tenants: TenantsTable;
@@ -286,4 +308,6 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  environment_settings: EnvironmentSettingsTable;
+  instance_settings: InstanceSettingsTable;
 }

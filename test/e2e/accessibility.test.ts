@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { type CrossSite, describeInChromium, launchChromium, startCrossSite } from '../helpers/browser.ts';
 import { testClock } from '../helpers/clock.ts';
-import { armLoader, fillSandbox, flowIn, toSandboxForm } from './flow-driver.ts';
+import { armLoader, fillSandbox, flowIn, toSandboxForm, toToolList } from './flow-driver.ts';
 
 const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -52,7 +52,9 @@ describeInChromium('accessibility of the flow in Chromium', () => {
       const frame = await open(await site.createLink(), scheme);
       const flow = flowIn(page);
       const found: string[] = [];
-      await flow.getByRole('searchbox').waitFor();
+      await flow.getByRole('button', { name: 'Agree and continue' }).waitFor();
+      found.push(...(await violations(frame, 'consent')));
+      await toToolList(flow);
       found.push(...(await violations(frame, 'choose_tool')));
       await flow.getByRole('searchbox').fill('zzz');
       found.push(...(await violations(frame, 'choose_tool without results')));
@@ -119,12 +121,12 @@ describeInChromium('accessibility of the flow in Chromium', () => {
     context = await browser.newContext();
     page = await context.newPage();
     await page.goto(await site.createLink({ link_type: 'MAGIC_LINK', language: 'de' }));
-    await page.getByRole('searchbox').waitFor();
+    await page.getByRole('button', { name: 'Zustimmen und weiter' }).waitFor();
     found.push(...(await violations(page, 'page')));
     await page.goto(`${site.hostOrigin}/`);
     await armLoader(page, await site.createLink(), { inline: true, theme: { primaryColor: '#fde047' } });
     await page.click('#connect');
-    await flowIn(page).getByRole('searchbox').waitFor();
+    await toToolList(flowIn(page));
     found.push(...(await violations(page.frames().find((f) => f.url().startsWith(site.widgetOrigin))!, 'inline with a custom colour')));
     expect(found).toStrictEqual([]);
   });

@@ -57,7 +57,7 @@ describeInChromium('compatibility: @kombo-api/connect, magic links and what the 
       await armKombo(page, await site.createLink());
       await page.click('#connect');
       const flow = flowIn(page);
-      await flow.getByRole('searchbox').waitFor();
+      await flow.getByRole('button', { name: 'Agree and continue' }).waitFor();
       const look = await flow.locator('.pb').evaluate((root) => ({
         page: getComputedStyle(document.documentElement).backgroundColor,
         body: getComputedStyle(document.body).backgroundColor,
@@ -74,7 +74,7 @@ describeInChromium('compatibility: @kombo-api/connect, magic links and what the 
       await toSandboxForm(page);
       await fillSandbox(page);
       await page.getByRole('button', { name: 'Connect', exact: true }).click();
-      await page.getByText('You can close this window now.').waitFor();
+      await page.getByText(/^You can close this window and return to the app you came from\./).waitFor();
       expect([await page.getByRole('heading', { level: 1 }).textContent(), await page.getByRole('button', { name: 'Close' }).count()]).toStrictEqual([
         'Sandbox is connected',
         0,

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { call } from '../helpers/app.ts';
 import { type CrossSite, describeInChromium, launchChromium, startCrossSite } from '../helpers/browser.ts';
-import { armLoader, connectAndFinish, events, fillSandbox, flowIn, focusedInFlow, outcome, pressToEndFlow, toSandboxForm } from './flow-driver.ts';
+import { armLoader, connectAndFinish, events, fillSandbox, flowIn, focusedInFlow, outcome, pressToEndFlow, toSandboxForm, toToolList } from './flow-driver.ts';
 
 describeInChromium('the connection flow across sites (host.test embeds widget.test)', () => {
   let site: CrossSite;
@@ -53,8 +53,9 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await outcome(page);
       expect(await events(page)).toStrictEqual([
         { type: 'opened' },
-        { type: 'step_viewed', step: 'choose_tool' },
+        { type: 'step_viewed', step: 'consent' },
         { type: 'ready' },
+        { type: 'step_viewed', step: 'choose_tool' },
         { type: 'tool_selected', tool: 'sandbox' },
         { type: 'step_viewed', step: 'data_points' },
         { type: 'step_viewed', step: 'instructions' },
@@ -70,7 +71,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await vendorPage();
       await armLoader(page, await site.createLink());
       await page.click('#connect');
-      await flowIn(page).getByRole('searchbox').waitFor();
+      await flowIn(page).getByRole('button', { name: 'Agree and continue' }).waitFor();
       const frame = page.locator('iframe');
       expect([new URL((await frame.getAttribute('src'))!).origin, await frame.getAttribute('title'), await page.evaluate(() => document.body.style.overflow)]).toStrictEqual([
         site.widgetOrigin,
@@ -94,7 +95,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await armLoader(page, await site.createLink());
       await page.click('#connect');
       const flow = flowIn(page);
-      await flow.getByRole('searchbox').waitFor();
+      await toToolList(flow);
       await page.evaluate((src) => {
         const evil = document.createElement('iframe');
         evil.src = src;
@@ -120,7 +121,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await vendorPage();
       await armLoader(page, await site.createLink(), { inline: true });
       await page.click('#connect');
-      await flowIn(page).getByRole('searchbox').waitFor();
+      await toToolList(flowIn(page));
       await page.waitForFunction(() => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'resize'));
       const layout = await page.evaluate(() => {
         const frame = document.querySelector<HTMLIFrameElement>('#inline iframe')!;
@@ -136,7 +137,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await vendorPage();
       await armLoader(page, await site.createLink({ language: 'en' }), { language: 'de' });
       await page.click('#connect');
-      await flowIn(page).getByRole('heading', { name: 'Wählen Sie Ihre HR-Software' }).waitFor();
+      await flowIn(page).getByRole('heading', { name: 'Eine App bittet um Zugriff auf Ihre Daten' }).waitFor();
       expect([requested.filter((p) => /\/flow\/assets\/(de|fr|it|es)-/.test(p)).map((p) => p.split('/').pop()!.slice(0, 3))]).toStrictEqual([['de-']]);
     });
 
@@ -144,7 +145,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await vendorPage();
       await armLoader(page, await site.createLink({ language: 'it' }));
       await page.click('#connect');
-      await flowIn(page).getByRole('heading', { name: 'Scegli il tuo software HR' }).waitFor();
+      await flowIn(page).getByRole('heading', { name: 'Un’app chiede l’accesso ai tuoi dati' }).waitFor();
       expect(await flowIn(page).locator('html').getAttribute('lang')).toBe('it');
     });
 
@@ -152,6 +153,7 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await vendorPage();
       await armLoader(page, await site.createLink({ integration_tool: 'sandbox' }));
       await page.click('#connect');
+      await flowIn(page).getByRole('button', { name: 'Agree and continue' }).click();
       await flowIn(page).getByRole('heading', { name: 'Data Sandbox will share' }).waitFor();
       expect(await flowIn(page).getByText('Step 1 of 3').count()).toBe(1);
     });
@@ -179,11 +181,6 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       const flow = flowIn(page);
-      await flow.getByRole('searchbox').waitFor();
-      await page.keyboard.type('sand');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
-      await flow.getByRole('heading', { name: 'Data Sandbox will share' }).waitFor();
       const tabTo = async (name: string) => {
         for (let i = 0; i < 30; i++) {
           await page.keyboard.press('Tab');
@@ -191,6 +188,14 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
         }
         throw new Error(`Tab never reached ${name}`);
       };
+      await flow.getByRole('button', { name: 'Agree and continue' }).waitFor();
+      await tabTo('Agree and continue');
+      await page.keyboard.press('Enter');
+      await flow.getByRole('searchbox').waitFor();
+      await page.keyboard.type('sand');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await flow.getByRole('heading', { name: 'Data Sandbox will share' }).waitFor();
       await tabTo('Continue');
       await page.keyboard.press('Enter');
       await flow.getByRole('heading', { name: 'Get your Sandbox credentials' }).waitFor();
@@ -225,8 +230,8 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       await armLoader(page, await site.createLink());
       await page.focus('#connect');
       await page.keyboard.press('Enter');
-      await flowIn(page).getByRole('searchbox').waitFor();
-      await expect.poll(() => focusedInFlow(page)).toBe('search');
+      await flowIn(page).getByRole('button', { name: 'Agree and continue' }).waitFor();
+      await expect.poll(() => focusedInFlow(page)).toBe('An app asks for access to your data');
       await pressToEndFlow(page, 'Escape');
       expect([await outcome(page), await page.evaluate(() => document.activeElement?.id)]).toStrictEqual([{ error: 'PlugboardError', code: 'cancelled' }, 'connect']);
     });

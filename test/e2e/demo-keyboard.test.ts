@@ -53,6 +53,9 @@ describeInChromium('the demo vendor app with the keyboard alone', () => {
     await page.keyboard.press('Enter');
 
     const flow = flowFrame(page);
+    await flow.getByRole('button', { name: 'Agree and continue' }).waitFor();
+    await tabInFlow('Agree and continue');
+    await page.keyboard.press('Enter');
     await flow.getByRole('searchbox').waitFor();
     await expect.poll(() => flow.locator(':focus').getAttribute('type')).toBe('search');
     await page.keyboard.type('sand');

@@ -130,8 +130,10 @@ describeInChromium('the demo vendor app on a fresh data directory (npm start, mo
   it('reconnects the same integration with new credentials', async () => {
     const before = await integrationId();
     await page.getByRole('button', { name: 'Reconnect' }).click();
-    // A relink link names its tool: the flow starts at the data points, not at the tool list.
+    // A relink link names its tool: after the consent the flow goes to the data points, not to the tool list.
     const flow = flowFrame(page);
+    await flow.getByText(/^This updates your existing Sandbox connection/).waitFor();
+    await flow.getByRole('button', { name: 'Agree and continue' }).click();
     await flow.getByRole('heading', { name: 'Data Sandbox will share' }).waitFor();
     await flow.getByRole('button', { name: 'Continue' }).click();
     await flow.getByRole('button', { name: 'Continue' }).click();

@@ -76,8 +76,15 @@ export type FlowScope = FrameLocator | Page;
 /** The flow inside the vendor page's (only) iframe. */
 export const flowIn = (page: Page): FrameLocator => page.frameLocator('iframe');
 
-/** Picks the Sandbox and walks to its credential form. */
+/** Agrees on the consent step (the flow's first step by default) and waits for the tool list. */
+export async function toToolList(flow: FlowScope): Promise<void> {
+  await flow.getByRole('button', { name: 'Agree and continue' }).click();
+  await flow.getByRole('searchbox').waitFor();
+}
+
+/** Agrees, picks the Sandbox and walks to its credential form. */
 export async function toSandboxForm(flow: FlowScope): Promise<void> {
+  await toToolList(flow);
   await flow.getByRole('button', { name: 'Sandbox' }).click();
   await flow.getByRole('button', { name: 'Continue' }).click();
   await flow.getByRole('button', { name: 'Continue' }).click();

@@ -22,7 +22,7 @@ describeInChromium('Plugboard.prefetch(link)', () => {
       await page.goto(`${site.hostOrigin}/`);
       const link = await site.createLink();
       await page.evaluate((link) => window.Plugboard.prefetch(link), link);
-      await flowIn(page).getByRole('searchbox').waitFor({ state: 'attached' });
+      await flowIn(page).getByRole('button', { name: 'Agree and continue' }).waitFor({ state: 'attached' });
       await page.evaluate((link) => {
         document.getElementById('connect')!.onclick = () => {
           window.Plugboard.open(link).catch(() => {});
@@ -31,7 +31,7 @@ describeInChromium('Plugboard.prefetch(link)', () => {
       const afterClick: string[] = [];
       page.on('request', (r) => afterClick.push(r.url()));
       await page.click('#connect');
-      await flowIn(page).getByRole('searchbox').waitFor({ state: 'visible' });
+      await flowIn(page).getByRole('button', { name: 'Agree and continue' }).waitFor({ state: 'visible' });
       expect([afterClick, await page.locator('iframe').count()]).toStrictEqual([[], 1]);
       await context.close();
     });

@@ -6,7 +6,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import type { Clock } from '../../server/domain/deps.ts';
 import { ensureWidgetBuilt } from '../../server/widget-build.ts';
-import { call, createTestKey, createTestTenant, startApp, type TestApp } from './app.ts';
+import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from './app.ts';
 import { sharedStore } from './stores.ts';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
@@ -57,6 +57,8 @@ export interface CrossSite {
   createLink(options?: LinkOptions): Promise<string>;
   /** The real API key of an environment (to exchange activation tokens). */
   apiKey(environment?: 'development' | 'production'): string;
+  /** The tenant the keys belong to (to change its environments' settings). */
+  tenant: TestTenant;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export async function startCrossSite(options: { clock?: Clock } = {}): Promise<C
     hostOrigin: `http://host.test:${hostPort}`,
     evilOrigin: `http://evil.test:${hostPort}`,
     apiKey: (environment = 'development') => keys[environment],
+    tenant,
     async createLink({ environment = 'development', ...body }: LinkOptions = {}) {
       const res = await call(`${app.url}/v1/connect/create-link`, keys[environment], {
         method: 'POST',

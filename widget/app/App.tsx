@@ -5,6 +5,7 @@ import { markReady } from './state/flow.ts';
 import type { StepId } from './state/steps.ts';
 import { useFlow, useFlowApi } from './state/use-flow.ts';
 import { ChooseTool } from './steps/ChooseTool.tsx';
+import { Consent } from './steps/Consent.tsx';
 import { Credentials } from './steps/Credentials.tsx';
 import { DataPoints } from './steps/DataPoints.tsx';
 import { Expired } from './steps/Expired.tsx';
@@ -18,6 +19,7 @@ import { Verifying } from './steps/Verifying.tsx';
 /** One component per step; the flow's `step` picks it. */
 export const STEPS: Record<StepId, ComponentType> = {
   loading: Loading,
+  consent: Consent,
   choose_tool: ChooseTool,
   data_points: DataPoints,
   instructions: Instructions,

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
-import { loadLocale } from './i18n/i18n.ts';
+import { browserLanguage, loadLocale } from './i18n/i18n.ts';
 import { createApi } from './lib/api.ts';
 import { createBridge, observeHeight } from './lib/bridge.ts';
 import { readLaunch } from './lib/launch.ts';
@@ -26,11 +26,13 @@ function main(): void {
     { display, theme: launch.theme },
   );
   flow.store.subscribe((state, previous) => {
+    // Before any step is shown: from here on only the environment's allowed origins hear from us.
+    if (state.session && state.session !== previous.session) bridge.allowOnly(state.session.allowed_origins);
     if (state.language !== previous.language) document.documentElement.lang = state.language;
     if (state.messages !== previous.messages) document.title = state.messages.dialogLabel;
   });
   // Ask for the session before the first render: the request overlaps rendering the loading step.
-  const started = start(flow, launch.language);
+  const started = start(flow, launch.language, browserLanguage(navigator.languages ?? []));
   if (display === 'inline') observeHeight(window, (height) => bridge.event({ type: 'resize', height }));
   render(
     <FlowContext.Provider value={flow}>

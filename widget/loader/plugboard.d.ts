@@ -12,6 +12,7 @@
 export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es';
 
 export type FlowStepName =
+  | 'consent'
   | 'choose_tool'
   | 'data_points'
   | 'instructions'

@@ -65,6 +65,18 @@ export interface FlowTool {
   credential_fields: CredentialField[];
 }
 
+/** The vendor (the app asking for the connection) as its operator configured it; every field may be unset. */
+export interface FlowVendor {
+  /** Display name; null when unset (the flow then says "the app you came from"). */
+  name: string | null;
+  logo_url: string | null;
+  /** Hex colour for primary actions. */
+  primary_color: string | null;
+  privacy_policy_url: string | null;
+  support_email: string | null;
+  support_url: string | null;
+}
+
 export interface FlowSession {
   environment: FlowEnvironment;
   category: FlowCategory;
@@ -81,6 +93,16 @@ export interface FlowSession {
    * when `preselected_tool` is set (the link can be used for that tool alone). May be empty.
    */
   tools: FlowTool[];
+  vendor: FlowVendor;
+  /** Where "Don't see your tool?" leads; null hides it. */
+  missing_tool_url: string | null;
+  /** Whether the flow opens with the consent step (false when the environment skips it for a preselected tool). */
+  consent_required: boolean;
+  /**
+   * Exact parent origins allowed to frame the flow and receive its messages (the page's CSP
+   * `frame-ancestors` lists the same); empty means any origin.
+   */
+  allowed_origins: string[];
 }
 
 export interface ConnectRequest {

@@ -16,6 +16,7 @@ export const PROTOCOL_VERSION = 1;
 
 /** Steps the flow reports as it shows them. */
 export type FlowStepName =
+  | 'consent'
   | 'choose_tool'
   | 'data_points'
   | 'instructions'

@@ -51,6 +51,7 @@ const L = {
     es: 'La misma semilla produce siempre la misma empresa. Déjela vacía para una empresa exclusiva de esta integración.',
   },
   seedPlaceholder: { en: 'e.g. demo-1', de: 'z. B. demo-1', fr: 'p. ex. demo-1', it: 'ad es. demo-1', es: 'p. ej. demo-1' },
+  subdomainPlaceholder: { en: 'e.g. acme', de: 'z. B. acme', fr: 'p. ex. acme', it: 'ad es. acme', es: 'p. ej. acme' },
   region: { en: 'Region (optional)', de: 'Region (optional)', fr: 'Région (facultatif)', it: 'Regione (facoltativo)', es: 'Región (opcional)' },
   regionHelp: {
     en: 'Where the simulated company is based; shapes names, addresses and currencies.',
@@ -77,7 +78,8 @@ export function sandboxCredentialFields(language: FlowLanguage): CredentialField
       type: 'subdomain',
       label: t(L.subdomain),
       required: true,
-      placeholder: 'acme',
+      // An example, marked as one: a bare "acme" in the box reads as if it were already typed.
+      placeholder: t(L.subdomainPlaceholder),
       help: t(L.subdomainHelp),
       prefix: 'https://',
       suffix: SANDBOX_DOMAIN_SUFFIX,

@@ -1,5 +1,6 @@
 import type { Connector } from '../../connectors/types.ts';
 import type { ConnectResult } from '../../domain/links-connect.ts';
+import type { EnvironmentSettings } from '../../domain/environment-settings.ts';
 import type { LinkRecord } from '../../domain/links-session.ts';
 import type { ConnectOutcome, FlowSession, FlowTool } from '../../../widget/protocol/flow-api.ts';
 
@@ -18,7 +19,7 @@ function toFlowTool(c: Connector, link: LinkRecord): FlowTool {
 }
 
 /** `GET /flow/v1/session` data. */
-export function toFlowSession(link: LinkRecord, tools: readonly Connector[]): FlowSession {
+export function toFlowSession(link: LinkRecord, tools: readonly Connector[], settings: EnvironmentSettings): FlowSession {
   return {
     environment: link.environment,
     category: link.category,
@@ -29,6 +30,17 @@ export function toFlowSession(link: LinkRecord, tools: readonly Connector[]): Fl
     end_user: { organization_name: link.endUser.organizationName, email: link.endUser.email },
     expires_at: link.expiresAt.toISOString(),
     tools: tools.map((c) => toFlowTool(c, link)),
+    vendor: {
+      name: settings.displayName,
+      logo_url: settings.logoUrl,
+      primary_color: settings.primaryColor,
+      privacy_policy_url: settings.privacyPolicyUrl,
+      support_email: settings.supportEmail,
+      support_url: settings.supportUrl,
+    },
+    missing_tool_url: settings.missingToolUrl,
+    consent_required: !(settings.skipConsentForPreselected && link.tool !== null),
+    allowed_origins: settings.allowedOrigins,
   };
 }
 

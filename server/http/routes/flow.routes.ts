@@ -43,13 +43,22 @@ export function flowRoutes(deps: AppDeps): Router {
   router.use(jsonBody());
 
   router.get('/session', async (req, res) => {
-    const { link, tools } = await getFlowSession(deps, linkToken(req));
-    ok(res, toFlowSession(link, tools));
+    const { link, tools, settings } = await getFlowSession(deps, linkToken(req));
+    ok(res, toFlowSession(link, tools, settings));
   });
 
   router.post('/connect', async (req, res) => {
     const request = parseConnectRequest(req.body);
-    const result = await connectWithLink(deps, linkToken(req), request, clientGone(req, res));
+    const gone = clientGone(req, res);
+    // The customer closing the flow mid-verification is expected, not a server error: one info line.
+    const result = await connectWithLink(deps, linkToken(req), request, gone).catch((err: unknown) => {
+      if (gone.aborted) return null;
+      throw err;
+    });
+    if (!result) {
+      req.log?.info({ requestId: req.id, tool: request.tool }, 'verification cancelled: the client went away');
+      return;
+    }
     // Only once the answer is on its way: the hook may start a long first sync.
     if (result.outcome === 'connected') res.once('finish', () => notifyConnected(deps, req, result.integrationId));
     ok(res, toConnectOutcome(result));

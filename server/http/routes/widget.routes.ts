@@ -2,14 +2,17 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Response, Router } from 'express';
+import type { DomainDeps } from '../../domain/deps.ts';
 import { AppError } from '../../domain/errors.ts';
+import { frameAncestorsForToken } from '../../domain/links-session.ts';
 import { WIDGET_DIST_DIR, WIDGET_FILES } from '../../widget-build.ts';
 
 /**
  * The flow page's policy: scripts (ours, plus the page's one inline head script by its hash), styles and
  * requests only from our own origin, tool logos as data or https images, no forms elsewhere. Framing is
- * allowed from anywhere on purpose: vendors embed the page (our loader and `@kombo-api/connect` both
- * frame it), so there is no X-Frame-Options.
+ * allowed from anywhere by default: vendors embed the page (our loader and `@kombo-api/connect` both
+ * frame it), so there is no X-Frame-Options. `FRAME_ANCESTORS` is replaced per request by the link's
+ * environment's allowed origins when it has any.
  */
 const flowCsp = (inlineScriptHashes: string[]) => [
   "default-src 'none'",
@@ -19,8 +22,14 @@ const flowCsp = (inlineScriptHashes: string[]) => [
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  'frame-ancestors *',
+  FRAME_ANCESTORS_ANY,
 ].join('; ');
+
+const FRAME_ANCESTORS_ANY = 'frame-ancestors *';
+
+/** The page's CSP with `frame-ancestors` narrowed to `origins` (exact origins; empty keeps any origin). */
+export const withFrameAncestors = (csp: string, origins: readonly string[]): string =>
+  origins.length === 0 ? csp : csp.replace(FRAME_ANCESTORS_ANY, `frame-ancestors ${origins.join(' ')}`);
 
 /** CSP hashes of the inline scripts of an HTML page. */
 export function inlineScriptHashes(html: string): string[] {
@@ -67,7 +76,7 @@ function sendBuilt(res: Response, distDir: string, file: string, type: string, h
  * `Plugboard`), `/connect.mjs` (ESM) with its types at `/connect.d.ts`, and the flow page at `/flow`
  * with its hashed assets under `/flow/assets/`.
  */
-export function widgetRoutes(distDir: string = WIDGET_DIST_DIR): Router {
+export function widgetRoutes(distDir: string = WIDGET_DIST_DIR, deps?: DomainDeps): Router {
   const router = Router();
   const js = 'text/javascript; charset=utf-8';
 
@@ -77,11 +86,14 @@ export function widgetRoutes(distDir: string = WIDGET_DIST_DIR): Router {
   );
   router.get('/connect.d.ts', (_req, res) => sendBuilt(res, distDir, WIDGET_FILES.loaderTypes, 'application/typescript; charset=utf-8', LOADER_HEADERS));
 
-  router.get('/flow', (_req, res) => {
+  router.get('/flow', async (req, res) => {
     const page = flowPage(distDir);
+    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+    // The environment of the link decides who may frame it (environment settings, allowed origins).
+    const origins = deps ? await frameAncestorsForToken(deps, token) : [];
     res.set({
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': page.csp,
+      'Content-Security-Policy': withFrameAncestors(page.csp, origins),
       // The page URL carries the link token: never send it on as a referrer.
       'Referrer-Policy': 'no-referrer',
       // The page URL carries the link token: no cache, shared or private, may keep it.

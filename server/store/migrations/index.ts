@@ -6,6 +6,7 @@ import * as hris from './0003-hris.ts';
 import * as hrisStaging from './0004-hris-staging.ts';
 import * as security from './0007-security.ts';
 import * as webhooks from './0011-webhooks.ts';
+import * as settings from './0009-settings.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-hris-staging': hrisStaging,
   '0007-security': security,
   '0011-webhooks': webhooks,
+  '0009-settings': settings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

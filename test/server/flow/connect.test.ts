@@ -182,6 +182,24 @@ describe.each(STORE_NAMES)('POST /flow/v1/connect (%s)', (storeName) => {
       await new Promise((resolve) => setTimeout(resolve, 3_500));
       expect([(await integrationsOfTenant()).length, (await flowCall(app, '/session', token)).status]).toStrictEqual([0, 200]);
     });
+
+    it('logs the cancellation as one info line, without an error or a stack', async () => {
+      const token = await createLinkToken(app, devKey);
+      const controller = new AbortController();
+      const request = fetch(`${app.url}/flow/v1/connect`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Plugboard-Link': token },
+        body: JSON.stringify({ tool: 'sandbox', credentials: sandboxCredentials({ api_key: 'slow' }) }),
+        signal: controller.signal,
+      }).catch((e: unknown) => e);
+      const logged = app.logs.length;
+      setTimeout(() => controller.abort(), 300);
+      await request;
+      await expect.poll(() => app.logs.slice(logged).some((l) => l.includes('verification cancelled')), { timeout: 5_000 }).toBe(true);
+      const lines = app.logs.slice(logged).map((l) => JSON.parse(l) as { level: number; msg: string; err?: unknown });
+      const cancelled = lines.find((l) => l.msg.startsWith('verification cancelled'))!;
+      expect([cancelled.level, cancelled.err, lines.filter((l) => l.level >= 50).map((l) => l.msg)]).toStrictEqual([30, undefined, []]);
+    });
   });
 
   describe('with values the form rejects', () => {

@@ -1,7 +1,8 @@
 import { sandboxConnector } from '../../../server/connectors/sandbox/index.ts';
 import type { Store } from '../../../server/store/db.ts';
 import type { FlowSession } from '../../../widget/protocol/flow-api.ts';
-import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp } from '../../helpers/app.ts';
+import { updateEnvironmentSettings } from '../../../server/domain/environment-settings.ts';
+import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { DAY_MS, testClock } from '../../helpers/clock.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { connectSandbox, createLinkToken, createSandboxIntegration, flowCall, tokenOf } from '../connect/connect-helpers.ts';
@@ -11,6 +12,7 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
   let store: Store;
   let app: TestApp;
   let devKey: string;
+  let tenant: TestTenant;
 
   beforeAll(async () => {
     store = await sharedStore(storeName);
@@ -18,7 +20,8 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
   });
   afterAll(() => app.close());
   beforeEach(async () => {
-    devKey = (await createTestKey(app.deps, await createTestTenant(store), 'development')).key;
+    tenant = await createTestTenant(store);
+    devKey = (await createTestKey(app.deps, tenant, 'development')).key;
   });
 
   const session = (token: string | null) => flowCall(app, '/session', token);
@@ -48,6 +51,10 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
             credential_fields: sandboxConnector.credentialFields('en'),
           },
         ],
+        vendor: { name: null, logo_url: null, primary_color: null, privacy_policy_url: null, support_email: null, support_url: null },
+        missing_tool_url: null,
+        consent_required: true,
+        allowed_origins: [],
       };
       expect([res.status, res.body]).toStrictEqual([200, { status: 'success', data: expected }]);
     });
@@ -94,6 +101,51 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
         'MAGIC_LINK',
         ['sandbox'],
       ]);
+    });
+  });
+
+  describe('with the environment\'s branding and flow settings', () => {
+    const configure = (change: Record<string, unknown>) =>
+      updateEnvironmentSettings(app.deps, { actor: 'test', source: 'test' }, { tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' }, change);
+
+    it('names the vendor, its support contact, the missing-tool link and the allowed origins', async () => {
+      await configure({
+        displayName: 'Acme HR',
+        logoUrl: 'https://cdn.acme.test/logo.svg',
+        primaryColor: '#0a7f5a',
+        privacyPolicyUrl: 'https://acme.test/privacy',
+        supportEmail: 'help@acme.test',
+        supportUrl: 'https://acme.test/help',
+        missingToolUrl: 'mailto:tools@acme.test',
+        allowedOrigins: ['https://app.acme.test'],
+      });
+      const data = (await session(await createLinkToken(app, devKey))).body.data as FlowSession;
+      expect([data.vendor, data.missing_tool_url, data.consent_required, data.allowed_origins]).toStrictEqual([
+        {
+          name: 'Acme HR',
+          logo_url: 'https://cdn.acme.test/logo.svg',
+          primary_color: '#0a7f5a',
+          privacy_policy_url: 'https://acme.test/privacy',
+          support_email: 'help@acme.test',
+          support_url: 'https://acme.test/help',
+        },
+        'mailto:tools@acme.test',
+        true,
+        ['https://app.acme.test'],
+      ]);
+    });
+
+    it('skips consent only for a link that preselects a tool when so configured', async () => {
+      await configure({ skipConsentForPreselected: true });
+      const picker = (await session(await createLinkToken(app, devKey))).body.data as FlowSession;
+      const preselected = (await session(await createLinkToken(app, devKey, { integration_tool: 'sandbox' }))).body.data as FlowSession;
+      expect([picker.consent_required, preselected.consent_required]).toStrictEqual([true, false]);
+    });
+
+    it('keeps another environment\'s settings out', async () => {
+      await updateEnvironmentSettings(app.deps, { actor: 'test', source: 'test' }, { tenantId: tenant.id, environmentId: tenant.environments.production, environment: 'production' }, { displayName: 'Other' });
+      const data = (await session(await createLinkToken(app, devKey))).body.data as FlowSession;
+      expect(data.vendor.name).toBeNull();
     });
   });
 

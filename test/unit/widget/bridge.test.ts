@@ -44,6 +44,33 @@ describe('resolveParentOrigin', () => {
 });
 
 describe('createBridge', () => {
+  describe('with allowed origins from the session', () => {
+    it('posts the result to an allowed parent', () => {
+      const { win, posted } = framedWindow({ ancestor: 'https://app.example.com' });
+      const bridge = createBridge(win, null);
+      bridge.allowOnly(['https://other.example.com', 'https://app.example.com']);
+      bridge.send({ type: 'success', data: { activation_token: 't' } });
+      expect(posted).toStrictEqual([[{ type: 'success', data: { activation_token: 't' } }, 'https://app.example.com']]);
+    });
+
+    it('refuses to post anything to another parent', () => {
+      const { win, posted } = framedWindow({ referrer: 'https://evil.example.com/' });
+      const bridge = createBridge(win, 'https://evil.example.com');
+      bridge.allowOnly(['https://app.example.com']);
+      bridge.send({ type: 'success', data: { activation_token: 't' } });
+      bridge.event({ type: 'ready' });
+      expect(posted).toStrictEqual([]);
+    });
+
+    it('posts to any parent again when the list is empty', () => {
+      const { win, posted } = framedWindow({ ancestor: 'https://app.example.com' });
+      const bridge = createBridge(win, null);
+      bridge.allowOnly([]);
+      bridge.send({ type: 'close' });
+      expect(posted).toStrictEqual([[{ type: 'close' }, 'https://app.example.com']]);
+    });
+  });
+
   it('posts to the exact parent origin', () => {
     const { win, posted } = framedWindow({ ancestor: 'https://app.example.com' });
     createBridge(win, null).send({ type: 'close' });

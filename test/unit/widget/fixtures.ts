@@ -41,7 +41,10 @@ export function sandboxTool(overrides: Partial<FlowTool> = {}): FlowTool {
   };
 }
 
-/** A development session offering the Sandbox and one more tool. */
+/** An environment without branding: every vendor field unset. */
+export const VENDOR: FlowSession['vendor'] = { name: null, logo_url: null, primary_color: null, privacy_policy_url: null, support_email: null, support_url: null };
+
+/** A development session offering the Sandbox and one more tool (no consent step unless overridden). */
 export function session(overrides: Partial<FlowSession> = {}): FlowSession {
   return {
     environment: 'development',
@@ -53,6 +56,10 @@ export function session(overrides: Partial<FlowSession> = {}): FlowSession {
     end_user: { organization_name: 'Acme GmbH', email: 'hr@acme.example' },
     expires_at: '2030-01-01T00:00:00.000Z',
     tools: [sandboxTool(), sandboxTool({ id: 'personio', label: 'Personio' }), sandboxTool({ id: 'lucca', label: 'Lucca Ré' })],
+    vendor: VENDOR,
+    missing_tool_url: null,
+    consent_required: false,
+    allowed_origins: [],
     ...overrides,
   };
 }

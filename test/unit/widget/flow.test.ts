@@ -87,6 +87,20 @@ describe('start', () => {
     ]);
   });
 
+  it('speaks the browser’s language on a link problem (there is no link language)', async () => {
+    const { flow, api, locales } = testFlow();
+    api.sessions.push({ ok: false, code: 'link_used', message: 'used' });
+    await start(flow, null, 'fr');
+    expect([locales, flow.store.getState().language]).toStrictEqual([['fr'], 'fr']);
+  });
+
+  it('keeps the link’s language over the browser’s', async () => {
+    const { flow, api, locales } = testFlow();
+    api.sessions.push({ ok: true, session: session({ language: 'it' }) });
+    await start(flow, null, 'fr');
+    expect(locales).toStrictEqual(['it']);
+  });
+
   it('shows the invalid step for a used link', async () => {
     const { flow, api } = testFlow();
     api.sessions.push({ ok: false, code: 'link_used', message: 'used' });
@@ -319,6 +333,16 @@ describe('closing', () => {
     requestClose(flow);
     expect(flow.store.getState().confirmingClose).toBe(true);
     expect(sent.some((m) => m.type === 'close')).toBe(false);
+  });
+
+  it('asks first while the credentials are being checked', async () => {
+    const { flow, api, sent } = await atCredentials();
+    setValue(flow, 'company_subdomain', 'acme');
+    setValue(flow, 'api_key', 'x');
+    api.connect = () => new Promise(() => {});
+    void submit(flow);
+    requestClose(flow);
+    expect([flow.store.getState().step, flow.store.getState().confirmingClose, sent.some((m) => m.type === 'close')]).toStrictEqual(['verifying', true, false]);
   });
 
   it('stays when the customer keeps editing', async () => {

@@ -9,11 +9,8 @@ export function ConfirmClose() {
   const t = useT();
   const root = useRef<HTMLDivElement>(null);
   const stay = useRef<HTMLButtonElement>(null);
-  useLayoutEffect(() => {
-    const returnTo = document.activeElement as HTMLElement | null;
-    stay.current?.focus();
-    return () => returnTo?.focus();
-  }, []);
+  // Focus goes back where it was once this layer is gone: the Dialog does that (see there).
+  useLayoutEffect(() => stay.current?.focus(), []);
   return (
     <div class="pb-confirm-layer">
       <div

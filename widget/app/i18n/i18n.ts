@@ -6,6 +6,15 @@ export const LANGUAGES: readonly FlowLanguage[] = ['en', 'de', 'fr', 'it', 'es']
 
 export const isLanguage = (value: unknown): value is FlowLanguage => LANGUAGES.includes(value as FlowLanguage);
 
+/** The first of the browser's preferred languages (`navigator.languages`) the flow speaks, or null. */
+export function browserLanguage(tags: readonly string[]): FlowLanguage | null {
+  for (const tag of tags) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLanguage(primary)) return primary;
+  }
+  return null;
+}
+
 /** A language and its texts. */
 export interface Locale {
   language: FlowLanguage;

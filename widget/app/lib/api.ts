@@ -13,10 +13,12 @@ export interface ApiFailure {
   code: FlowErrorCode;
   /** The server's message when it sent one (in the link's language), else empty. */
   message: string;
+  /** The request id the server answered with (`X-Request-Id`), for support; absent without an answer. */
+  reference?: string;
 }
 
 export type SessionResult = { ok: true; session: FlowSession } | ApiFailure;
-export type ConnectResult = { ok: true; outcome: ConnectOutcome } | ApiFailure;
+export type ConnectResult = { ok: true; outcome: ConnectOutcome; reference?: string } | ApiFailure;
 
 /** The flow API as the app uses it; every network call of the app goes through here. */
 export interface FlowApi {
@@ -31,7 +33,7 @@ const LINK_CODES: Record<string, FlowErrorCode> = {
 };
 
 /** Maps an envelope (or its absence) to data or an {@link ApiFailure}. */
-async function read<T>(response: Promise<Response>): Promise<{ ok: true; data: T } | ApiFailure> {
+async function read<T>(response: Promise<Response>): Promise<{ ok: true; data: T; reference?: string } | ApiFailure> {
   let res: Response;
   try {
     res = await response;
@@ -39,9 +41,11 @@ async function read<T>(response: Promise<Response>): Promise<{ ok: true; data: T
     return { ok: false, code: 'network', message: '' };
   }
   const body = (await res.json().catch(() => null)) as { status?: string; data?: T; error?: { code?: string; message?: string } } | null;
-  if (res.ok && body?.status === 'success') return { ok: true, data: body.data as T };
+  const reference = res.headers?.get('x-request-id') ?? undefined;
+  const ref = reference ? { reference } : {};
+  if (res.ok && body?.status === 'success') return { ok: true, data: body.data as T, ...ref };
   const code = LINK_CODES[body?.error?.code ?? ''] ?? 'unexpected';
-  return { ok: false, code, message: typeof body?.error?.message === 'string' ? body.error.message : '' };
+  return { ok: false, code, message: typeof body?.error?.message === 'string' ? body.error.message : '', ...ref };
 }
 
 declare global {
@@ -72,7 +76,7 @@ export function createApi(token: string | null, fetchImpl: typeof fetch = fetch,
       if (!token) return noToken;
       const init = { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(request) };
       const res = await read<ConnectOutcome>(fetchImpl(`${base}/connect`, init));
-      return res.ok ? { ok: true, outcome: res.data } : res;
+      return res.ok ? { ok: true, outcome: res.data, ...(res.reference ? { reference: res.reference } : {}) } : res;
     },
   };
 }

@@ -9,6 +9,11 @@ export interface Bridge {
   readonly targetOrigin: string | null;
   send(message: IframeMessage): void;
   event(event: FlowEvent): void;
+  /**
+   * Restricts posting to these exact parent origins (the environment's allowed embedding origins, from
+   * the session); an empty list keeps any parent. Messages to another parent are dropped.
+   */
+  allowOnly(origins: readonly string[]): void;
 }
 
 /**
@@ -34,14 +39,18 @@ export function resolveParentOrigin(win: Window, claimedOrigin: string | null): 
 export function createBridge(win: Window, claimedOrigin: string | null): Bridge {
   const framed = win.parent !== win;
   const targetOrigin = resolveParentOrigin(win, claimedOrigin);
+  let allowed: readonly string[] = [];
   const send = (message: IframeMessage) => {
-    if (framed && targetOrigin) win.parent.postMessage(message, targetOrigin);
+    if (framed && targetOrigin && (allowed.length === 0 || allowed.includes(targetOrigin))) win.parent.postMessage(message, targetOrigin);
   };
   return {
     framed,
     targetOrigin,
     send,
     event: (event) => send({ type: 'plugboard', v: PROTOCOL_VERSION, event }),
+    allowOnly: (origins) => {
+      allowed = [...origins];
+    },
   };
 }
 

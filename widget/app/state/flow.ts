@@ -22,7 +22,7 @@ export interface FlowState {
   values: Record<string, string>;
   fieldErrors: Record<string, string>;
   /** What went wrong last (shown by credentials, failure and link-problem steps). */
-  problem: { code: FlowErrorCode; message: string } | null;
+  problem: { code: FlowErrorCode; message: string; reference?: string } | null;
   /** Counts submissions that came back with errors, so the form can move focus to the summary. */
   attempt: number;
   activationToken: string | null;
@@ -89,10 +89,28 @@ export function selectedTool(state: FlowState): FlowTool | null {
   return state.session?.tools.find((t) => t.id === state.toolId) ?? null;
 }
 
-/** Where "Back" leads from here, or null: the tool picker is no way back when the link preselected the tool. */
+/** The vendor's display name, or a neutral wording when its environment has none. */
+export function vendorName(state: FlowState): string {
+  return state.session?.vendor.name ?? state.messages.vendorFallback;
+}
+
+/** True when the link names its tool (preselected or relinked): the tool picker is never shown. */
+const toolFixed = (state: FlowState): boolean => !!(state.session?.preselected_tool ?? state.session?.relink);
+
+/** Where "Continue" leads from here: the NEXT table, passing over the tool picker when the tool is fixed. */
+export function nextTarget(state: FlowState): StepId | null {
+  const target = NEXT[state.step] ?? null;
+  return target === 'choose_tool' && toolFixed(state) ? 'data_points' : target;
+}
+
+/**
+ * Where "Back" leads from here, or null: the BACK table, passing over the tool picker when the tool is
+ * fixed, and never to a consent step the session does not have.
+ */
 export function backTarget(state: FlowState): StepId | null {
-  const target = BACK[state.step] ?? null;
-  if (target === 'choose_tool' && state.session?.preselected_tool) return null;
+  let target = BACK[state.step] ?? null;
+  if (target === 'choose_tool' && toolFixed(state)) target = 'consent';
+  if (target === 'consent' && !state.session?.consent_required) return null;
   if (target === 'credentials' && !state.session) return null;
   return target;
 }
@@ -107,19 +125,21 @@ export function hasInput(state: FlowState): boolean {
 function fail(flow: Flow, failure: ApiFailure): void {
   const step: StepId = failure.code === 'link_expired' ? 'expired' : failure.code.startsWith('link_') ? 'invalid' : 'failure';
   const message = failure.message || flow.store.getState().messages.failureNetwork;
-  show(flow, step, { problem: { code: failure.code, message } });
+  show(flow, step, { problem: { code: failure.code, message, ...(failure.reference ? { reference: failure.reference } : {}) } });
   event(flow, { type: 'error', code: failure.code, message });
 }
 
 /**
- * Loads the session and its language, then shows the first step: the tool picker, or the preselected
- * tool's data points. `preferredLanguage` (the loader's option) wins over the link's and loads in parallel.
+ * Loads the session and its language, then shows the first step: the consent, the tool picker, or the
+ * preselected tool's data points. `preferredLanguage` (the loader's option) wins over the link's and
+ * loads in parallel; without a session (a used, expired or unknown link) the browser's language speaks.
  */
-export async function start(flow: Flow, preferredLanguage: FlowLanguage | null = null): Promise<void> {
+export async function start(flow: Flow, preferredLanguage: FlowLanguage | null = null, browserLanguage: FlowLanguage | null = null): Promise<void> {
   flow.store.setState({ step: 'loading', problem: null });
   const early = preferredLanguage ? flow.effects.loadLocale(preferredLanguage) : null;
   const result = await flow.effects.api.session();
-  const locale = await (early ?? flow.effects.loadLocale(result.ok ? result.session.language : DEFAULT_LOCALE.language));
+  const fallback = browserLanguage ?? DEFAULT_LOCALE.language;
+  const locale = await (early ?? flow.effects.loadLocale(result.ok ? result.session.language : fallback));
   flow.store.setState({ language: locale.language, messages: locale.messages });
   if (!result.ok) return fail(flow, result);
   const { session } = result;
@@ -127,7 +147,9 @@ export async function start(flow: Flow, preferredLanguage: FlowLanguage | null =
   const preselected = session.preselected_tool ?? session.relink?.tool ?? null;
   const tool = session.tools.find((t) => t.id === preselected) ?? null;
   flow.store.setState({ session });
-  if (tool) show(flow, 'data_points', { toolId: tool.id, values: restoreValues(flow, tool) });
+  const toolPatch = tool ? { toolId: tool.id, values: restoreValues(flow, tool) } : {};
+  if (session.consent_required) show(flow, 'consent', toolPatch);
+  else if (tool) show(flow, 'data_points', toolPatch);
   else show(flow, 'choose_tool');
 }
 
@@ -156,10 +178,10 @@ export function selectTool(flow: Flow, toolId: string): void {
   show(flow, 'data_points', { toolId: tool.id, values: restoreValues(flow, tool), fieldErrors: {}, problem: null });
 }
 
-/** "Continue": the next step of the NEXT table (the picker needs a tool first). */
+/** "Continue": the next step (see {@link nextTarget}; the picker needs a tool first). */
 export function goNext(flow: Flow): void {
   const state = flow.store.getState();
-  const next = NEXT[state.step];
+  const next = nextTarget(state);
   if (!next || (state.step === 'choose_tool' && !state.toolId)) return;
   show(flow, next);
 }
@@ -204,7 +226,7 @@ export async function submit(flow: Flow): Promise<void> {
     event(flow, { type: 'error', ...problem });
   } else {
     const problem = { code: 'remote_unavailable' as const, message: outcome.message };
-    show(flow, 'failure', { problem });
+    show(flow, 'failure', { problem: { ...problem, ...(result.reference ? { reference: result.reference } : {}) } });
     event(flow, { type: 'error', ...problem });
   }
 }

@@ -3,8 +3,11 @@ import type { FlowStepName } from '../../protocol/messages.ts';
 /** Every screen of the flow: the protocol's steps plus the initial loading screen. */
 export type StepId = 'loading' | FlowStepName;
 
-/** Where "Continue" leads. Steps missing here move on by a named transition (submit, finish, ...). */
+/**
+ * Where "Continue" leads. A link that preselects a tool passes over the tool picker in both directions,
+ * and a session without consent has no consent step (see `nextTarget` and `backTarget` in flow.ts). Steps missing here move on by a named transition (submit, finish, ...). */
 export const NEXT: Readonly<Partial<Record<StepId, StepId>>> = {
+  consent: 'choose_tool',
   choose_tool: 'data_points',
   data_points: 'instructions',
   instructions: 'credentials',
@@ -12,6 +15,7 @@ export const NEXT: Readonly<Partial<Record<StepId, StepId>>> = {
 
 /** Where "Back" leads. Steps missing here have no way back (verifying, success, link problems). */
 export const BACK: Readonly<Partial<Record<StepId, StepId>>> = {
+  choose_tool: 'consent',
   data_points: 'choose_tool',
   instructions: 'data_points',
   credentials: 'instructions',
@@ -21,5 +25,8 @@ export const BACK: Readonly<Partial<Record<StepId, StepId>>> = {
 /** The steps counted in "Step n of m", in order. */
 export const PROGRESS_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials'];
 
-/** Steps on which the customer may have typed something worth asking about before closing. */
-export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'failure'];
+/**
+ * Steps on which the customer may have typed something worth asking about before closing; verifying
+ * counts too (closing abandons the check under way).
+ */
+export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'verifying', 'failure'];

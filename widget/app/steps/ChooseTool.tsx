@@ -51,7 +51,7 @@ export function ChooseTool() {
           {session.tools.length > 0 ? t('noResults', { query }) : t('noTools')}
         </p>
       )}
-      {chosen && <StepActions primary={{ label: t('continue'), onClick: () => goNext(flow) }} />}
+      <StepActions primary={chosen ? { label: t('continue'), onClick: () => goNext(flow) } : undefined} />
     </>
   );
 }

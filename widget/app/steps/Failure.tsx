@@ -1,10 +1,14 @@
 import { Icon } from '../components/Icon.tsx';
 import { StepActions } from '../components/StepActions.tsx';
 import { StepTitle } from '../components/StepTitle.tsx';
+import { SupportNote } from '../components/SupportNote.tsx';
 import { retry, selectedTool } from '../state/flow.ts';
 import { useFlow, useFlowApi, useT } from '../state/use-flow.ts';
 
-/** The tool or the network failed: say so, keep the input, offer to retry or go back to the form. */
+/**
+ * The tool or the network failed: say so, keep the input, offer to retry or go back to the form, and
+ * give the support reference and contact.
+ */
 export function Failure() {
   const flow = useFlowApi();
   const t = useT();
@@ -20,6 +24,7 @@ export function Failure() {
         <p>{problem?.message || t('failureNetwork')}</p>
       </div>
       {tool && <p class="pb-muted">{t('failureKeep')}</p>}
+      <SupportNote />
       <StepActions primary={{ label: t('tryAgain'), onClick: () => void retry(flow), autofocus: true }} />
     </div>
   );

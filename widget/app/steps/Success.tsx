@@ -1,11 +1,11 @@
 import { Icon } from '../components/Icon.tsx';
 import { StepActions } from '../components/StepActions.tsx';
 import { StepTitle } from '../components/StepTitle.tsx';
-import { finish, selectedTool } from '../state/flow.ts';
+import { finish, selectedTool, vendorName } from '../state/flow.ts';
 import { useFlow, useFlowApi, useT } from '../state/use-flow.ts';
 
 /**
- * Connected. In a frame, "Done" hands the activation token to the host (which removes the frame at
+ * Connected (or, for a relink, updated), with the next step: back to the vendor. In a frame, "Done" hands the activation token to the host (which removes the frame at
  * once, so this screen comes first); as a page (magic link) there is nobody to tell.
  */
 export function Success() {
@@ -13,14 +13,16 @@ export function Success() {
   const t = useT();
   const tool = useFlow(selectedTool)!;
   const page = useFlow((s) => s.display === 'page');
+  const relink = useFlow((s) => !!s.session?.relink);
+  const vendor = useFlow(vendorName);
   return (
     <div class="pb-center">
       <span class="pb-badge pb-badge-success">
         <Icon name="check" size={28} />
       </span>
-      <StepTitle>{t('successTitle', { tool: tool.label })}</StepTitle>
-      <p>{t('successBody')}</p>
-      {page ? <p class="pb-muted">{t('successPage')}</p> : <StepActions primary={{ label: t('done'), onClick: () => finish(flow), autofocus: true }} />}
+      <StepTitle>{t(relink ? 'relinkSuccessTitle' : 'successTitle', { tool: tool.label })}</StepTitle>
+      <p>{t(page ? 'successNextPage' : 'successNext', { vendor })}</p>
+      {!page && <StepActions primary={{ label: t('done'), onClick: () => finish(flow), autofocus: true }} />}
     </div>
   );
 }

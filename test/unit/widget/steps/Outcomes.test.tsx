@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { setValue, start, submit } from '../../../../widget/app/state/flow.ts';
-import { testFlow } from '../fixtures.ts';
+import { testFlow, VENDOR } from '../fixtures.ts';
 import { renderAt, renderFlow } from './render.tsx';
 
 /** On the credentials step with a valid form, the next connect answer scripted. */
@@ -52,12 +52,53 @@ describe('Success', () => {
   it('ends on a success page, with nothing to close, for a magic link opened as a page', async () => {
     const t = await submitted(undefined, { display: 'page' });
     await submit(t.flow);
-    await waitFor(() => screen.getByText('You can close this window now.'));
+    await waitFor(() => screen.getByText('You can close this window and return to the app you came from. Your data appears there after the first sync.'));
     expect([screen.queryByRole('button', { name: 'Done' }), screen.queryByRole('button', { name: 'Close' }), screen.getByRole('main') !== null]).toStrictEqual([null, null, true]);
   });
 });
 
+describe('Success for a named vendor', () => {
+  it('names the next step: back to the vendor', async () => {
+    const t = await renderAt('credentials', { sessionOverrides: { vendor: { ...VENDOR, name: 'Acme HR' } } });
+    setValue(t.flow, 'company_subdomain', 'acme');
+    setValue(t.flow, 'api_key', 'k');
+    await submit(t.flow);
+    await waitFor(() => screen.getByRole('button', { name: 'Done' }));
+    expect(screen.getByText(/^Select Done to return to/).textContent).toBe('Select Done to return to Acme HR. Your data appears there after the first sync.');
+  });
+
+  it('says a reconnection updated the existing connection', async () => {
+    const t = await renderAt('credentials', { sessionOverrides: { relink: { tool: 'sandbox' }, preselected_tool: 'sandbox' } });
+    setValue(t.flow, 'company_subdomain', 'acme');
+    setValue(t.flow, 'api_key', 'k');
+    await submit(t.flow);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Your Sandbox connection is updated'));
+  });
+});
+
 describe('Failure', () => {
+  it('gives the support reference and the vendor’s support contact', async () => {
+    const vendor = { ...VENDOR, name: 'Acme HR', support_email: 'help@acme.test', support_url: 'https://acme.test/help' };
+    const t = await renderAt('credentials', { sessionOverrides: { vendor } });
+    t.api.connects.push({ ok: true, outcome: { outcome: 'remote_unavailable', message: 'Sandbox HR is not reachable.' }, reference: 'req-4711' });
+    setValue(t.flow, 'company_subdomain', 'acme');
+    setValue(t.flow, 'api_key', 'k');
+    await submit(t.flow);
+    await waitFor(() => screen.getByText('Support reference: req-4711'));
+    expect([
+      screen.getByRole('link', { name: 'help@acme.test' }).getAttribute('href'),
+      screen.getByRole('link', { name: 'https://acme.test/help' }).getAttribute('href'),
+      screen.getByText(/^Need help\?/).textContent,
+    ]).toStrictEqual(['mailto:help@acme.test', 'https://acme.test/help', 'Need help? Contact Acme HR support: help@acme.test · https://acme.test/help']);
+  });
+
+  it('shows no support note without a reference or a contact', async () => {
+    const t = await submitted({ ok: false, code: 'network', message: '' });
+    await submit(t.flow);
+    await waitFor(() => screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.queryByText(/Support reference|Need help/)).toBeNull();
+  });
+
   it('says what failed, keeps the input and retries', async () => {
     const t = await submitted({ ok: true, outcome: { outcome: 'remote_unavailable', message: 'Sandbox HR is not reachable.' } });
     await submit(t.flow);
