@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import { requestSync } from '../server/domain/sync/queue.ts';
 import { drainSyncQueue } from '../server/domain/sync/worker.ts';
 import { createTenant, getEnvironment } from '../server/domain/tenants.ts';
-import { hrisSyncDeps } from '../server/http/routes/hris/sync-deps.ts';
-import { openStore } from '../server/store/db.ts';
+import { createDeps } from '../server/composition-root.ts';
+import { createLogger } from '../server/logger.ts';
 import { createTestIntegration } from '../test/helpers/integrations.ts';
 import { tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
@@ -32,9 +32,9 @@ function changedIn(counts: Record<string, unknown> | null): number {
 /** A full first sync of a Sandbox company on PGlite (on disk, like `npm start`), then a sync after a week of evolution. */
 async function measure(employees: number): Promise<SyncFigures> {
   const dataDir = tempDir('sync');
-  const store = await openStore({ dataDir });
   let now = new Date('2026-03-02T08:00:00.000Z').getTime();
-  const deps = { db: store.db, clock: () => new Date(now), secret: crypto.randomBytes(32) };
+  const config = { databaseUrl: undefined, dataDir, secretKey: undefined, publicUrl: 'http://localhost', trustProxy: false as const, rateLimitPerMinute: 300 };
+  const { deps, store, close } = await createDeps(config, createLogger('silent'), { clock: () => new Date(now), secret: crypto.randomBytes(32) });
   try {
     const { id: tenantId } = await createTenant(store.db, `bench-${employees}`, 'Bench');
     const environments = {
@@ -42,11 +42,10 @@ async function measure(employees: number): Promise<SyncFigures> {
       development: (await getEnvironment(store.db, tenantId, 'development')).id,
     };
     const id = await createTestIntegration(deps, { id: tenantId, environments }, { credentials: { company_size: String(employees) } });
-    const sync = hrisSyncDeps(deps);
     const runOnce = async () => {
-      await requestSync(sync, id, 'FULL', 'FORCED');
+      await requestSync(deps, id, 'FULL', 'FORCED');
       const started = performance.now();
-      await drainSyncQueue(sync);
+      await drainSyncQueue(deps);
       const ms = performance.now() - started;
       const run = await store.db.selectFrom('sync_runs').selectAll().where('integration_id', '=', id).orderBy('queued_at', 'desc').executeTakeFirstOrThrow();
       if (run.status !== 'SUCCEEDED') throw new Error(`sync failed: ${run.error}`);
@@ -57,7 +56,7 @@ async function measure(employees: number): Promise<SyncFigures> {
     const delta = await runOnce();
     return { employees, fullMs: full.ms, records: changedIn(full.counts), deltaMs: delta.ms, changed: changedIn(delta.counts) };
   } finally {
-    await store.close();
+    await close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

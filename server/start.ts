@@ -2,15 +2,13 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { AuthCache } from './domain/auth-cache.ts';
+import { createDeps, type DepsOverrides } from './composition-root.ts';
 import { markStaleIntegrations } from './domain/lifecycle.ts';
 import { startSyncScheduler } from './domain/sync/scheduler.ts';
 import { runInitialSync } from './domain/sync/worker.ts';
-import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import type { Logger } from './logger.ts';
-import { loadSecret } from './secret-key.ts';
-import { openStore, type Store } from './store/db.ts';
+import type { Store } from './store/db.ts';
 
 /** How long in-flight requests get to finish on shutdown before connections are cut. @default 10000 */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -42,22 +40,10 @@ export interface RunningServer {
  * Opens the store (migrating it and creating the default tenant), builds the app and listens.
  * Used by `server/index.ts` and by the launcher that also runs the demo.
  */
-export async function startServer(config: Config, logger: Logger, extra: Pick<AppDeps, 'widgetDevMiddleware'> = {}): Promise<RunningServer> {
-  const secret = loadSecret(config.secretKey, config.dataDir);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function startServer(config: Config, logger: Logger, overrides: DepsOverrides = {}): Promise<RunningServer> {
+  const { deps, store, close } = await createDeps(config, logger, overrides);
   await ensureDefaultTenant(store.db);
-  // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
-  const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
-  const base = { db: store.db, clock: () => new Date(), secret, logger };
-  const sync = hrisSyncDeps(base);
-  const deps: AppDeps = {
-    ...base,
-    config,
-    storeKind: store.kind,
-    authCache,
-    onIntegrationConnected: (id) => runInitialSync(sync, id),
-    ...extra,
-  };
+  deps.onIntegrationConnected = (id) => runInitialSync(deps, id);
   const server: Server = createApp(deps).listen(config.port, config.host);
   // Browsers open sockets ahead of use (preconnect). Node never counts a socket that carried no request
   // as idle, so close() would wait out the grace period for them: track them and close them on stop.
@@ -75,7 +61,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
-  const stopScheduler = startSyncScheduler(sync);
+  const stopScheduler = startSyncScheduler(deps);
   const stopJobs = [
     every(STALE_SWEEP_MS, logger, 'stale-integrations', async () => {
       const ids = await markStaleIntegrations(deps);
@@ -99,7 +85,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
         for (const socket of unused) socket.destroy();
       });
       await schedulerStopped;
-      await store.close();
+      await close();
     })());
   return { url, deps, store, stop };
 }

@@ -1,3 +1,4 @@
+import type { ConnectorRegistry } from '../connectors/registry.ts';
 import type { Db } from '../store/db.ts';
 import type { AuthCache } from './auth-cache.ts';
 
@@ -10,6 +11,8 @@ export interface DomainDeps {
   clock: Clock;
   /** Server secret (>= 32 bytes): keyed hashes and credential encryption keys derive from it. */
   secret: Buffer;
+  /** The tools this process can connect and sync (injected; never a module global). */
+  connectors: ConnectorRegistry;
   /** Key-state cache; set only when this process is the store's sole writer (the embedded store). */
   authCache?: AuthCache;
 }

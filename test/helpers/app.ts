@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { type AppDeps, createApp } from '../../server/app.ts';
+import { createDeps } from '../../server/composition-root.ts';
+import type { Connector } from '../../server/connectors/types.ts';
 import { createApiKey } from '../../server/domain/api-keys.ts';
-import { AuthCache } from '../../server/domain/auth-cache.ts';
 import type { Actor, Clock, DomainDeps } from '../../server/domain/deps.ts';
 import { createTenant, getEnvironment } from '../../server/domain/tenants.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -29,6 +30,8 @@ export interface StartAppOptions {
   config?: Partial<AppDeps['config']>;
   /** Listen address. `'::'` gives a dual-stack socket (IPv4 clients appear as `::ffff:a.b.c.d`). @default '127.0.0.1' */
   host?: string;
+  /** The tools the app knows (a test's own fake tool, for instance). @default the Sandbox */
+  connectors?: readonly Connector[];
 }
 
 /** Starts the real app in-process on port 0 over a test store. */
@@ -40,15 +43,13 @@ export async function startApp(store: Store, options: StartAppOptions = {}): Pro
       done();
     },
   });
-  const deps: AppDeps = {
-    db: store.db,
-    clock: options.clock ?? (() => new Date()),
+  const config = { publicUrl: 'http://localhost', trustProxy: false as const, rateLimitPerMinute: 10_000, ...options.config };
+  const { deps } = await createDeps({ ...config, databaseUrl: undefined, dataDir: '', secretKey: undefined }, createLogger('info', sink), {
+    store,
+    clock: options.clock,
     secret: TEST_SECRET,
-    logger: createLogger('info', sink),
-    storeKind: store.kind,
-    authCache: store.kind === 'pglite' ? new AuthCache() : undefined,
-    config: { publicUrl: 'http://localhost', trustProxy: false, rateLimitPerMinute: 10_000, ...options.config },
-  };
+    connectors: options.connectors,
+  });
   const server = createApp(deps).listen(0, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

@@ -8,7 +8,7 @@ import { type TestIntegrationOptions, createTestIntegration } from './integratio
 
 /** Sync deps over a test app's (or store's) deps, optionally with a replaced source or worker name. */
 export function testSyncDeps(deps: DomainDeps, extra: Partial<SyncDeps> = {}): SyncDeps {
-  return { db: deps.db, clock: deps.clock, secret: deps.secret, mappers: hrisWireMappers, ...extra };
+  return { db: deps.db, clock: deps.clock, secret: deps.secret, connectors: deps.connectors, mappers: hrisWireMappers, ...extra };
 }
 
 /** A Sandbox integration (50 employees unless told otherwise) whose first sync has completed. */

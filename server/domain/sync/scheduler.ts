@@ -1,4 +1,3 @@
-import { listConnectors } from '../../connectors/registry.ts';
 import { failStaleRuns, queueDueRuns } from '../../store/queries/hris-sync-runs.ts';
 import { newId } from '../ids.ts';
 import type { SyncDeps } from './sync-deps.ts';
@@ -24,7 +23,7 @@ export interface SchedulerOptions {
 export function startSyncScheduler(deps: SyncDeps, options: SchedulerOptions = {}): () => Promise<void> {
   const intervalMs = options.intervalMs ?? 3 * 60 * 60 * 1000;
   const staleAfterMs = options.staleAfterMs ?? 15 * 60 * 1000;
-  const tools = () => listConnectors().filter((c) => c.source).map((c) => c.tool.id);
+  const tools = () => deps.connectors.list().filter((c) => c.source).map((c) => c.tool.id);
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   const tick = () => {

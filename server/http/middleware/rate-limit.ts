@@ -1,18 +1,15 @@
 import { type Store as RateLimitStore, rateLimit } from 'express-rate-limit';
-import type { Db } from '../../store/db.ts';
 import { AppError } from '../../domain/errors.ts';
-import { hitRateLimit } from '../../store/queries/rate-limits.ts';
+import { RATE_LIMIT_WINDOW_MS, type RateLimitCounter } from '../../domain/rate-limit.ts';
 
-const WINDOW_MS = 60_000;
-
-/** Counters kept in the database so every instance on one PostgreSQL shares the same per-key budget. */
-export function databaseRateLimitStore(db: Db): RateLimitStore {
+/** express-rate-limit's store interface over our counter (the counting itself lives in domain/rate-limit.ts). */
+function counterStore(counter: RateLimitCounter): RateLimitStore {
   return {
-    localKeys: false,
+    localKeys: counter.local,
     prefix: 'v1:',
     increment: async (key) => {
-      const { hits, windowStart } = await hitRateLimit(db, `v1:${key}`, new Date(), WINDOW_MS);
-      return { totalHits: hits, resetTime: new Date(windowStart.getTime() + WINDOW_MS) };
+      const { hits, resetTime } = await counter.hit(`v1:${key}`);
+      return { totalHits: hits, resetTime };
     },
     decrement: () => {},
     resetKey: () => {},
@@ -22,15 +19,14 @@ export function databaseRateLimitStore(db: Db): RateLimitStore {
 /**
  * Per-key limit of `perMinute` requests with Kombo's `ratelimit-limit/-remaining/-reset` headers;
  * past it, 429 `PLATFORM.RATE_LIMIT_EXCEEDED` with `Retry-After`. Runs after authentication.
- * Without a store the counters live in memory (right for the embedded store: one process owns it).
  */
-export function perKeyRateLimit(perMinute: number, store?: RateLimitStore) {
+export function perKeyRateLimit(perMinute: number, counter: RateLimitCounter) {
   return rateLimit({
-    windowMs: WINDOW_MS,
+    windowMs: RATE_LIMIT_WINDOW_MS,
     limit: perMinute,
     standardHeaders: 'draft-6',
     legacyHeaders: false,
-    ...(store ? { store } : {}),
+    store: counterStore(counter),
     keyGenerator: (req) => req.principal?.keyId ?? 'anonymous',
     validate: { trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
     handler: (_req, res, next) => {

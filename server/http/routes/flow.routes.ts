@@ -1,5 +1,5 @@
 import { type Request, type Response, Router } from 'express';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { connectWithLink } from '../../domain/links-connect.ts';
 import { getFlowSession } from '../../domain/links-session.ts';
 import { LINK_TOKEN_HEADER } from '../../../widget/protocol/flow-api.ts';

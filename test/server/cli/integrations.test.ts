@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createConnectorRegistry } from '../../../server/connectors/registry.ts';
 import { connectWithLink } from '../../../server/domain/links-connect.ts';
 import { loadSecret } from '../../../server/secret-key.ts';
 import { openStore } from '../../../server/store/db.ts';
@@ -8,7 +9,7 @@ import { runCli, tempDataDir } from '../../helpers/cli.ts';
 async function connectThroughFlow(dataDir: string, link: string): Promise<string> {
   const store = await openStore({ dataDir });
   try {
-    const deps = { db: store.db, clock: () => new Date(), secret: loadSecret(undefined, dataDir) };
+    const deps = { db: store.db, clock: () => new Date(), secret: loadSecret(undefined, dataDir), connectors: createConnectorRegistry() };
     const token = new URL(link).searchParams.get('token') ?? undefined;
     const credentials = { company_subdomain: 'acme', api_key: 'cli-test-key' };
     const result = await connectWithLink(deps, token, { tool: 'sandbox', credentials }, new AbortController().signal);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { createConnectorRegistry } from '../../../server/connectors/registry.ts';
 import { createApiKey, disableApiKey, listApiKeys, setApiKeyAllowlist } from '../../../server/domain/api-keys.ts';
 import { listAudit } from '../../../server/domain/audit.ts';
 import { AppError } from '../../../server/domain/errors.ts';
@@ -13,7 +14,7 @@ describe.each(STORE_NAMES)('API keys in the store (%s)', (storeName) => {
   let tenant: TestTenant;
 
   beforeAll(async () => {
-    deps = { db: (await sharedStore(storeName)).db, clock, secret: TEST_SECRET };
+    deps = { db: (await sharedStore(storeName)).db, clock, secret: TEST_SECRET, connectors: createConnectorRegistry() };
   });
   beforeEach(async () => {
     tenant = await createTestTenant(await sharedStore(storeName));

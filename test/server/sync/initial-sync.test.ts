@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestKey, createTestTenant, startApp, type TestApp } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
 import { runInitialSync } from '../../../server/domain/sync/worker.ts';
-import { hrisSyncDeps } from '../../../server/http/routes/hris/sync-deps.ts';
 import { integrationHeader } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { createSandboxIntegration, sandboxCredentials } from '../connect/connect-helpers.ts';
@@ -15,8 +14,7 @@ describe.each(STORE_NAMES)('the first sync after the connection flow (%s)', (sto
     const store = await sharedStore(storeName);
     app = await startApp(store, { clock: testClock() });
     // What the server wires at start-up (server/start.ts): the first sync runs as soon as the flow connects.
-    const sync = hrisSyncDeps(app.deps);
-    app.deps.onIntegrationConnected = (id) => runInitialSync(sync, id);
+    app.deps.onIntegrationConnected = (id) => runInitialSync(app.deps, id);
     ({ key } = await createTestKey(app.deps, await createTestTenant(store)));
   });
   afterAll(() => app.close());

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConnectorRegistry } from '../../../server/connectors/registry.ts';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { drainSyncQueue } from '../../../server/domain/sync/worker.ts';
 import type { Store } from '../../../server/store/db.ts';
@@ -21,7 +22,7 @@ describe.runIf(STORE_NAMES.includes('postgres'))('two server instances on one Po
     await Promise.all([a.close(), b.close()]);
   });
 
-  const instance = (store: Store, name: string) => testSyncDeps({ db: store.db, clock, secret: TEST_SECRET }, { workerId: name });
+  const instance = (store: Store, name: string) => testSyncDeps({ db: store.db, clock, secret: TEST_SECRET, connectors: createConnectorRegistry() }, { workerId: name });
 
   describe('draining the queue at the same time', () => {
     it('runs each queued sync exactly once', async () => {

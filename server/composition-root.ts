@@ -1,0 +1,66 @@
+import type { Config } from './config.ts';
+import { type ConnectorRegistry, createConnectorRegistry } from './connectors/registry.ts';
+import type { Connector } from './connectors/types.ts';
+import type { AppDeps } from './deps.ts';
+import { AuthCache } from './domain/auth-cache.ts';
+import type { Clock } from './domain/deps.ts';
+import { databaseRateLimitCounter, memoryRateLimitCounter } from './domain/rate-limit.ts';
+import { hrisWireMappers } from './http/mappers/hris/index.ts';
+import type { Logger } from './logger.ts';
+import { loadSecret } from './secret-key.ts';
+import { openStore, type Store } from './store/db.ts';
+
+/** The configuration the dependency graph is built from. */
+export type DepsConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secretKey' | 'publicUrl' | 'trustProxy' | 'rateLimitPerMinute'>;
+
+/** What a caller (a test, the bench, the CLI) may supply instead of the defaults. */
+export interface DepsOverrides {
+  /** An already open store; `close()` then leaves it open. @default opened from `config` */
+  store?: Store;
+  /** @default the system clock */
+  clock?: Clock;
+  /** @default loaded (or generated) from `config.secretKey` / `config.dataDir` */
+  secret?: Buffer;
+  /** The tools of this process, or a ready registry. @default the Sandbox */
+  connectors?: readonly Connector[] | ConnectorRegistry;
+  /** PostgreSQL pool size when the store is opened here. @default 10 */
+  poolSize?: number;
+  widgetDevMiddleware?: AppDeps['widgetDevMiddleware'];
+}
+
+/** A built dependency graph and how to release what it opened. */
+export interface Composed {
+  deps: AppDeps;
+  store: Store;
+  /** Closes what `createDeps` opened (not an injected store). */
+  close(): Promise<void>;
+}
+
+const isRegistry = (c: DepsOverrides['connectors']): c is ConnectorRegistry => !!c && !Array.isArray(c) && 'get' in c;
+
+/**
+ * The composition root: builds store, clock, secret, connector registry, caches and counters once, for
+ * the server, the worker, the CLI, the tests, the bench and the scripts alike.
+ */
+export async function createDeps(config: DepsConfig, logger: Logger, overrides: DepsOverrides = {}): Promise<Composed> {
+  const secret = overrides.secret ?? loadSecret(config.secretKey, config.dataDir);
+  const store = overrides.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: overrides.poolSize }));
+  const clock = overrides.clock ?? (() => new Date());
+  const connectors = isRegistry(overrides.connectors) ? overrides.connectors : createConnectorRegistry(overrides.connectors);
+  const deps: AppDeps = {
+    db: store.db,
+    clock,
+    secret,
+    connectors,
+    logger,
+    mappers: hrisWireMappers,
+    config: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute },
+    storeKind: store.kind,
+    // The embedded store is owned by this process alone, so key states and request counts can live here.
+    authCache: store.kind === 'pglite' ? new AuthCache() : undefined,
+    rateLimits: store.kind === 'pglite' ? memoryRateLimitCounter({ clock }) : databaseRateLimitCounter({ db: store.db, clock }),
+    ...(overrides.widgetDevMiddleware ? { widgetDevMiddleware: overrides.widgetDevMiddleware } : {}),
+  };
+  const ownsStore = !overrides.store;
+  return { deps, store, close: async () => (ownsStore ? store.close() : undefined) };
+}
