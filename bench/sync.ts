@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { requestSync } from '../server/domain/sync/queue.ts';
-import { drainSyncQueue } from '../server/domain/sync/worker.ts';
+import { runQueuedSync } from '../test/helpers/hris.ts';
 import { createTenant, getEnvironment } from '../server/domain/tenants.ts';
 import { createDeps } from '../server/composition-root.ts';
 import { createLogger } from '../server/logger.ts';
@@ -43,9 +43,9 @@ async function measure(employees: number): Promise<SyncFigures> {
     };
     const id = await createTestIntegration(deps, { id: tenantId, environments }, { credentials: { company_size: String(employees) } });
     const runOnce = async () => {
-      await requestSync(deps, id, 'FULL', 'FORCED');
+      const { syncId } = await requestSync(deps, id, 'FULL', 'FORCED');
       const started = performance.now();
-      await drainSyncQueue(deps);
+      await runQueuedSync(deps, syncId);
       const ms = performance.now() - started;
       const run = await store.db.selectFrom('sync_runs').selectAll().where('integration_id', '=', id).orderBy('queued_at', 'desc').executeTakeFirstOrThrow();
       if (run.status !== 'SUCCEEDED') throw new Error(`sync failed: ${run.error}`);

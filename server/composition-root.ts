@@ -4,8 +4,10 @@ import type { Connector } from './connectors/types.ts';
 import type { AppDeps } from './deps.ts';
 import { AuthCache } from './domain/auth-cache.ts';
 import type { Clock } from './domain/deps.ts';
+import { JOB_QUEUES } from './domain/jobs/queues.ts';
 import { databaseRateLimitCounter, memoryRateLimitCounter } from './domain/rate-limit.ts';
 import { hrisWireMappers } from './http/mappers/hris/index.ts';
+import { createPgBossQueue } from './jobs/pg-boss-queue.ts';
 import type { Logger } from './logger.ts';
 import { loadSecret } from './secret-key.ts';
 import { openStore, type Store } from './store/db.ts';
@@ -26,14 +28,22 @@ export interface DepsOverrides {
   /** PostgreSQL pool size when the store is opened here. @default 10 */
   poolSize?: number;
   widgetDevMiddleware?: AppDeps['widgetDevMiddleware'];
+  /** Schema of the job queue's tables (tests use one per app, so their jobs stay theirs). @default 'pgboss' */
+  jobSchema?: string;
+  /**
+   * Whether this process supervises the job queue (expiry, retention, cron) and starts it at once. The
+   * CLI does neither: its commands start it on first use, if ever (they queue no job in a transaction).
+   * @default true
+   */
+  superviseJobs?: boolean;
 }
 
 /** A built dependency graph and how to release what it opened. */
 export interface Composed {
   deps: AppDeps;
   store: Store;
-  /** Closes what `createDeps` opened (not an injected store). */
-  close(): Promise<void>;
+  /** Stops the job queue (running jobs get `graceMs`, then stay resumable) and closes what `createDeps` opened (not an injected store). */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 const isRegistry = (c: DepsOverrides['connectors']): c is ConnectorRegistry => !!c && !Array.isArray(c) && 'get' in c;
@@ -47,11 +57,15 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
   const store = overrides.store ?? (await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: overrides.poolSize }));
   const clock = overrides.clock ?? (() => new Date());
   const connectors = isRegistry(overrides.connectors) ? overrides.connectors : createConnectorRegistry(overrides.connectors);
+  const jobs = createPgBossQueue(store, { queues: JOB_QUEUES, logger, schema: overrides.jobSchema, supervise: overrides.superviseJobs });
+  // Started here, outside any transaction, so that the first job queued in one can be written at once.
+  if (overrides.superviseJobs ?? true) await jobs.start();
   const deps: AppDeps = {
     db: store.db,
     clock,
     secret,
     connectors,
+    jobs,
     logger,
     mappers: hrisWireMappers,
     config: { publicUrl: config.publicUrl, trustProxy: config.trustProxy, rateLimitPerMinute: config.rateLimitPerMinute },
@@ -62,5 +76,9 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
     ...(overrides.widgetDevMiddleware ? { widgetDevMiddleware: overrides.widgetDevMiddleware } : {}),
   };
   const ownsStore = !overrides.store;
-  return { deps, store, close: async () => (ownsStore ? store.close() : undefined) };
+  const close = async (options: { graceMs?: number } = {}) => {
+    await deps.jobs.stop(options);
+    if (ownsStore) await store.close();
+  };
+  return { deps, store, close };
 }

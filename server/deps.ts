@@ -16,8 +16,6 @@ export interface AppDeps extends SyncDeps {
   storeKind: 'pglite' | 'postgres';
   /** Per-key request counters: in memory on the embedded store, shared through PostgreSQL otherwise. */
   rateLimits: RateLimitCounter;
-  /** Called once the flow's answer for a connected or relinked integration has been sent; the sync engine uses it (runInitialSync). */
-  onIntegrationConnected?: (integrationId: string) => void | Promise<void>;
   /** `npm run dev` only: Vite's dev middleware, answering the flow page before the build does (hot reload). */
   widgetDevMiddleware?: RequestHandler;
 }

@@ -3,9 +3,7 @@ import type { Server } from 'node:http';
 import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { createDeps, type DepsOverrides } from './composition-root.ts';
-import { markStaleIntegrations } from './domain/lifecycle.ts';
-import { startSyncScheduler } from './domain/sync/scheduler.ts';
-import { runInitialSync } from './domain/sync/worker.ts';
+import { startWorkers } from './jobs/workers.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import type { Logger } from './logger.ts';
 import type { Store } from './store/db.ts';
@@ -13,18 +11,8 @@ import type { Store } from './store/db.ts';
 /** How long in-flight requests get to finish on shutdown before connections are cut. @default 10000 */
 export const SHUTDOWN_GRACE_MS = 10_000;
 
-/** How often development integrations are checked for staleness. @default 1 hour */
-export const STALE_SWEEP_MS = 60 * 60 * 1000;
-
-/** Runs `job` now and every `everyMs`, logging failures; returns the stop function. */
-function every(everyMs: number, logger: Logger, name: string, job: () => Promise<unknown>): () => void {
-  const run = () => {
-    job().catch((err: unknown) => logger.error({ err, job: name }, 'periodic job failed'));
-  };
-  run();
-  const timer = setInterval(run, everyMs).unref();
-  return () => clearInterval(timer);
-}
+/** How long running syncs get to finish on shutdown before they are left to be resumed elsewhere. @default 20000 */
+export const SYNC_GRACE_MS = 20_000;
 
 /** A listening Plugboard server with its store, and how to stop it gracefully. */
 export interface RunningServer {
@@ -32,7 +20,7 @@ export interface RunningServer {
   url: string;
   deps: AppDeps;
   store: Store;
-  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_GRACE_MS), stops jobs, closes the store. */
+  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_GRACE_MS) and running syncs (up to SYNC_GRACE_MS), closes the store. */
   stop(): Promise<void>;
 }
 
@@ -43,7 +31,6 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger, overrides: DepsOverrides = {}): Promise<RunningServer> {
   const { deps, store, close } = await createDeps(config, logger, overrides);
   await ensureDefaultTenant(store.db);
-  deps.onIntegrationConnected = (id) => runInitialSync(deps, id);
   const server: Server = createApp(deps).listen(config.port, config.host);
   // Browsers open sockets ahead of use (preconnect). Node never counts a socket that carried no request
   // as idle, so close() would wait out the grace period for them: track them and close them on stop.
@@ -61,20 +48,13 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
-  const stopScheduler = startSyncScheduler(deps);
-  const stopJobs = [
-    every(STALE_SWEEP_MS, logger, 'stale-integrations', async () => {
-      const ids = await markStaleIntegrations(deps);
-      if (ids.length) logger.info({ integrations: ids }, 'development integrations unused for 14 days marked INACTIVE');
-    }),
-  ];
+  const stopWorkers = await startWorkers(deps, { resumeAllOnStart: store.kind === 'pglite' });
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      for (const stopJob of stopJobs) stopJob();
-      // No new syncs from now on; the one in progress (if any) finishes before the store closes.
-      const schedulerStopped = stopScheduler();
+      // No new jobs from now on; the sync in progress (if any) gets SYNC_GRACE_MS before the store closes.
+      const workersStopped = stopWorkers();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
         server.close(() => {
@@ -84,8 +64,8 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
         server.closeIdleConnections();
         for (const socket of unused) socket.destroy();
       });
-      await schedulerStopped;
-      await close();
+      await workersStopped;
+      await close({ graceMs: SYNC_GRACE_MS });
     })());
   return { url, deps, store, stop };
 }

@@ -1,6 +1,7 @@
 import type { ConnectorRegistry } from '../connectors/registry.ts';
 import type { Db } from '../store/db.ts';
 import type { AuthCache } from './auth-cache.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 
 /** A clock; injected everywhere so tests control time without waiting. */
 export type Clock = () => Date;
@@ -13,6 +14,8 @@ export interface DomainDeps {
   secret: Buffer;
   /** The tools this process can connect and sync (injected; never a module global). */
   connectors: ConnectorRegistry;
+  /** The durable job queue (syncs, schedules, sweeps). */
+  jobs: JobQueue;
   /** Key-state cache; set only when this process is the store's sole writer (the embedded store). */
   authCache?: AuthCache;
 }

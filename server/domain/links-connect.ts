@@ -9,6 +9,7 @@ import { newId } from './ids.ts';
 import { defaultScopeConfigId } from './integrations.ts';
 import { type LinkRecord, resolveLink, toolsForLink } from './links-session.ts';
 import { checkCredentials } from './tools-credentials.ts';
+import { requestSync } from './sync/queue.ts';
 
 /** How long a tool gets to verify credentials before the flow reports it unreachable. */
 export const VERIFY_TIMEOUT_MS = 20_000;
@@ -110,6 +111,8 @@ export async function connectWithLink(
         data_expired_at: null,
       });
     }
+    // The first sync (or the relinked one's next) is queued with the integration: durable, whatever happens next.
+    if (connector.source) await requestSync(deps, integrationId, 'FULL', 'INITIAL', trx);
     const activationToken = await issueActivationToken(trx, deps.secret, { id: integrationId, environmentId: link.environmentId }, now);
     return { integrationId, activationToken };
   });

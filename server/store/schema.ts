@@ -167,6 +167,8 @@ export interface SyncRunsTable {
   duration_ms: number | null;
   counts: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
   error: string | null;
+  /** The queue job running this sync (0004-jobs). */
+  job_id: string | null;
 }
 
 /** Every table kysely knows; later migrations add theirs here. */

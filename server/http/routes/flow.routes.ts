@@ -19,17 +19,6 @@ function clientGone(req: Request, res: Response): AbortSignal {
   return controller.signal;
 }
 
-/** Runs the post-connection hook without letting its failure touch the flow's answer. */
-function notifyConnected(deps: AppDeps, req: Request, integrationId: string): void {
-  try {
-    Promise.resolve(deps.onIntegrationConnected?.(integrationId)).catch((err: unknown) => {
-      req.log?.error({ err, integrationId }, 'onIntegrationConnected failed');
-    });
-  } catch (err) {
-    req.log?.error({ err, integrationId }, 'onIntegrationConnected failed');
-  }
-}
-
 /**
  * The flow API of widget/protocol/flow-api.ts, mounted at `/flow/v1` without API-key auth: the link
  * token in `X-Plugboard-Link` is the credential. Responses are never cached.
@@ -50,8 +39,6 @@ export function flowRoutes(deps: AppDeps): Router {
   router.post('/connect', async (req, res) => {
     const request = parseConnectRequest(req.body);
     const result = await connectWithLink(deps, linkToken(req), request, clientGone(req, res));
-    // Only once the answer is on its way: the hook may start a long first sync.
-    if (result.outcome === 'connected') res.once('finish', () => notifyConnected(deps, req, result.integrationId));
     ok(res, toConnectOutcome(result));
   });
 

@@ -29,7 +29,7 @@ describe.each(STORE_NAMES)('a connector registered by a test (%s)', (storeName) 
 
   beforeAll(async () => {
     const store = await sharedStore(storeName);
-    app = await startApp(store, { clock: testClock(), connectors: [sandboxConnector, fakeTool(verified)] });
+    app = await startApp(store, { clock: testClock(), connectors: [sandboxConnector, fakeTool(verified)], workers: true });
     ({ key } = await createTestKey(app.deps, await createTestTenant(store)));
   });
   afterAll(() => app.close());

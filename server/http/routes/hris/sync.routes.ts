@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../../deps.ts';
 import { forceSync } from '../../../domain/sync/force-sync.ts';
 import { getSyncStatus } from '../../../domain/sync/sync-status.ts';
-import { drainSyncQueue } from '../../../domain/sync/worker.ts';
 import { toApiSyncStatus } from '../../mappers/hris/sync-status.mapper.ts';
 import { requireIntegration } from '../../middleware/integration.ts';
 import { parseInput } from '../../parsers/zod-input.ts';
@@ -24,8 +23,7 @@ export function syncRoutes(deps: AppDeps): Router {
   router.post('/force-sync', integration, async (req, res) => {
     const body = parseInput(forceSyncBody, req.body);
     const result = await forceSync(deps, integrationOf(req), body?.type ?? 'FULL');
-    // Runs in the background: the answer only says the sync is queued.
-    drainSyncQueue(deps).catch((err: unknown) => req.log?.error({ err }, 'sync queue drain failed'));
+    // A worker (this process's or another's) runs it: the answer only says the sync is queued.
     ok(res, { already_queued: result.alreadyQueued, sync_id: result.syncId, type: result.type });
   });
 
