@@ -124,6 +124,8 @@ export interface ActivationTokensTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   redeemed_at: Timestamp | null;
+  /** The API key ID that exchanged it (0004-jobs). */
+  redeemed_by: string | null;
 }
 
 /** One synced record of a unified HRIS model (see migration 0003-hris). */

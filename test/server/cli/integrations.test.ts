@@ -7,7 +7,7 @@ import { runCli, tempDataDir } from '../../helpers/cli.ts';
 /** Completes a link's flow in-process on the CLI's data directory (the CLI cannot run a browser flow). */
 async function connectThroughFlow(dataDir: string, link: string): Promise<string> {
   const config = { databaseUrl: undefined, dataDir, secretKey: undefined, publicUrl: 'http://localhost', trustProxy: false as const, rateLimitPerMinute: 300 };
-  const { deps, close } = await createDeps(config, createLogger('silent'), { superviseJobs: false });
+  const { deps, close } = await createDeps(config, createLogger('silent'));
   try {
     const token = new URL(link).searchParams.get('token') ?? undefined;
     const credentials = { company_subdomain: 'acme', api_key: 'cli-test-key' };
