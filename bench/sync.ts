@@ -4,11 +4,11 @@ import type { PagedSource } from '../server/connectors/data-source.ts';
 import { sandboxDataSource } from '../server/connectors/sandbox/company/source.ts';
 import type { UnifiedEmployee } from '../server/connectors/unified-hris.ts';
 import { requestSync } from '../server/domain/sync/queue.ts';
-import { drainSyncQueue } from '../server/domain/sync/worker.ts';
+import { runQueuedSync } from '../test/helpers/hris.ts';
 import { createTenant, getEnvironment } from '../server/domain/tenants.ts';
-import { hrisSyncDeps } from '../server/http/routes/hris/sync-deps.ts';
-import { openStore } from '../server/store/db.ts';
 import { scratchPostgres } from './api.ts';
+import { createDeps } from '../server/composition-root.ts';
+import { createLogger } from '../server/logger.ts';
 import { createTestIntegration } from '../test/helpers/integrations.ts';
 import { tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
@@ -59,9 +59,9 @@ function changedIn(counts: Record<string, unknown> | null): number {
  */
 async function measure(employees: number, databaseUrl?: string): Promise<SyncFigures> {
   const dataDir = tempDir('sync');
-  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
   let now = new Date('2026-03-02T08:00:00.000Z').getTime();
-  const deps = { db: store.db, clock: () => new Date(now), secret: crypto.randomBytes(32) };
+  const config = { databaseUrl, dataDir, secretKey: undefined, publicUrl: 'http://localhost', trustProxy: false as const, rateLimitPerMinute: 300 };
+  const { deps, store, close } = await createDeps(config, createLogger('silent'), { clock: () => new Date(now), secret: crypto.randomBytes(32) });
   try {
     const { id: tenantId } = await createTenant(store.db, `bench-${employees}`, 'Bench');
     const environments = {
@@ -69,24 +69,23 @@ async function measure(employees: number, databaseUrl?: string): Promise<SyncFig
       development: (await getEnvironment(store.db, tenantId, 'development')).id,
     };
     const id = await createTestIntegration(deps, { id: tenantId, environments }, { credentials: { company_size: String(employees) } });
-    const sync = { ...hrisSyncDeps(deps), storeKind: store.kind };
-    const runOnce = async (deps = sync) => {
-      await requestSync(deps, id, 'FULL', 'FORCED');
+    const runOnce = async (sourceFor?: typeof deps.sourceFor) => {
+      const { syncId } = await requestSync(deps, id, 'FULL', 'FORCED');
       const started = performance.now();
-      await drainSyncQueue(deps);
+      await runQueuedSync(sourceFor ? { ...deps, sourceFor } : deps, syncId);
       const ms = performance.now() - started;
       const run = await store.db.selectFrom('sync_runs').selectAll().where('integration_id', '=', id).orderBy('queued_at', 'desc').executeTakeFirstOrThrow();
       if (run.status !== 'SUCCEEDED') throw new Error(`sync failed: ${run.error}`);
       return { ms, counts: run.counts };
     };
     const full = await runOnce();
-    const incremental = await runOnce({ ...sync, sourceFor: () => withRetitled(100, employees) });
+    const incremental = await runOnce(() => withRetitled(100, employees));
     now += 7 * DAY_MS;
     const delta = await runOnce();
     return { employees, fullMs: full.ms, records: changedIn(full.counts), deltaMs: delta.ms, changed: changedIn(delta.counts),
       incrementalMs: incremental.ms, incrementalChanged: changedIn(incremental.counts) };
   } finally {
-    await store.close();
+    await close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

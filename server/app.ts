@@ -1,13 +1,12 @@
-import express, { type Express, type RequestHandler, Router } from 'express';
-import type { Config } from './config.ts';
-import type { DomainDeps } from './domain/deps.ts';
-import type { Logger } from './logger.ts';
+import express, { type Express, Router } from 'express';
+import type { AppDeps } from './deps.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { requireApiKey } from './http/middleware/authenticate.ts';
 import { jsonBody } from './http/middleware/json-body.ts';
 import { rejectUnstorableUrl } from './http/middleware/input-guard.ts';
 import { rejectOptions } from './http/middleware/options.ts';
-import { databaseRateLimitStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
+import { counterStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
+import { databaseRateLimitCounter } from './domain/rate-limit.ts';
 import { requestLogging } from './http/middleware/request-logging.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
 import { DEFAULT_THROTTLE, failedAuthLimit, flowClientLimit, linkAttemptLimit, type ThrottleLimits } from './http/middleware/throttle.ts';
@@ -20,24 +19,9 @@ import { widgetRoutes } from './http/routes/widget.routes.ts';
 import { landingRoutes } from './http/routes/landing.routes.ts';
 import { hrisRoutes } from './http/routes/hris/hris.routes.ts';
 import { syncRoutes } from './http/routes/hris/sync.routes.ts';
-import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
 import './http/request-context.ts';
 
-/** Everything the HTTP app needs, injected so tests run the real app on their own database and clock. */
-export interface AppDeps extends DomainDeps {
-  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'rateLimitPerMinute'>;
-  logger: Logger;
-  /** `postgres` shares rate-limit counters through the database; `pglite` keeps them in memory. */
-  storeKind: 'pglite' | 'postgres';
-  /** Called once the flow's answer for a connected or relinked integration has been sent; the sync engine uses it (runInitialSync). */
-  onIntegrationConnected?: (integrationId: string) => void | Promise<void>;
-  /** `npm run dev` only: Vite's dev middleware, answering the flow page before the build does (hot reload). */
-  widgetDevMiddleware?: RequestHandler;
-  /** Limits outside the per-key budget (failed authentications, the flow API, attempts per link). @default DEFAULT_THROTTLE */
-  throttle?: Partial<ThrottleLimits>;
-  /** The demo vendor app's URL when `npm start` runs it alongside; the landing page links to it. */
-  demoUrl?: string;
-}
+export type { AppDeps };
 
 /** Builds the Express app: middleware, routers, the one error handler. Does not listen. */
 export function createApp(deps: AppDeps): Express {
@@ -55,18 +39,18 @@ export function createApp(deps: AppDeps): Express {
   const v1 = Router();
   v1.use(failedAuthLimit(throttle.failedAuthPerMinute));
   v1.use(requireApiKey(deps));
-  v1.use(perKeyRateLimit(deps.config.rateLimitPerMinute, deps.storeKind === 'postgres' ? databaseRateLimitStore(deps.db) : undefined));
+  v1.use(perKeyRateLimit(deps.config.rateLimitPerMinute, deps.rateLimits));
   v1.use(jsonBody());
   v1.use(platformRoutes());
   v1.use(connectRoutes(deps));
   v1.use(integrationsRoutes(deps));
   v1.use(toolsRoutes(deps));
   v1.use(hrisRoutes(deps));
-  v1.use(syncRoutes(hrisSyncDeps(deps)));
+  v1.use(syncRoutes(deps));
   app.use('/v1', v1);
   // The iframe's own API: no API key (the link token is the credential), its own JSON parser.
   app.use('/flow/v1', flowClientLimit(throttle.flowPerMinute));
-  app.post('/flow/v1/connect', linkAttemptLimit(throttle, deps.storeKind === 'postgres' ? databaseRateLimitStore(deps.db, 'link:', throttle.linkWindowMs) : undefined));
+  app.post('/flow/v1/connect', linkAttemptLimit(throttle, deps.storeKind === 'postgres' ? counterStore(databaseRateLimitCounter(deps, throttle.linkWindowMs), 'link:') : undefined));
   app.use('/flow/v1', flowRoutes(deps));
 
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.

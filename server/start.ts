@@ -2,35 +2,20 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { AuthCache } from './domain/auth-cache.ts';
-import { markStaleIntegrations } from './domain/lifecycle.ts';
 import { recordPublicUrl } from './domain/public-url.ts';
-import { startSyncScheduler } from './domain/sync/scheduler.ts';
-import { runInitialSync } from './domain/sync/worker.ts';
-import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
+import { createDeps, type DepsOverrides } from './composition-root.ts';
+import { startWorkers } from './jobs/workers.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import { startWebhookDispatcher } from './domain/webhooks/dispatcher.ts';
 import type { Logger } from './logger.ts';
 import { createHttpServer } from './http/server-limits.ts';
-import { loadSecret } from './secret-key.ts';
-import { openStore, type Store } from './store/db.ts';
-import { storeUsesSecret } from './store/queries/secret-use.ts';
+import type { Store } from './store/db.ts';
 
 /** How long in-flight requests get to finish on shutdown before connections are cut. @default 10000 */
 export const SHUTDOWN_GRACE_MS = 10_000;
 
-/** How often development integrations are checked for staleness. @default 1 hour */
-export const STALE_SWEEP_MS = 60 * 60 * 1000;
-
-/** Runs `job` now and every `everyMs`, logging failures; returns the stop function. */
-function every(everyMs: number, logger: Logger, name: string, job: () => Promise<unknown>): () => void {
-  const run = () => {
-    job().catch((err: unknown) => logger.error({ err, job: name }, 'periodic job failed'));
-  };
-  run();
-  const timer = setInterval(run, everyMs).unref();
-  return () => clearInterval(timer);
-}
+/** How long running syncs get to finish on shutdown before they are left to be resumed elsewhere. @default 20000 */
+export const SYNC_GRACE_MS = 20_000;
 
 /** A listening Plugboard server with its store, and how to stop it gracefully. */
 export interface RunningServer {
@@ -38,7 +23,7 @@ export interface RunningServer {
   url: string;
   deps: AppDeps;
   store: Store;
-  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_GRACE_MS), stops jobs, closes the store. */
+  /** Stops accepting, lets in-flight requests finish (up to SHUTDOWN_GRACE_MS) and running syncs (up to SYNC_GRACE_MS), closes the store. */
   stop(): Promise<void>;
 }
 
@@ -46,45 +31,19 @@ export interface RunningServer {
  * Opens the store (migrating it and creating the default tenant), builds the app and listens.
  * Used by `server/index.ts` and by the launcher that also runs the demo.
  */
-export async function startServer(config: Config, logger: Logger, extra: Pick<AppDeps, 'widgetDevMiddleware'> = {}): Promise<RunningServer> {
-  const store = await openStore({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    migrate: config.databaseMigrate,
-    connectTimeoutMs: config.dbConnectTimeoutMs,
-    statementTimeoutMs: config.dbStatementTimeoutMs,
-    onConnectionError: (err) => logger.warn({ err }, 'database connection lost; new connections are made on demand'),
-    onNotice: (message, fields) => logger.info(fields, message),
+export async function startServer(config: Config, logger: Logger, overrides: DepsOverrides = {}): Promise<RunningServer> {
+  let stop: () => Promise<void> = async () => {};
+  const { deps, store, close } = await createDeps(config, logger, {
     onLockLost: () => {
       // Another process may now write the same files: stop cleanly (no new requests or syncs) and exit non-zero.
       logger.error({ dataDir: config.dataDir }, 'lost the data directory lock; stopping');
       process.exitCode = 1;
       void stop().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
     },
+    ...overrides,
   });
-  let stop: () => Promise<void> = async () => {
-    await store.close();
-  };
-  let secret: Buffer;
-  try {
-    secret = loadSecret(config.secretKey, config.dataDir, { storeUsesSecret: await storeUsesSecret(store.db) });
-  } catch (err) {
-    await store.close();
-    throw err;
-  }
+  stop = () => close();
   await ensureDefaultTenant(store.db);
-  // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
-  const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
-  const base = { db: store.db, clock: () => new Date(), secret, logger };
-  const sync = hrisSyncDeps(base);
-  const deps: AppDeps = {
-    ...base,
-    config,
-    storeKind: store.kind,
-    authCache,
-    onIntegrationConnected: (id) => runInitialSync(sync, id),
-    ...extra,
-  };
   const server: Server = createHttpServer(createApp(deps), config).listen(config.port, config.host);
   // Browsers open sockets ahead of use (preconnect). Node never counts a socket that carried no request
   // as idle, so close() would wait out the grace period for them: track them and close them on stop.
@@ -103,21 +62,15 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   const url = `http://${host}:${port}`;
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
   await recordPublicUrl(store.db, deps.config.publicUrl);
-  const stopScheduler = startSyncScheduler(sync);
-  const stopJobs = [
-    startWebhookDispatcher({ ...base, logger }),
-    every(STALE_SWEEP_MS, logger, 'stale-integrations', async () => {
-      const ids = await markStaleIntegrations(deps);
-      if (ids.length) logger.info({ integrations: ids }, 'development integrations unused for 14 days marked INACTIVE');
-    }),
-  ];
+  const stopWorkers = await startWorkers(deps, { resumeAllOnStart: store.kind === 'pglite' });
+  const stopDispatcher = startWebhookDispatcher(deps);
 
   let stopping: Promise<void> | undefined;
   stop = () =>
     (stopping ??= (async () => {
-      for (const stopJob of stopJobs) stopJob();
-      // No new syncs from now on; the one in progress (if any) finishes before the store closes.
-      const schedulerStopped = stopScheduler();
+      // No new jobs from now on; the sync in progress (if any) gets SYNC_GRACE_MS before the store closes.
+      const workersStopped = stopWorkers();
+      const dispatcherStopped = stopDispatcher();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
         server.close(() => {
@@ -127,8 +80,9 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
         server.closeIdleConnections();
         for (const socket of unused) socket.destroy();
       });
-      await schedulerStopped;
-      await store.close();
+      await workersStopped;
+      await dispatcherStopped;
+      await close({ graceMs: SYNC_GRACE_MS });
     })());
   return { url, deps, store, stop };
 }

@@ -1,10 +1,9 @@
 import os from 'node:os';
+import { createDeps } from '../composition-root.ts';
 import { loadConfig } from '../config.ts';
 import type { Actor, DomainDeps } from '../domain/deps.ts';
 import { ensureDefaultTenant, findTenant } from '../domain/tenants.ts';
-import { loadSecret } from '../secret-key.ts';
-import { openStore } from '../store/db.ts';
-import { storeUsesSecret } from '../store/queries/secret-use.ts';
+import { createLogger } from '../logger.ts';
 
 /** What a CLI command works with: the domain deps, the tenant it acts on, and who is acting. */
 export interface CliContext {
@@ -23,9 +22,9 @@ export class CliError extends Error {}
  */
 export async function withContext<T>(tenant: string | undefined, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, migrate: config.databaseMigrate });
+  // Warnings only, on stderr: stdout carries the command's output.
+  const { deps, store, close } = await createDeps(config, createLogger('warn', process.stderr), { poolSize: 2, superviseJobs: false });
   try {
-    const deps: DomainDeps = { db: store.db, clock: () => new Date(), secret: loadSecret(config.secretKey, config.dataDir, { storeUsesSecret: await storeUsesSecret(store.db) }) };
     let tenantId: string;
     if (tenant) {
       const found = await findTenant(store.db, tenant);
@@ -37,6 +36,6 @@ export async function withContext<T>(tenant: string | undefined, fn: (ctx: CliCo
     const actor: Actor = { actor: `cli:${os.userInfo().username}@${os.hostname()}`, source: 'cli' };
     return await fn({ deps, tenantId, actor, config });
   } finally {
-    await store.close();
+    await close();
   }
 }

@@ -11,6 +11,9 @@ import type { EnvironmentRef } from './tools.ts';
 /** How long the vendor's backend has to exchange an activation token. */
 export const ACTIVATION_TOKEN_TTL_MS = 10 * 60 * 1000;
 
+/** How long after an exchange the same API key may exchange the token again (its answer may have been lost). */
+export const ACTIVATION_RETRY_WINDOW_MS = 10 * 60 * 1000;
+
 const TOKEN_LENGTH = 40; // base62: about 238 random bits
 const TOKEN_FORMAT = /^[0-9A-Za-z]{40}$/;
 
@@ -38,20 +41,24 @@ export async function issueActivationToken(
 /**
  * Exchanges an activation token for its integration, once. Tokens of another environment or tenant are
  * treated exactly like unknown ones (and stay redeemable where they belong). Concurrent exchanges are
- * decided by one conditional UPDATE: exactly one caller gets the integration.
+ * decided by one conditional UPDATE: exactly one caller gets the integration. The key that exchanged
+ * it may exchange it again for ACTIVATION_RETRY_WINDOW_MS (a retry after a lost answer); any other
+ * key is told it was already exchanged. Never waits for a sync: the first one is a queued job.
  */
-export async function redeemActivationToken(deps: DomainDeps, env: EnvironmentRef, token: string): Promise<IntegrationRecord> {
+export async function redeemActivationToken(deps: DomainDeps, env: EnvironmentRef & { keyId: string }, token: string): Promise<IntegrationRecord> {
   const unknown = inputInvalid(
     'Unknown activation token. Pass the token the connection flow returned, with an API key of the environment the link was created in.',
   );
   if (!TOKEN_FORMAT.test(token)) throw unknown;
   const hash = hashToken(deps.secret, token);
   const now = deps.clock();
-  const integrationId = await redeemActivationTokenRow(deps.db, hash, env.environmentId, now);
+  const integrationId = await redeemActivationTokenRow(deps.db, hash, env.environmentId, now, env.keyId);
   if (integrationId === undefined) {
     const state = await activationTokenState(deps.db, hash, env.environmentId);
     if (!state) throw unknown;
     if (state.redeemedAt) {
+      const retry = state.redeemedBy === env.keyId && now.getTime() - state.redeemedAt.getTime() < ACTIVATION_RETRY_WINDOW_MS;
+      if (retry) return accessIntegration(deps, env, state.integrationId);
       throw inputInvalid('This activation token was already exchanged; each token works once. Use the integration ID you received then.');
     }
     throw inputInvalid(

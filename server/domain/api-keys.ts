@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import { displayPrefix, generateApiKey } from './api-key-format.ts';
 import { appendAudit } from './audit.ts';
 import { appendRevocation } from './revocations.ts';
-import type { Actor, DomainDeps } from './deps.ts';
+import type { Actor, DomainDeps, StoreDeps } from './deps.ts';
 import { AppError, inputInvalid } from './errors.ts';
 import { newId } from './ids.ts';
 import { type AllowlistOptions, normaliseAllowlist } from './ip-allowlist.ts';
@@ -63,7 +63,7 @@ const auditView = (k: ApiKeyInfo) => ({
  * stored nowhere: the database keeps only its keyed hash and a short display prefix.
  */
 export async function createApiKey(
-  deps: DomainDeps,
+  deps: StoreDeps,
   by: Actor,
   input: CreateApiKeyInput,
 ): Promise<{ key: string; info: ApiKeyInfo }> {
@@ -136,7 +136,7 @@ async function lockKey(trx: Db, tenantId: string, id: string): Promise<ApiKeyInf
 }
 
 /** Disables a key immediately and for good (there is no path back), with its audit row. Idempotent. */
-export async function disableApiKey(deps: DomainDeps, by: Actor, tenantId: string, id: string): Promise<ApiKeyInfo> {
+export async function disableApiKey(deps: StoreDeps, by: Actor, tenantId: string, id: string): Promise<ApiKeyInfo> {
   const result = await deps.db.transaction().execute(async (trx) => {
     const before = await lockKey(trx, tenantId, id);
     if (before.disabledAt) return before;
@@ -167,7 +167,7 @@ export async function disableApiKey(deps: DomainDeps, by: Actor, tenantId: strin
 
 /** Replaces a key's IP allowlist (empty allows any address), validated and normalised, with its audit row. */
 export async function setApiKeyAllowlist(
-  deps: DomainDeps,
+  deps: StoreDeps,
   by: Actor,
   tenantId: string,
   id: string,

@@ -1,6 +1,6 @@
 import { parseApiKey } from './api-key-format.ts';
 import type { CachedKey } from './auth-cache.ts';
-import type { DomainDeps } from './deps.ts';
+import type { DomainDeps, StoreDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { isIpAllowed } from './ip-allowlist.ts';
 import { digestsEqual, keyedHash } from './secrets.ts';
@@ -33,7 +33,7 @@ export function bearerToken(header: string | undefined): string {
  * key disabled by any instance fails on the very next request everywhere; the embedded store's single
  * process answers from its auth cache, which every key mutation clears.
  */
-export async function authenticate(deps: DomainDeps, presented: string, clientIp: string | undefined): Promise<Principal> {
+export async function authenticate(deps: StoreDeps, presented: string, clientIp: string | undefined): Promise<Principal> {
   if (!parseApiKey(presented)) throw invalid('The API key is malformed. Check that it was copied completely.');
   const hash = keyedHash(deps.secret, presented);
   const key = deps.authCache?.get(hash) ?? (await readKey(deps, hash));
@@ -54,7 +54,7 @@ export async function authenticate(deps: DomainDeps, presented: string, clientIp
 }
 
 /** One indexed read by keyed hash; remembered in the auth cache when the process has one. */
-async function readKey(deps: DomainDeps, hash: string): Promise<CachedKey | undefined> {
+async function readKey(deps: StoreDeps, hash: string): Promise<CachedKey | undefined> {
   const row = await deps.db
     .selectFrom('api_keys')
     .innerJoin('environments', 'environments.id', 'api_keys.environment_id')

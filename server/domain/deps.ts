@@ -1,5 +1,7 @@
+import type { ConnectorRegistry } from '../connectors/registry.ts';
 import type { Db } from '../store/db.ts';
 import type { AuthCache } from './auth-cache.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 
 /** A clock; injected everywhere so tests control time without waiting. */
 export type Clock = () => Date;
@@ -10,6 +12,10 @@ export interface DomainDeps {
   clock: Clock;
   /** Server secret (>= 32 bytes): keyed hashes and credential encryption keys derive from it. */
   secret: Buffer;
+  /** The tools this process can connect and sync (injected; never a module global). */
+  connectors: ConnectorRegistry;
+  /** The durable job queue (syncs, schedules, sweeps). */
+  jobs: JobQueue;
   /** Key-state cache; set only when this process is the store's sole writer (the embedded store). */
   authCache?: AuthCache;
 }
@@ -21,3 +27,6 @@ export interface Actor {
   /** e.g. `cli`, `api`. */
   source: string;
 }
+
+/** What most rules need of {@link DomainDeps}: the store, the clock, the server secret (and the key cache). */
+export type StoreDeps = Pick<DomainDeps, 'db' | 'clock' | 'secret' | 'authCache'>;

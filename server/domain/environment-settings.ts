@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { type EnvironmentSettingsRow, findEnvironmentSettingsRow, upsertEnvironmentSettingsRow } from '../store/queries/environment-settings.ts';
 import { appendAudit } from './audit.ts';
-import type { Actor, DomainDeps } from './deps.ts';
+import type { Actor, DomainDeps, StoreDeps } from './deps.ts';
 import { inputInvalid } from './errors.ts';
 import type { EnvironmentRef } from './tools.ts';
 
@@ -131,7 +131,7 @@ export const settingsJson = (s: EnvironmentSettings): Record<string, unknown> =>
  * Validates and applies a change to an environment's settings, recording the before and after in the
  * audit trail in the same transaction. Returns the settings now in force.
  */
-export async function updateEnvironmentSettings(deps: DomainDeps, by: Actor, env: EnvironmentRef, input: unknown): Promise<EnvironmentSettings> {
+export async function updateEnvironmentSettings(deps: StoreDeps, by: Actor, env: EnvironmentRef, input: unknown): Promise<EnvironmentSettings> {
   const patch = parseSettingsPatch(input);
   return deps.db.transaction().execute(async (trx) => {
     const before = fromRow(await findEnvironmentSettingsRow(trx, env.environmentId));

@@ -11,6 +11,7 @@ import { defaultScopeConfigId } from './integrations.ts';
 import { type LinkRecord, resolveLink, toolsForLink } from './links-session.ts';
 import { checkCredentials } from './tools-credentials.ts';
 import { recordConnectionFlowFailed, recordIntegrationCreated, recordIntegrationStateChanged } from './webhooks/record-event.ts';
+import { requestSync } from './sync/queue.ts';
 
 /** How long a tool gets to verify credentials before the flow reports it unreachable. */
 export const VERIFY_TIMEOUT_MS = 20_000;
@@ -137,6 +138,8 @@ export async function connectWithLink(
       },
       at: now,
     }, deps.secret);
+    // The first sync (or the relinked one's next) is queued with the integration: durable, whatever happens next.
+    if (connector.source) await requestSync(deps, integrationId, 'FULL', 'INITIAL', trx);
     const activationToken = await issueActivationToken(trx, deps.secret, { id: integrationId, environmentId: link.environmentId }, now);
     return { integrationId, activationToken };
   });

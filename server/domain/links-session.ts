@@ -67,7 +67,7 @@ export async function resolveLink(deps: DomainDeps, token: string | undefined): 
  * named tool when the link names one (a preselected tool or the tool of the integration it relinks).
  */
 export async function toolsForLink(deps: DomainDeps, link: LinkRecord): Promise<Connector[]> {
-  const enabled = await listEnabledConnectors(deps.db, linkEnvironment(link), link.category);
+  const enabled = await listEnabledConnectors(deps, linkEnvironment(link), link.category);
   return link.tool === null ? enabled : enabled.filter((c) => c.tool.id === link.tool);
 }
 

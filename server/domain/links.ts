@@ -1,4 +1,3 @@
-import { getConnector } from '../connectors/registry.ts';
 import type { FlowCategory, FlowLanguage } from '../connectors/types.ts';
 import { insertLinkRow } from '../store/queries/links.ts';
 import type { LinkType } from '../store/schema.ts';
@@ -63,7 +62,7 @@ export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: C
     throw inputInvalid('remote_environment can only be used together with integration_tool.');
   }
   if (input.tool !== null) {
-    const connector = await requireEnabledTool(deps.db, env, input.tool, input.category);
+    const connector = await requireEnabledTool(deps, env, input.tool, input.category);
     const offered = connector.remoteEnvironments ?? [];
     if (input.remoteEnvironment !== null && !offered.includes(input.remoteEnvironment)) {
       throw inputInvalid(
@@ -73,7 +72,7 @@ export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: C
       );
     }
   } else {
-    const enabled = await listEnabledConnectors(deps.db, env, input.category);
+    const enabled = await listEnabledConnectors(deps, env, input.category);
     if (enabled.length === 0) throw inputInvalid(enabledToolsSentence(enabled, env, input.category));
   }
   const scopeConfigId = resolveScopeConfig(env, input.scopeConfigId);
@@ -115,7 +114,7 @@ export interface RelinkInput {
  */
 export async function createRelinkLink(deps: DomainDeps, env: EnvironmentRef, integrationId: string, input: RelinkInput): Promise<CreatedLink> {
   const integration = await accessIntegration(deps, env, integrationId);
-  if (!getConnector(integration.tool)) throw inputInvalid(`Plugboard has no connector for tool '${integration.tool}'.`);
+  if (!deps.connectors.get(integration.tool)) throw inputInvalid(`Plugboard has no connector for tool '${integration.tool}'.`);
   const scopeConfigId = input.scopeConfigId === null ? null : resolveScopeConfig(env, input.scopeConfigId);
   const now = deps.clock();
   const token = randomString(LINK_TOKEN_LENGTH);

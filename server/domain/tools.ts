@@ -1,9 +1,11 @@
-import { getConnector, listConnectors } from '../connectors/registry.ts';
 import type { Connector, FlowCategory } from '../connectors/types.ts';
-import type { Db } from '../store/db.ts';
 import { listEnvironmentToolRows, upsertEnvironmentToolRow } from '../store/queries/environment-tools.ts';
 import type { EnvironmentKind } from '../store/schema.ts';
+import type { DomainDeps } from './deps.ts';
 import { inputInvalid } from './errors.ts';
+
+/** What the tool rules read: the store and the injected connector registry. */
+export type ToolsDeps = Pick<DomainDeps, 'db' | 'connectors'>;
 
 /** The environment a request or command acts in (an authenticated principal is one). */
 export interface EnvironmentRef {
@@ -16,9 +18,9 @@ export interface EnvironmentRef {
  * Tools usable in an environment, in catalogue order, optionally of one category: available there
  * (e.g. the Sandbox only in development) and enabled (an `environment_tools` row overrides the default).
  */
-export async function listEnabledConnectors(db: Db, env: EnvironmentRef, category?: FlowCategory): Promise<Connector[]> {
-  const overrides = await listEnvironmentToolRows(db, env.environmentId);
-  return listConnectors().filter((c) => {
+export async function listEnabledConnectors(deps: ToolsDeps, env: EnvironmentRef, category?: FlowCategory): Promise<Connector[]> {
+  const overrides = await listEnvironmentToolRows(deps.db, env.environmentId);
+  return deps.connectors.list().filter((c) => {
     const availability = c.availability[env.environment];
     if (!availability) return false;
     if (category && !c.tool.categories.includes(category)) return false;
@@ -27,23 +29,23 @@ export async function listEnabledConnectors(db: Db, env: EnvironmentRef, categor
 }
 
 /** Enables or disables a tool in an environment; refuses tools that cannot be used there at all. */
-export async function setToolEnabled(db: Db, env: EnvironmentRef, toolId: string, enabled: boolean): Promise<void> {
-  const connector = getConnector(toolId);
+export async function setToolEnabled(deps: ToolsDeps, env: EnvironmentRef, toolId: string, enabled: boolean): Promise<void> {
+  const connector = deps.connectors.get(toolId);
   if (!connector?.availability[env.environment]) {
     throw inputInvalid(`Tool '${toolId}' is not available in the ${env.environment} environment.`);
   }
-  await upsertEnvironmentToolRow(db, env.environmentId, toolId, enabled);
+  await upsertEnvironmentToolRow(deps.db, env.environmentId, toolId, enabled);
 }
 
 /**
  * The connector for a tool a link or flow names, or INPUT_INVALID saying why it cannot be used:
  * unknown to Plugboard, not available or disabled in this environment, or of another category.
  */
-export async function requireEnabledTool(db: Db, env: EnvironmentRef, toolId: string, category: FlowCategory): Promise<Connector> {
-  const enabled = await listEnabledConnectors(db, env);
+export async function requireEnabledTool(deps: ToolsDeps, env: EnvironmentRef, toolId: string, category: FlowCategory): Promise<Connector> {
+  const enabled = await listEnabledConnectors(deps, env);
   const connector = enabled.find((c) => c.tool.id === toolId);
   if (!connector) {
-    const known = getConnector(toolId);
+    const known = deps.connectors.get(toolId);
     const reason = !known
       ? `Plugboard has no connector for tool '${toolId}' yet.`
       : !known.availability[env.environment]

@@ -14,6 +14,8 @@ export type Db = Kysely<Database>;
 export interface Store {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** The embedded database itself, for clients that need its simple protocol (the job queue's migrations). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     store = {
       db,
       kind: 'pglite',
+      pglite,
       close: async () => {
         await db.destroy();
         if (!pglite.closed) await pglite.close();

@@ -144,6 +144,8 @@ export interface ActivationTokensTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   redeemed_at: Timestamp | null;
+  /** The API key ID that exchanged it (0004-jobs). */
+  redeemed_by: string | null;
 }
 
 /** One synced record of a unified HRIS model (see migration 0003-hris). */
@@ -209,6 +211,8 @@ export interface SyncRunsTable {
   duration_ms: number | null;
   counts: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
   error: string | null;
+  /** The queue job running this sync (0004-jobs). */
+  job_id: string | null;
 }
 
 /** An environment's webhook signing secret, sealed (see migration 0011-webhooks). */

@@ -2,8 +2,10 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { type AppDeps, createApp } from '../../server/app.ts';
+import { createDeps } from '../../server/composition-root.ts';
+import type { Connector } from '../../server/connectors/types.ts';
+import { startSyncWorkers, type SyncWorkerOptions } from '../../server/domain/sync/sync-jobs.ts';
 import { createApiKey } from '../../server/domain/api-keys.ts';
-import { AuthCache } from '../../server/domain/auth-cache.ts';
 import type { Actor, Clock, DomainDeps } from '../../server/domain/deps.ts';
 import { createTenant, getEnvironment } from '../../server/domain/tenants.ts';
 import { createLogger } from '../../server/logger.ts';
@@ -31,6 +33,27 @@ export interface StartAppOptions {
   host?: string;
   /** Smaller limits than DEFAULT_THROTTLE, for tests that reach them. */
   throttle?: AppDeps['throttle'];
+  /** The tools the app knows (a test's own fake tool, for instance). @default the Sandbox */
+  connectors?: readonly Connector[];
+  /** Run sync workers in the app, as a server does (without the cron schedule unless given). @default false */
+  workers?: boolean | SyncWorkerOptions;
+}
+
+/**
+ * The deps a server would build (server/composition-root.ts) over a test store, for tests that call
+ * the domain without HTTP; its job queue has a schema of its own. Stop `deps.jobs` when done.
+ */
+export async function testDeps(store: Store, overrides: { clock?: Clock; connectors?: readonly Connector[]; secret?: Buffer; workerName?: string; jobSchema?: string } = {}): Promise<AppDeps> {
+  const config = { publicUrl: 'http://localhost', trustProxy: false as const, rateLimitPerMinute: 10_000, databaseUrl: undefined, dataDir: '', secretKey: undefined };
+  const { deps } = await createDeps(config, createLogger('silent'), {
+    store,
+    clock: overrides.clock,
+    secret: overrides.secret ?? TEST_SECRET,
+    connectors: overrides.connectors,
+    jobSchema: overrides.jobSchema ?? `pgboss_${crypto.randomBytes(6).toString('hex')}`,
+  });
+  if (overrides.workerName) deps.workerId = overrides.workerName;
+  return deps;
 }
 
 /** Starts the real app in-process on port 0 over a test store. */
@@ -42,16 +65,20 @@ export async function startApp(store: Store, options: StartAppOptions = {}): Pro
       done();
     },
   });
-  const deps: AppDeps = {
-    db: store.db,
-    clock: options.clock ?? (() => new Date()),
+  const config = { publicUrl: 'http://localhost', trustProxy: false as const, rateLimitPerMinute: 10_000, ...options.config };
+  const { deps } = await createDeps({ ...config, databaseUrl: undefined, dataDir: '', secretKey: undefined }, createLogger('info', sink), {
+    store,
+    clock: options.clock,
     secret: TEST_SECRET,
-    logger: createLogger('info', sink),
-    storeKind: store.kind,
-    authCache: store.kind === 'pglite' ? new AuthCache() : undefined,
-    config: { publicUrl: 'http://localhost', trustProxy: false, rateLimitPerMinute: 10_000, ...options.config },
-    throttle: options.throttle,
-  };
+    connectors: options.connectors,
+    // A job schema per app: its jobs run only with its own clock and connectors.
+    jobSchema: `pgboss_${crypto.randomBytes(6).toString('hex')}`,
+  });
+  const workerOptions = options.workers === true ? {} : options.workers || undefined;
+  const stopWorkers = workerOptions
+    ? await startSyncWorkers(deps, { scheduleCron: null, pollingIntervalSeconds: 0.5, ...workerOptions })
+    : async () => {};
+  if (options.throttle) deps.throttle = options.throttle;
   const server = createApp(deps).listen(0, options.host ?? '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -61,11 +88,14 @@ export async function startApp(store: Store, options: StartAppOptions = {}): Pro
     url,
     deps,
     logs,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await stopWorkers();
+      await deps.jobs.stop({ graceMs: 1000 });
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
-      }),
+      });
+    },
   };
 }
 

@@ -1,20 +1,53 @@
 import type { DomainDeps } from '../../server/domain/deps.ts';
+import { SYNC_QUEUE } from '../../server/domain/jobs/queues.ts';
 import type { SyncDeps } from '../../server/domain/sync/sync-deps.ts';
-import { requestSync } from '../../server/domain/sync/queue.ts';
-import { drainSyncQueue, runInitialSync } from '../../server/domain/sync/worker.ts';
+import { requestSync, type SyncTrigger, type SyncType } from '../../server/domain/sync/queue.ts';
+import { runSyncJob } from '../../server/domain/sync/sync-jobs.ts';
 import { hrisWireMappers } from '../../server/http/mappers/hris/index.ts';
+import { findRun, type SyncRunRow } from '../../server/store/queries/hris-sync-runs.ts';
 import type { TestTenant } from './app.ts';
 import { type TestIntegrationOptions, createTestIntegration } from './integrations.ts';
 
 /** Sync deps over a test app's (or store's) deps, optionally with a replaced source or worker name. */
 export function testSyncDeps(deps: DomainDeps, extra: Partial<SyncDeps> = {}): SyncDeps {
-  return { db: deps.db, clock: deps.clock, secret: deps.secret, mappers: hrisWireMappers, ...extra };
+  return { db: deps.db, clock: deps.clock, secret: deps.secret, connectors: deps.connectors, jobs: deps.jobs, mappers: hrisWireMappers, ...extra };
+}
+
+/** Waits (real time) until a run has finished and returns it. */
+export async function finishedRun(deps: Pick<DomainDeps, 'db'>, syncId: string, timeoutMs = 30_000): Promise<SyncRunRow> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await findRun(deps.db, syncId);
+    if (run && (run.status === 'SUCCEEDED' || run.status === 'FAILED')) return run;
+    if (Date.now() > until) throw new Error(`sync ${syncId} did not finish (${run?.status})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * Queues a sync through the job queue and runs it with a worker of these deps (plus `extra`, e.g. a
+ * replaced source) until it has finished; returns the run.
+ */
+export async function runSync(deps: DomainDeps, integrationId: string, type: SyncType, trigger: SyncTrigger, extra: Partial<SyncDeps> = {}): Promise<SyncRunRow> {
+  const { syncId } = await requestSync(deps, integrationId, type, trigger);
+  return runQueuedSync(deps, syncId, extra);
+}
+
+/** Runs the queue with a worker of these deps (plus `extra`) until the run `syncId` has finished; returns it. */
+export async function runQueuedSync(deps: DomainDeps, syncId: string, extra: Partial<SyncDeps> = {}): Promise<SyncRunRow> {
+  const sync = testSyncDeps(deps, extra);
+  const stop = await sync.jobs.work<{ runId: string }>(SYNC_QUEUE, (job) => runSyncJob(sync, job), { pollingIntervalSeconds: 0.5 });
+  try {
+    return await finishedRun(sync, syncId);
+  } finally {
+    await stop();
+  }
 }
 
 /** A Sandbox integration (50 employees unless told otherwise) whose first sync has completed. */
 export async function syncedIntegration(deps: DomainDeps, tenant: TestTenant, options: TestIntegrationOptions = {}): Promise<string> {
   const id = await createTestIntegration(deps, tenant, options);
-  await runInitialSync(testSyncDeps(deps), id);
+  await runSync(deps, id, 'FULL', 'INITIAL');
   return id;
 }
 
@@ -23,7 +56,5 @@ export const integrationHeader = (id: string) => ({ 'x-integration-id': id });
 
 /** Runs a forced sync of an integration now (at the deps' clock) and waits for it. */
 export async function syncNow(deps: DomainDeps, integrationId: string, extra: Partial<SyncDeps> = {}): Promise<void> {
-  const sync = testSyncDeps(deps, extra);
-  await requestSync(sync, integrationId, 'FULL', 'FORCED');
-  await drainSyncQueue(sync);
+  await runSync(deps, integrationId, 'FULL', 'FORCED', extra);
 }

@@ -1,5 +1,5 @@
 import { sealCredentials } from '../../server/domain/credentials-crypto.ts';
-import type { DomainDeps } from '../../server/domain/deps.ts';
+import type { DomainDeps, StoreDeps } from '../../server/domain/deps.ts';
 import { newId } from '../../server/domain/ids.ts';
 import { defaultScopeConfigId } from '../../server/domain/integrations.ts';
 import type { IntegrationStatus, SetupStatus } from '../../server/store/schema.ts';
@@ -17,7 +17,7 @@ export interface TestIntegrationOptions {
  * Creates a Sandbox integration directly in the store (as the connection flow would, without the
  * browser steps), credentials sealed like the flow seals them.
  */
-export async function createTestIntegration(deps: DomainDeps, tenant: TestTenant, options: TestIntegrationOptions = {}): Promise<string> {
+export async function createTestIntegration(deps: StoreDeps, tenant: TestTenant, options: TestIntegrationOptions = {}): Promise<string> {
   const tool = options.tool ?? 'sandbox';
   const id = `${tool}:${newId()}`;
   const environmentId = tenant.environments[options.environment ?? 'development'];

@@ -24,6 +24,54 @@ describe('layering', () => {
     expect(offenders).toStrictEqual([]);
   });
 
+  it('keeps http/ from importing app.ts', () => {
+    const offenders = sources('server/http').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => path.resolve(path.dirname(file), spec) === path.join(ROOT, 'server', 'app.ts'))
+        .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it('keeps store/ free of domain/ and http/', () => {
+    const offenders = sources('server/store').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /(^|\/)(domain|http)\//.test(spec))
+        .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it('keeps connectors/ free of domain/ and http/', () => {
+    const offenders = sources('server/connectors').flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /(^|\/)(domain|http)\//.test(spec))
+        .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it('builds the dependency graph only in server/composition-root.ts', () => {
+    const root = path.join(ROOT, 'server', 'composition-root.ts');
+    const offenders = sources('server')
+      .filter((file) => file !== root)
+      .filter((file) => /\b(openStore|loadSecret|createConnectorRegistry)\(|new AuthCache\(/.test(fs.readFileSync(file, 'utf8').replace(/export (async )?function \w+/g, '')))
+      .map((file) => path.relative(ROOT, file));
+    expect(offenders).toStrictEqual([]);
+  });
+
+  it('keeps no module-global connector registry: connectors are reached through deps.connectors', () => {
+    const registry = path.join(ROOT, 'server', 'connectors', 'registry.ts');
+    const offenders = sources('server')
+      .filter((file) => file !== registry && !file.startsWith(path.join(ROOT, 'server', 'connectors', 'sandbox')))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => /connectors\/sandbox\//.test(spec) || (/connectors\/registry\.ts$/.test(spec) && /import\s+\{[^}]*\b(getConnector|listConnectors|DEFAULT_CONNECTORS)\b/.test(fs.readFileSync(file, 'utf8'))))
+          .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+      );
+    expect(offenders).toStrictEqual([]);
+  });
+
   it('keeps the loader free of Preact and of anything but protocol/', () => {
     const offenders = sources('widget/loader').flatMap((file) =>
       importsOf(file)

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
-import { getConnector } from '../../connectors/registry.ts';
 import { RemoteError, type RemoteErrorKind } from '../../connectors/remote-error.ts';
 import { bumpDataVersion, dropStage, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
@@ -113,7 +112,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .executeTakeFirstOrThrow();
     // Disabled after the run was queued: syncs are paused while an integration is inactive.
     if (integration.status === 'INACTIVE') throw new Error('The integration is inactive; its syncs are paused.');
-    const source = (deps.sourceFor ?? ((tool: string) => getConnector(tool)?.source))(integration.tool);
+    const source = (deps.sourceFor ?? ((tool: string) => deps.connectors.get(tool)?.source))(integration.tool);
     if (!source) throw new Error(`Tool '${integration.tool}' has no data source to sync from.`);
     const credentials = await (deps.credentialsFor ?? ((id: string) => loadIntegrationCredentials(deps, id)))(integration.id);
     const lastSuccess = await deps.db

@@ -2,7 +2,7 @@ import type { Db } from '../../store/db.ts';
 import { type DeliveryListRow, listDeliveryRows, requeueDeliveryRows } from '../../store/queries/webhooks.ts';
 import type { WebhookDeliveryStatus } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
-import type { Actor, DomainDeps } from '../deps.ts';
+import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 import { getEndpoint } from './endpoints.ts';
 
@@ -53,7 +53,7 @@ export async function listDeliveries(db: Db, tenantId: string, endpointId: strin
  * Queues a finished (delivered or failed) delivery again, due now, with a fresh retry period: the
  * receiver gets the same event ID and body again. Audited.
  */
-export async function resendDelivery(deps: DomainDeps, by: Actor, tenantId: string, deliveryId: string): Promise<void> {
+export async function resendDelivery(deps: StoreDeps, by: Actor, tenantId: string, deliveryId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
     const ids = await requeueDeliveryRows(trx, tenantId, now, { id: deliveryId });
@@ -63,7 +63,7 @@ export async function resendDelivery(deps: DomainDeps, by: Actor, tenantId: stri
 }
 
 /** Queues again every delivery of the tenant that failed with a last attempt at or after `since`. Returns how many. */
-export async function resendFailedDeliveries(deps: DomainDeps, by: Actor, tenantId: string, since: Date): Promise<number> {
+export async function resendFailedDeliveries(deps: StoreDeps, by: Actor, tenantId: string, since: Date): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
     const ids = await requeueDeliveryRows(trx, tenantId, now, { failedSince: since });

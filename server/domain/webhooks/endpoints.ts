@@ -9,7 +9,7 @@ import {
 } from '../../store/queries/webhooks.ts';
 import type { EnvironmentKind } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
-import type { Actor, DomainDeps } from '../deps.ts';
+import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { getEnvironment } from '../tenants.ts';
@@ -31,7 +31,7 @@ export interface WebhookEndpoint {
 }
 
 /** What endpoint management needs besides the store: name resolution for the URL check. */
-export type EndpointDeps = DomainDeps & { resolve?: ResolveHost };
+export type EndpointDeps = StoreDeps & { resolve?: ResolveHost };
 
 const toEndpoint = (row: WebhookEndpointRow & { environment_kind: EnvironmentKind }): WebhookEndpoint => ({
   id: row.id,
@@ -140,7 +140,7 @@ export async function updateEndpoint(
 }
 
 /** Deletes an endpoint with its deliveries, audited. The environment's secret stays. */
-export async function deleteEndpoint(deps: DomainDeps, by: Actor, tenantId: string, id: string): Promise<WebhookEndpoint> {
+export async function deleteEndpoint(deps: StoreDeps, by: Actor, tenantId: string, id: string): Promise<WebhookEndpoint> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await findEndpointRow(trx, tenantId, id, { forUpdate: true });
     if (!row) throw inputInvalid(`No webhook endpoint with ID '${id}'.`);
@@ -155,7 +155,7 @@ export async function deleteEndpoint(deps: DomainDeps, by: Actor, tenantId: stri
  * Rotates the environment's webhook secret, audited: returns the new secret (shown once). The previous
  * one keeps signing alongside it for the rotation window.
  */
-export async function rotateSecret(deps: DomainDeps, by: Actor, tenantId: string, environment: EnvironmentKind): Promise<string> {
+export async function rotateSecret(deps: StoreDeps, by: Actor, tenantId: string, environment: EnvironmentKind): Promise<string> {
   const env = await getEnvironment(deps.db, tenantId, environment);
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();

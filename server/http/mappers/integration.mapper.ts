@@ -1,4 +1,4 @@
-import { getConnector } from '../../connectors/registry.ts';
+import type { Connector } from '../../connectors/types.ts';
 import { DEFAULT_SCOPE_CONFIG_NAME, type IntegrationRecord } from '../../domain/integrations.ts';
 
 /** `GET /v1/connect/integration-by-token/{token}` data: the six-field shape. */
@@ -13,9 +13,8 @@ export function toApiIntegrationByToken(r: IntegrationRecord) {
   };
 }
 
-/** `GET /v1/integrations/{id}` data: all twelve keys, read-model coverage from the tool's connector. */
-export function toApiIntegrationDetails(r: IntegrationRecord) {
-  const connector = getConnector(r.tool);
+/** `GET /v1/integrations/{id}` data: all twelve keys, read-model coverage from the tool's connector (undefined: none). */
+export function toApiIntegrationDetails(r: IntegrationRecord, connector: Connector | undefined) {
   const tool = connector?.tool;
   return {
     id: r.id,

@@ -1,21 +1,18 @@
 import { type Store as RateLimitStore, rateLimit } from 'express-rate-limit';
-import type { Db } from '../../store/db.ts';
 import { AppError } from '../../domain/errors.ts';
-import { hitRateLimit } from '../../store/queries/rate-limits.ts';
-
-const WINDOW_MS = 60_000;
+import { RATE_LIMIT_WINDOW_MS, type RateLimitCounter } from '../../domain/rate-limit.ts';
 
 /**
- * Counters kept in the database so every instance on one PostgreSQL shares the same per-key budget.
- * `prefix` and `windowMs` let other limiters (e.g. per link) share the table. @default 'v1:', one minute
+ * express-rate-limit's store interface over one of our counters (the counting itself lives in
+ * domain/rate-limit.ts). `prefix` lets other limiters (e.g. per link) share the counters. @default 'v1:'
  */
-export function databaseRateLimitStore(db: Db, prefix = 'v1:', windowMs = WINDOW_MS): RateLimitStore {
+export function counterStore(counter: RateLimitCounter, prefix = 'v1:'): RateLimitStore {
   return {
-    localKeys: false,
+    localKeys: counter.local,
     prefix,
     increment: async (key) => {
-      const { hits, windowStart } = await hitRateLimit(db, `${prefix}${key}`, new Date(), windowMs);
-      return { totalHits: hits, resetTime: new Date(windowStart.getTime() + windowMs) };
+      const { hits, resetTime } = await counter.hit(`${prefix}${key}`);
+      return { totalHits: hits, resetTime };
     },
     decrement: () => {},
     resetKey: () => {},
@@ -25,15 +22,14 @@ export function databaseRateLimitStore(db: Db, prefix = 'v1:', windowMs = WINDOW
 /**
  * Per-key limit of `perMinute` requests with Kombo's `ratelimit-limit/-remaining/-reset` headers;
  * past it, 429 `PLATFORM.RATE_LIMIT_EXCEEDED` with `Retry-After`. Runs after authentication.
- * Without a store the counters live in memory (right for the embedded store: one process owns it).
  */
-export function perKeyRateLimit(perMinute: number, store?: RateLimitStore) {
+export function perKeyRateLimit(perMinute: number, counter: RateLimitCounter) {
   return rateLimit({
-    windowMs: WINDOW_MS,
+    windowMs: RATE_LIMIT_WINDOW_MS,
     limit: perMinute,
     standardHeaders: 'draft-6',
     legacyHeaders: false,
-    ...(store ? { store } : {}),
+    store: counterStore(counter),
     keyGenerator: (req) => req.principal?.keyId ?? 'anonymous',
     validate: { trustProxy: false, xForwardedForHeader: false, keyGeneratorIpFallback: false },
     handler: (_req, res, next) => {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { redeemActivationToken } from '../../domain/activation.ts';
 import { createLink } from '../../domain/links.ts';
 import { toApiIntegrationByToken } from '../mappers/integration.mapper.ts';

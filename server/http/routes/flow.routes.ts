@@ -1,5 +1,5 @@
 import { type Request, type Response, Router } from 'express';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { connectWithLink } from '../../domain/links-connect.ts';
 import { getFlowSession } from '../../domain/links-session.ts';
 import { LINK_TOKEN_HEADER } from '../../../widget/protocol/flow-api.ts';
@@ -17,17 +17,6 @@ function clientGone(req: Request, res: Response): AbortSignal {
     if (!res.writableEnded) controller.abort(new Error(`client closed ${req.method} ${req.path}`));
   });
   return controller.signal;
-}
-
-/** Runs the post-connection hook without letting its failure touch the flow's answer. */
-function notifyConnected(deps: AppDeps, req: Request, integrationId: string): void {
-  try {
-    Promise.resolve(deps.onIntegrationConnected?.(integrationId)).catch((err: unknown) => {
-      req.log?.error({ err, integrationId }, 'onIntegrationConnected failed');
-    });
-  } catch (err) {
-    req.log?.error({ err, integrationId }, 'onIntegrationConnected failed');
-  }
 }
 
 /**
@@ -59,8 +48,6 @@ export function flowRoutes(deps: AppDeps): Router {
       req.log?.info({ requestId: req.id, tool: request.tool }, 'verification cancelled: the client went away');
       return;
     }
-    // Only once the answer is on its way: the hook may start a long first sync.
-    if (result.outcome === 'connected') res.once('finish', () => notifyConnected(deps, req, result.integrationId));
     ok(res, toConnectOutcome(result));
   });
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../domain/deps.ts';
 import { deleteIntegration, setIntegrationEnabled } from '../../domain/integrations.ts';
 import { accessIntegration } from '../../domain/lifecycle.ts';
@@ -22,7 +22,7 @@ export function integrationsRoutes(deps: AppDeps): Router {
 
   router.get('/integrations/:integration_id', async (req, res) => {
     const integration = await accessIntegration(deps, principalOf(req), req.params.integration_id);
-    ok(res, toApiIntegrationDetails(integration));
+    ok(res, toApiIntegrationDetails(integration, deps.connectors.get(integration.tool)));
   });
 
   router.delete('/integrations/:integration_id', async (req, res) => {

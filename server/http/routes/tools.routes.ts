@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { listEnabledConnectors } from '../../domain/tools.ts';
 import { toApiTool } from '../mappers/tool.mapper.ts';
 import { parseToolsCategory } from '../parsers/integrations.ts';
@@ -10,7 +10,7 @@ import { ok } from '../respond.ts';
 export function toolsRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/tools/:category', async (req, res) => {
-    const connectors = await listEnabledConnectors(deps.db, principalOf(req), parseToolsCategory(req.params.category));
+    const connectors = await listEnabledConnectors(deps, principalOf(req), parseToolsCategory(req.params.category));
     ok(res, { tools: connectors.map(toApiTool) });
   });
   return router;

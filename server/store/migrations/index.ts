@@ -7,6 +7,7 @@ import * as hrisStaging from './0004-hris-staging.ts';
 import * as security from './0007-security.ts';
 import * as webhooks from './0011-webhooks.ts';
 import * as settings from './0009-settings.ts';
+import * as jobs from './0004-jobs.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-security': security,
   '0011-webhooks': webhooks,
   '0009-settings': settings,
+  '0004-jobs': jobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

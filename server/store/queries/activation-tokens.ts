@@ -10,10 +10,10 @@ export async function insertActivationTokenRow(db: Db, values: Insertable<Activa
  * Redeems a token of one environment in a single conditional UPDATE: unredeemed and unexpired or nothing.
  * Concurrent redemptions serialise on the row, so exactly one gets the integration ID.
  */
-export async function redeemActivationTokenRow(db: Db, tokenHash: string, environmentId: string, now: Date): Promise<string | undefined> {
+export async function redeemActivationTokenRow(db: Db, tokenHash: string, environmentId: string, now: Date, keyId: string): Promise<string | undefined> {
   const row = await db
     .updateTable('activation_tokens')
-    .set({ redeemed_at: now })
+    .set({ redeemed_at: now, redeemed_by: keyId })
     .where('token_hash', '=', tokenHash)
     .where('environment_id', '=', environmentId)
     .where('redeemed_at', 'is', null)
@@ -28,12 +28,12 @@ export async function activationTokenState(
   db: Db,
   tokenHash: string,
   environmentId: string,
-): Promise<{ redeemedAt: Date | null; expiresAt: Date } | undefined> {
+): Promise<{ redeemedAt: Date | null; redeemedBy: string | null; expiresAt: Date; integrationId: string } | undefined> {
   const row = await db
     .selectFrom('activation_tokens')
-    .select(['redeemed_at', 'expires_at'])
+    .select(['redeemed_at', 'redeemed_by', 'expires_at', 'integration_id'])
     .where('token_hash', '=', tokenHash)
     .where('environment_id', '=', environmentId)
     .executeTakeFirst();
-  return row && { redeemedAt: row.redeemed_at, expiresAt: row.expires_at };
+  return row && { redeemedAt: row.redeemed_at, redeemedBy: row.redeemed_by, expiresAt: row.expires_at, integrationId: row.integration_id };
 }

@@ -46,16 +46,36 @@ export async function listRuns(db: Db, integrationId: string, limit = 20): Promi
 }
 
 /**
- * Claims the oldest queued run for this worker. `FOR UPDATE SKIP LOCKED` makes concurrent claimers on
- * PostgreSQL pick different rows (or none), so no run is ever started twice.
+ * Claims one queued run for a worker and records its job; the conditional update decides, so of two
+ * jobs for one run (a retry and a re-send after a crash) only one ever starts it. Heartbeats use the
+ * database's clock, so instances with skewed clocks agree on staleness.
  */
-export async function claimQueuedRun(db: Db, worker: string, now: Date): Promise<SyncRunRow | undefined> {
+export async function claimRun(db: Db, id: string, worker: string, jobId: string, now: Date): Promise<SyncRunRow | undefined> {
   const { rows } = await sql<SyncRunRow>`
-    update sync_runs set status = 'RUNNING', started_at = ${now}, heartbeat_at = ${now}, worker = ${worker}
-    where id = (select id from sync_runs where status = 'QUEUED' order by queued_at, id limit 1 for update skip locked)
-      and status = 'QUEUED'
+    update sync_runs set status = 'RUNNING', started_at = ${now}, heartbeat_at = now(), worker = ${worker}, job_id = ${jobId}
+    where id = ${id} and status = 'QUEUED'
     returning *`.execute(db);
   return rows[0];
+}
+
+/** Records that the run's worker is alive; false when the run is no longer this worker's. */
+export async function beatRun(db: Db, id: string, worker: string): Promise<boolean> {
+  const result = await sql`update sync_runs set heartbeat_at = now() where id = ${id} and worker = ${worker} and status = 'RUNNING'`.execute(db);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+/**
+ * Puts RUNNING runs whose worker has been silent for `staleSeconds` back to QUEUED (a crashed or
+ * killed process; its snapshot was never committed, as commits are atomic) and returns them with the
+ * job that ran them. `id` limits it to one run.
+ */
+export async function requeueStaleRuns(db: Db, staleSeconds: number, id?: string): Promise<{ id: string; integration_id: string; job_id: string | null }[]> {
+  const { rows } = await sql<{ id: string; integration_id: string; job_id: string | null }>`
+    update sync_runs set status = 'QUEUED', started_at = null, heartbeat_at = null, worker = null
+    where status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${staleSeconds}))
+      and (${id ?? null}::text is null or id = ${id ?? null})
+    returning id, integration_id, job_id`.execute(db);
+  return rows;
 }
 
 /** Records the end of a run. */
@@ -77,30 +97,12 @@ export async function finishRun(
     .execute();
 }
 
-/** Fails runs whose worker stopped reporting (crashed process) so the integration can sync again. */
-export async function failStaleRuns(db: Db, heartbeatBefore: Date, now: Date): Promise<number> {
-  const result = await db
-    .updateTable('sync_runs')
-    .set({ status: 'FAILED', finished_at: now, error: 'The worker running this sync stopped responding.' })
-    .where('status', '=', 'RUNNING')
-    .where('heartbeat_at', '<', heartbeatBefore)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
 /**
- * Queues a SCHEDULED sync for every ACTIVE integration of the given tools (and environments, when
- * given) whose last run was queued before `dueBefore` (or that never ran). Returns how many were queued.
+ * ACTIVE integrations of the given tools (and environments, when given) with no queued or running sync
+ * and none queued since `dueBefore`: those a scheduled sync is due for.
  */
-export async function queueDueRuns(
-  db: Db,
-  tools: string[],
-  dueBefore: Date,
-  now: Date,
-  newId: () => string,
-  environmentIds?: string[],
-): Promise<number> {
-  if (tools.length === 0 || environmentIds?.length === 0) return 0;
+export async function listDueIntegrations(db: Db, tools: string[], dueBefore: Date, environmentIds?: string[]): Promise<string[]> {
+  if (tools.length === 0 || environmentIds?.length === 0) return [];
   let query = db
     .selectFrom('integrations as i')
     .select('i.id')
@@ -113,9 +115,5 @@ export async function queueDueRuns(
         .where((w) => w.or([w('r.status', 'in', ['QUEUED', 'RUNNING']), w('r.queued_at', '>=', dueBefore)])))),
     )
     .execute();
-  let queued = 0;
-  for (const { id } of due) {
-    if (await insertQueuedRun(db, { id: newId(), integrationId: id, type: 'DELTA', trigger: 'SCHEDULED', queuedAt: now })) queued++;
-  }
-  return queued;
+  return due.map((r) => r.id);
 }

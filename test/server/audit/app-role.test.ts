@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
 import { createApiKey, disableApiKey } from '../../../server/domain/api-keys.ts';
 import { authenticate } from '../../../server/domain/authenticate.ts';
-import type { DomainDeps } from '../../../server/domain/deps.ts';
+import type { StoreDeps } from '../../../server/domain/deps.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createTestTenant, TEST_ACTOR, TEST_SECRET } from '../../helpers/app.ts';
 
@@ -31,7 +31,7 @@ describe('DATABASE_MIGRATE', () => {
 describe.runIf(postgresUrl)('the server as a PostgreSQL role that owns nothing', () => {
   const role = `plugboard_app_${crypto.randomBytes(4).toString('hex')}`;
   let app: Store;
-  let deps: DomainDeps;
+  let deps: StoreDeps;
 
   beforeAll(async () => {
     // What the README tells the owner to run once, after `npm run cli -- db migrate`.

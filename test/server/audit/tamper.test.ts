@@ -5,7 +5,7 @@ import { verifyChains } from '../../../server/domain/audit-verify.ts';
 import { createApiKey, disableApiKey } from '../../../server/domain/api-keys.ts';
 import { authenticate } from '../../../server/domain/authenticate.ts';
 import { AuthCache } from '../../../server/domain/auth-cache.ts';
-import type { DomainDeps } from '../../../server/domain/deps.ts';
+import type { StoreDeps } from '../../../server/domain/deps.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createTestTenant, TEST_ACTOR, TEST_SECRET } from '../../helpers/app.ts';
 import { STORE_NAMES, type StoreName } from '../../helpers/stores.ts';
@@ -49,7 +49,7 @@ async function asOwnerWithoutTrigger(store: Store, table: string, trigger: strin
 
 describe.each(STORE_NAMES)('tamper evidence (%s)', (storeName) => {
   let own: { store: Store; drop(): Promise<void> };
-  let deps: DomainDeps;
+  let deps: StoreDeps;
 
   beforeAll(async () => {
     own = await ownStore(storeName);

@@ -1,21 +1,21 @@
 import fs from 'node:fs';
+import { createDeps } from '../../../server/composition-root.ts';
 import { connectWithLink } from '../../../server/domain/links-connect.ts';
-import { loadSecret } from '../../../server/secret-key.ts';
-import { openStore } from '../../../server/store/db.ts';
+import { createLogger } from '../../../server/logger.ts';
 import { runCli, tempDataDir } from '../../helpers/cli.ts';
 
 /** Completes a link's flow in-process on the CLI's data directory (the CLI cannot run a browser flow). */
 async function connectThroughFlow(dataDir: string, link: string): Promise<string> {
-  const store = await openStore({ dataDir });
+  const config = { databaseUrl: undefined, dataDir, secretKey: undefined, publicUrl: 'http://localhost', trustProxy: false as const, rateLimitPerMinute: 300 };
+  const { deps, close } = await createDeps(config, createLogger('silent'));
   try {
-    const deps = { db: store.db, clock: () => new Date(), secret: loadSecret(undefined, dataDir) };
     const token = new URL(link).searchParams.get('token') ?? undefined;
     const credentials = { company_subdomain: 'acme', api_key: 'cli-test-key' };
     const result = await connectWithLink(deps, token, { tool: 'sandbox', credentials }, new AbortController().signal);
     if (result.outcome !== 'connected') throw new Error(`flow answered ${result.outcome}`);
     return result.integrationId;
   } finally {
-    await store.close();
+    await close();
   }
 }
 

@@ -1,6 +1,7 @@
 import { Kombo } from '@kombo-api/sdk';
 import { KomboGeneralError } from '@kombo-api/sdk/models/errors';
 import { hashLinkToken } from '../../../server/domain/links.ts';
+import { createConnectorRegistry } from '../../../server/connectors/registry.ts';
 import { setToolEnabled } from '../../../server/domain/tools.ts';
 import type { Store } from '../../../server/store/db.ts';
 import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
@@ -204,7 +205,7 @@ describe.each(STORE_NAMES)('POST /v1/connect/create-link (%s)', (storeName) => {
 
   describe('with the Sandbox disabled in the environment', () => {
     it('refuses to preselect it and to create links without a tool', async () => {
-      await setToolEnabled(store.db, { tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' }, 'sandbox', false);
+      await setToolEnabled({ db: store.db, connectors: createConnectorRegistry() }, { tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' }, 'sandbox', false);
       const [withTool, withoutTool] = await Promise.all([createLink({ ...MINIMAL, integration_tool: 'sandbox' }), createLink(MINIMAL)]);
       expect([withTool.status, withTool.body.error.message, withoutTool.status, withoutTool.body.error.message]).toStrictEqual([
         400,

@@ -1,6 +1,10 @@
 import { Kombo } from '@kombo-api/sdk';
 import { KomboGeneralError } from '@kombo-api/sdk/models/errors';
+import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
+import { sandboxConnector } from '../../../server/connectors/sandbox/index.ts';
+import type { Connector } from '../../../server/connectors/types.ts';
 import type { Store } from '../../../server/store/db.ts';
+import { findActiveRun } from '../../../server/store/queries/hris-sync-runs.ts';
 import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
@@ -51,18 +55,36 @@ describe.each(STORE_NAMES)('GET /v1/connect/integration-by-token/{token} (%s)', 
   });
 
   describe('with a token that was already exchanged', () => {
-    it('answers 400 PLATFORM.INPUT_INVALID saying it works once', async () => {
+    it('answers 400 PLATFORM.INPUT_INVALID saying it works once to another API key', async () => {
       const token = await freshToken();
       expect((await exchange(token)).status).toBe(200);
-      const again = await exchange(token);
+      const otherKey = (await createTestKey(app.deps, tenant, 'development')).key;
+      const again = await exchange(token, otherKey);
       expect([again.status, again.body]).toStrictEqual([400, errorEnvelope('PLATFORM.INPUT_INVALID', INPUT_INVALID, ALREADY)]);
+    });
+
+    it('answers the same integration again to the same API key within ten minutes (a retry after a lost answer)', async () => {
+      const token = await freshToken();
+      const first = await exchange(token);
+      clock.advance(10 * 60 * 1000 - 1);
+      const retried = await exchange(token);
+      expect([retried.status, retried.body]).toStrictEqual([200, first.body]);
+    });
+
+    it('answers 400 saying it works once to the same API key after ten minutes', async () => {
+      const token = await freshToken();
+      expect((await exchange(token)).status).toBe(200);
+      clock.advance(10 * 60 * 1000);
+      const late = await exchange(token);
+      expect([late.status, late.body]).toStrictEqual([400, errorEnvelope('PLATFORM.INPUT_INVALID', INPUT_INVALID, ALREADY)]);
     });
   });
 
   describe('with several concurrent exchanges of one token', () => {
-    it('lets exactly one of them succeed', async () => {
+    it('lets exactly one API key succeed', async () => {
       const token = await freshToken();
-      const results = await Promise.all(Array.from({ length: 6 }, () => exchange(token)));
+      const keys = [devKey, ...(await Promise.all(Array.from({ length: 5 }, async () => (await createTestKey(app.deps, tenant, 'development')).key)))];
+      const results = await Promise.all(keys.map((key) => exchange(token, key)));
       const statuses = results.map((r) => r.status).sort();
       expect(statuses).toStrictEqual([200, 400, 400, 400, 400, 400]);
       expect(results.filter((r) => r.status === 400).map((r) => r.body.error.message)).toStrictEqual(Array(5).fill(ALREADY));
@@ -120,6 +142,7 @@ describe.each(STORE_NAMES)('GET /v1/connect/integration-by-token/{token} (%s)', 
 describe.each(STORE_NAMES)('POST /v1/connect/activate-integration (%s)', (storeName) => {
   let store: Store;
   let app: TestApp;
+  let tenant: TestTenant;
   let devKey: string;
 
   beforeAll(async () => {
@@ -128,19 +151,24 @@ describe.each(STORE_NAMES)('POST /v1/connect/activate-integration (%s)', (storeN
   });
   afterAll(() => app.close());
   beforeEach(async () => {
-    devKey = (await createTestKey(app.deps, await createTestTenant(store), 'development')).key;
+    tenant = await createTestTenant(store);
+    devKey = (await createTestKey(app.deps, tenant, 'development')).key;
   });
 
   const activate = (body: unknown) => call(`${app.url}/v1/connect/activate-integration`, devKey, { method: 'POST', body });
 
   describe('with a fresh activation token', () => {
-    it('answers the same six-field shape, once', async () => {
+    it('answers the same six-field shape, once to one API key', async () => {
       const token = await connectSandbox(app, await createLinkToken(app, devKey));
       const first = await activate({ token });
-      const second = await activate({ token });
-      expect([first.status, Object.keys(first.body.data), second.status]).toStrictEqual([
+      const retried = await activate({ token });
+      const otherKey = (await createTestKey(app.deps, tenant, 'development')).key;
+      const other = await call(`${app.url}/v1/connect/activate-integration`, otherKey, { method: 'POST', body: { token } });
+      expect([first.status, Object.keys(first.body.data), retried.status, retried.body.data?.id, other.status]).toStrictEqual([
         200,
         ['tool', 'id', 'end_user_origin_id', 'end_user_organization_name', 'end_user_email', 'setup_status'],
+        200,
+        first.body.data.id,
         400,
       ]);
     });
@@ -150,5 +178,45 @@ describe.each(STORE_NAMES)('POST /v1/connect/activate-integration (%s)', (storeN
     it('answers 400 naming the field', async () => {
       expect((await activate({})).body).toStrictEqual(errorEnvelope('PLATFORM.INPUT_INVALID', INPUT_INVALID, 'Invalid request body: token is required.'));
     });
+  });
+});
+
+describe.each(STORE_NAMES)('GET /v1/connect/integration-by-token/{token} during the first sync (%s)', (storeName) => {
+  let app: TestApp;
+  let devKey: string;
+  let release: () => void = () => {};
+  const started: string[] = [];
+  /** The Sandbox, but its read waits until the test releases it. */
+  const gated: Connector = {
+    ...sandboxConnector,
+    source: {
+      // A plain DataSource (no paged `read`), so the sync goes through the wrapped readHris.
+    readModels: sandboxDataSource.readModels,
+      readHris: async (ctx) => {
+        started.push(ctx.integrationId);
+        await new Promise<void>((resolve) => (release = resolve));
+        return sandboxDataSource.readHris(ctx);
+      },
+    },
+  };
+
+  beforeAll(async () => {
+    const store = await sharedStore(storeName);
+    app = await startApp(store, { connectors: [gated], workers: true });
+    devKey = (await createTestKey(app.deps, await createTestTenant(store), 'development')).key;
+  });
+  afterAll(async () => {
+    release();
+    await app.close();
+  });
+
+  it('answers at once, while the queued first sync is still running', async () => {
+    const token = await connectSandbox(app, await createLinkToken(app, devKey));
+    await vi.waitFor(() => expect(started).toHaveLength(1), { timeout: 20_000 });
+    const res = await call(`${app.url}/v1/connect/integration-by-token/${token}`, devKey);
+    expect([res.status, res.body.data.id, res.body.data.setup_status]).toStrictEqual([200, started[0], 'FINAL_SYNC_PENDING']);
+    expect(await findActiveRun(app.deps.db, started[0]!)).toMatchObject({ status: 'RUNNING' });
+    release();
+    await vi.waitFor(async () => expect((await findActiveRun(app.deps.db, started[0]!))).toBeUndefined(), { timeout: 30_000 });
   });
 });

@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { DemoStore } from '../../../demo/server/demo-store.ts';
 import { type RunningDemo, startDemo } from '../../../demo/server/start-demo.ts';
-import { runInitialSync } from '../../../server/domain/sync/worker.ts';
-import { testSyncDeps } from '../../helpers/hris.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { sharedStore, type StoreName } from '../../helpers/stores.ts';
 import { connectSandbox, tokenOf } from '../connect/connect-helpers.ts';
@@ -27,9 +25,8 @@ export interface DemoFixture {
 
 export async function startDemoFixture(storeName: StoreName): Promise<DemoFixture> {
   const store = await sharedStore(storeName);
-  const app = await startApp(store);
-  // As the server wires it (server/start.ts): the first sync runs once the flow connected.
-  app.deps.onIntegrationConnected = (id) => runInitialSync(testSyncDeps(app.deps), id);
+  // As a server runs (server/start.ts): workers take up the first sync the flow queued.
+  const app = await startApp(store, { workers: true });
   const tenant = await createTestTenant(store);
   const { key } = await createTestKey(app.deps, tenant);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugboard-demo-'));

@@ -5,7 +5,7 @@ import {
   parseSettingsPatch,
   updateEnvironmentSettings,
 } from '../../../server/domain/environment-settings.ts';
-import type { DomainDeps } from '../../../server/domain/deps.ts';
+import type { StoreDeps } from '../../../server/domain/deps.ts';
 import type { Store } from '../../../server/store/db.ts';
 import { createTestTenant, type TestTenant } from '../../helpers/app.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
@@ -43,7 +43,7 @@ describe('parseSettingsPatch', () => {
 
 describe.each(STORE_NAMES)('updateEnvironmentSettings (%s)', (storeName) => {
   let store: Store;
-  let deps: DomainDeps;
+  let deps: StoreDeps;
   let tenant: TestTenant;
   const by = { actor: 'cli:ops@host', source: 'cli' };
   const dev = () => ({ tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' as const });

@@ -6,6 +6,8 @@ import { testClock } from '../../helpers/clock.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { connectSandbox, createSandboxIntegration, sandboxCredentials, tokenOf } from '../connect/connect-helpers.ts';
 import { schemaErrors } from './kombo-schemas.ts';
+import { findActiveRun } from '../../../server/store/queries/hris-sync-runs.ts';
+import { runQueuedSync } from '../../helpers/hris.ts';
 
 describe.each(STORE_NAMES)('POST /v1/integrations/{integration_id}/relink (%s)', (storeName) => {
   const clock = testClock('2026-03-01T10:00:00.000Z');
@@ -56,18 +58,11 @@ describe.each(STORE_NAMES)('POST /v1/integrations/{integration_id}/relink (%s)',
       expect(row).toStrictEqual({ status: 'ACTIVE', inactive_reason: null });
     });
 
-    it('calls onIntegrationConnected with the relinked integration', async () => {
+    it('queues a sync of the relinked integration with the new credentials', async () => {
       const id = await createSandboxIntegration(app, devKey);
-      const seen: string[] = [];
-      app.deps.onIntegrationConnected = (connected) => {
-        seen.push(connected);
-      };
-      try {
-        await connectSandbox(app, tokenOf((await relink(id)).body.data.link));
-        expect(seen).toStrictEqual([id]);
-      } finally {
-        delete app.deps.onIntegrationConnected;
-      }
+      await runQueuedSync(app.deps, (await findActiveRun(store.db, id))!.id);
+      await connectSandbox(app, tokenOf((await relink(id)).body.data.link));
+      expect(await findActiveRun(store.db, id)).toMatchObject({ status: 'QUEUED', trigger: 'INITIAL' });
     });
 
     it('keeps the old credentials when the new ones are rejected', async () => {

@@ -1,5 +1,6 @@
 import { Kombo } from '@kombo-api/sdk';
 import { sandboxConnector } from '../../../server/connectors/sandbox/index.ts';
+import { createConnectorRegistry } from '../../../server/connectors/registry.ts';
 import { setToolEnabled } from '../../../server/domain/tools.ts';
 import type { Store } from '../../../server/store/db.ts';
 import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
@@ -82,7 +83,7 @@ describe.each(STORE_NAMES)('GET /v1/tools/{category} (%s)', (storeName) => {
 
   describe('with the Sandbox disabled in the environment', () => {
     it('leaves it out', async () => {
-      await setToolEnabled(store.db, { tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' }, 'sandbox', false);
+      await setToolEnabled({ db: store.db, connectors: createConnectorRegistry() }, { tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' }, 'sandbox', false);
       expect((await tools('hris')).body.data.tools).toStrictEqual([]);
     });
   });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { createApiKey, disableApiKey, listApiKeys, setApiKeyAllowlist } from '../../../server/domain/api-keys.ts';
 import { listAudit } from '../../../server/domain/audit.ts';
 import { AppError } from '../../../server/domain/errors.ts';
-import { createTestKey, createTestTenant, TEST_ACTOR, TEST_SECRET, type TestTenant } from '../../helpers/app.ts';
+import { createTestKey, createTestTenant, TEST_ACTOR, testDeps, type TestTenant } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import type { DomainDeps } from '../../../server/domain/deps.ts';
@@ -13,7 +13,7 @@ describe.each(STORE_NAMES)('API keys in the store (%s)', (storeName) => {
   let tenant: TestTenant;
 
   beforeAll(async () => {
-    deps = { db: (await sharedStore(storeName)).db, clock, secret: TEST_SECRET };
+    deps = await testDeps(await sharedStore(storeName), { clock });
   });
   beforeEach(async () => {
     tenant = await createTestTenant(await sharedStore(storeName));

@@ -4,7 +4,7 @@ import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { findRun } from '../../../server/store/queries/hris-sync-runs.ts';
 import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
-import { integrationHeader, syncedIntegration } from '../../helpers/hris.ts';
+import { integrationHeader, runQueuedSync, syncedIntegration } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { hrisSchemaErrors } from '../hris/hris-schemas.ts';
 
@@ -26,7 +26,8 @@ describe.each(STORE_NAMES)('POST /v1/force-sync (%s)', (storeName) => {
 
   beforeAll(async () => {
     const store = await sharedStore(storeName);
-    app = await startApp(store, { clock: testClock() });
+    // Workers in the app, as in a server: a forced sync runs in the background.
+    app = await startApp(store, { clock: testClock(), workers: true });
     tenant = await createTestTenant(store);
     ({ key } = await createTestKey(app.deps, tenant));
   });
@@ -54,11 +55,17 @@ describe.each(STORE_NAMES)('POST /v1/force-sync (%s)', (storeName) => {
 
   describe('with a sync already queued', () => {
     it('answers already_queued with that sync and its type', async () => {
-      const id = await syncedIntegration(app.deps, tenant);
-      const queued = await requestSync(app.deps, id, 'FULL', 'SCHEDULED');
-      const res = await forceSync(id, { type: 'DELTA' });
-      expect(res.body).toStrictEqual({ status: 'success', data: { already_queued: true, sync_id: queued.syncId, type: 'FULL' } });
-      await finished(queued.syncId);
+      // An app without workers, so the queued sync stays queued while we ask.
+      const idle = await startApp(await sharedStore(storeName), { clock: testClock() });
+      try {
+        const id = await syncedIntegration(idle.deps, tenant);
+        const queued = await requestSync(idle.deps, id, 'FULL', 'SCHEDULED');
+        const res = await call(`${idle.url}/v1/force-sync`, key, { method: 'POST', body: { type: 'DELTA' }, headers: integrationHeader(id) });
+        expect(res.body).toStrictEqual({ status: 'success', data: { already_queued: true, sync_id: queued.syncId, type: 'FULL' } });
+        await runQueuedSync(idle.deps, queued.syncId);
+      } finally {
+        await idle.close();
+      }
     });
   });
 

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createTestKey, createTestTenant, startApp, type TestApp } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
-import { runInitialSync } from '../../../server/domain/sync/worker.ts';
-import { hrisSyncDeps } from '../../../server/http/routes/hris/sync-deps.ts';
 import { integrationHeader } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { createSandboxIntegration, sandboxCredentials } from '../connect/connect-helpers.ts';
@@ -13,10 +11,8 @@ describe.each(STORE_NAMES)('the first sync after the connection flow (%s)', (sto
 
   beforeAll(async () => {
     const store = await sharedStore(storeName);
-    app = await startApp(store, { clock: testClock() });
-    // What the server wires at start-up (server/start.ts): the first sync runs as soon as the flow connects.
-    const sync = hrisSyncDeps(app.deps);
-    app.deps.onIntegrationConnected = (id) => runInitialSync(sync, id);
+    // Workers in the app, as in a server (server/start.ts): the first sync runs as soon as the flow connects.
+    app = await startApp(store, { clock: testClock(), workers: true });
     ({ key } = await createTestKey(app.deps, await createTestTenant(store)));
   });
   afterAll(() => app.close());

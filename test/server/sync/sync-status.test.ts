@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
-import { drainSyncQueue } from '../../../server/domain/sync/worker.ts';
 import type { Store } from '../../../server/store/db.ts';
 import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { testClock, type TestClock } from '../../helpers/clock.ts';
-import { integrationHeader, syncedIntegration, testSyncDeps } from '../../helpers/hris.ts';
+import { integrationHeader, runQueuedSync, syncedIntegration } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 
@@ -43,7 +42,7 @@ describe.each(STORE_NAMES)('GET /v1/force-sync/{sync_id} (%s)', (storeName) => {
           data: { sync_id: syncId, type: 'DELTA', state: 'QUEUED', queued_at: clock().toISOString(), started_at: null, finished_at: null, duration_ms: null, error: null },
         },
       ]);
-      await drainSyncQueue(testSyncDeps(app.deps));
+      await runQueuedSync(app.deps, syncId);
     });
   });
 
@@ -53,7 +52,7 @@ describe.each(STORE_NAMES)('GET /v1/force-sync/{sync_id} (%s)', (storeName) => {
       const { syncId } = await requestSync(app.deps, id, 'FULL', 'FORCED');
       const queuedAt = clock().toISOString();
       clock.advance(5_000);
-      await drainSyncQueue(testSyncDeps(app.deps));
+      await runQueuedSync(app.deps, syncId);
       const res = await syncStatus(id, syncId);
       expect(res.body).toStrictEqual({
         status: 'success',
@@ -79,7 +78,7 @@ describe.each(STORE_NAMES)('GET /v1/force-sync/{sync_id} (%s)', (storeName) => {
         readHris: async () => Promise.reject(new Error('HR system answered 502\n    at readHris (source.ts:1:1)')),
       };
       const { syncId } = await requestSync(app.deps, id, 'FULL', 'FORCED');
-      await drainSyncQueue(testSyncDeps(app.deps, { sourceFor: () => failing }));
+      await runQueuedSync(app.deps, syncId, { sourceFor: () => failing });
       const res = await syncStatus(id, syncId);
       expect(res.body.data).toStrictEqual({
         sync_id: syncId,
@@ -101,7 +100,7 @@ describe.each(STORE_NAMES)('GET /v1/force-sync/{sync_id} (%s)', (storeName) => {
       const { syncId } = await requestSync(app.deps, other, 'FULL', 'FORCED');
       const res = await syncStatus(mine, syncId);
       expect([res.status, res.body]).toStrictEqual([404, notFound(syncId)]);
-      await drainSyncQueue(testSyncDeps(app.deps));
+      await runQueuedSync(app.deps, syncId);
     });
   });
 
@@ -112,7 +111,7 @@ describe.each(STORE_NAMES)('GET /v1/force-sync/{sync_id} (%s)', (storeName) => {
       const { syncId } = await requestSync(app.deps, production, 'FULL', 'FORCED');
       const res = await syncStatus(mine, syncId);
       expect([res.status, res.body]).toStrictEqual([404, notFound(syncId)]);
-      await drainSyncQueue(testSyncDeps(app.deps));
+      await runQueuedSync(app.deps, syncId);
     });
   });
 
@@ -124,7 +123,7 @@ describe.each(STORE_NAMES)('GET /v1/force-sync/{sync_id} (%s)', (storeName) => {
       const { syncId } = await requestSync(app.deps, theirs, 'FULL', 'FORCED');
       const res = await syncStatus(mine, syncId);
       expect([res.status, res.body]).toStrictEqual([404, notFound(syncId)]);
-      await drainSyncQueue(testSyncDeps(app.deps));
+      await runQueuedSync(app.deps, syncId);
     });
   });
 
@@ -144,7 +143,7 @@ describe.each(STORE_NAMES)('GET /v1/force-sync/{sync_id} (%s)', (storeName) => {
       const post = await call(`${app.url}/v1/force-sync`, key, { method: 'POST', body: {} });
       expect(res.status).toBe(400);
       expect([res.status, res.body]).toStrictEqual([post.status, post.body]);
-      await drainSyncQueue(testSyncDeps(app.deps));
+      await runQueuedSync(app.deps, syncId);
     });
   });
 });

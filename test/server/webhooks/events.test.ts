@@ -1,11 +1,9 @@
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import type { DataSource } from '../../../server/connectors/data-source.ts';
-import { runInitialSync } from '../../../server/domain/sync/worker.ts';
-import { syncNow } from '../../helpers/hris.ts';
+import { runQueuedSync, syncNow } from '../../helpers/hris.ts';
 import { STALE_AFTER_MS, markStaleIntegrations } from '../../../server/domain/lifecycle.ts';
 import { type StopDispatcher, startWebhookDispatcher } from '../../../server/domain/webhooks/dispatcher.ts';
 import { createEndpoint } from '../../../server/domain/webhooks/endpoints.ts';
-import { hrisSyncDeps } from '../../../server/http/routes/hris/sync-deps.ts';
 import type { Store } from '../../../server/store/db.ts';
 import { TEST_ACTOR, call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
@@ -71,10 +69,16 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
     });
   });
 
+  /** Runs the first sync that connecting queued, and waits for it. */
+  async function runFirstSync(id: string): Promise<void> {
+    const run = await store.db.selectFrom('sync_runs').select('id').where('integration_id', '=', id).where('status', '=', 'QUEUED').executeTakeFirstOrThrow();
+    await runQueuedSync(app.deps, run.id);
+  }
+
   describe('a sync of the integration', () => {
     it('sends sync-finished, then data-changed naming the changed models', async () => {
       const id = await connect();
-      await runInitialSync(hrisSyncDeps(app.deps), id);
+      await runFirstSync(id);
       const run = await store.db.selectFrom('sync_runs').selectAll().where('integration_id', '=', id).executeTakeFirstOrThrow();
       const finished = await received('sync-finished', (d) => d.integration_id === id);
       expect(finished.data).toStrictEqual({
@@ -107,10 +111,8 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
 
     it('sends no data-changed when a second sync changed nothing', async () => {
       const id = await connect();
-      const deps = hrisSyncDeps(app.deps);
-      await runInitialSync(deps, id);
-      await store.db.deleteFrom('sync_runs').where('integration_id', '=', id).execute();
-      await runInitialSync(deps, id);
+      await runFirstSync(id);
+      await syncNow(app.deps, id);
       await eventually(() => receiver.delivered.filter((e) => e.type === 'sync-finished' && e.data.integration_id === id).length === 2, 'second sync-finished');
       expect(receiver.delivered.filter((e) => e.type === 'data-changed' && e.data.integration_id === id)).toHaveLength(1);
     });

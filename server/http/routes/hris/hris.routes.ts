@@ -19,7 +19,7 @@ export function hrisRoutes(deps: DomainDeps & { storeKind: 'pglite' | 'postgres'
   for (const endpoint of LIST_ENDPOINTS) {
     router.get(`/hris/${endpoint.path}`, async (req, res) => {
       const integration = integrationOf(req);
-      assertModelReadable(integration, endpoint.model);
+      assertModelReadable(integration, endpoint.model, deps.connectors);
       const version = await currentDataVersion(deps.db, integration.id, deps.storeKind === 'pglite');
       const key = PageCache.key(integration.id, endpoint.path, req.query);
       const cached = cache.get(key, version);

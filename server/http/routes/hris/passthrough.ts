@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { UnknownPassthroughApiError } from '../../../connectors/data-source.ts';
-import { getConnector } from '../../../connectors/registry.ts';
 import type { DomainDeps } from '../../../domain/deps.ts';
 import { inputInvalid } from '../../../domain/errors.ts';
 import { loadIntegrationCredentials } from '../../../domain/integrations.ts';
@@ -27,7 +26,7 @@ export function passthroughHandler(deps: DomainDeps): RequestHandler {
     const input = parseInput(body, req.body);
     const tool = String(req.params.tool);
     if (tool !== integration.tool) throw inputInvalid(`Path parameter 'tool' is '${tool}' but integration '${integration.id}' uses '${integration.tool}'.`);
-    const source = getConnector(integration.tool)?.source;
+    const source = deps.connectors.get(integration.tool)?.source;
     if (!source?.passthrough) throw inputInvalid(`Tool '${integration.tool}' has no passthrough API.`);
     const credentials = await loadIntegrationCredentials(deps, integration.id);
     const ctx = { integrationId: integration.id, credentials, now: deps.clock(), type: 'FULL' as const, since: null };

@@ -1,11 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { getConnector } from '../../../connectors/registry.ts';
-import { inputInvalid } from '../../../domain/errors.ts';
-import { requestSync } from '../../../domain/sync/queue.ts';
-import type { SyncDeps } from '../../../domain/sync/sync-deps.ts';
+import type { AppDeps } from '../../../deps.ts';
+import { forceSync } from '../../../domain/sync/force-sync.ts';
 import { getSyncStatus } from '../../../domain/sync/sync-status.ts';
-import { drainSyncQueue } from '../../../domain/sync/worker.ts';
 import { toApiSyncStatus } from '../../mappers/hris/sync-status.mapper.ts';
 import { requireIntegration } from '../../middleware/integration.ts';
 import { parseInput } from '../../parsers/zod-input.ts';
@@ -19,17 +16,14 @@ const forceSyncBody = z.object({ type: z.enum(['FULL', 'DELTA']).optional() }).o
  * `POST /force-sync`, `GET /force-sync/{sync_id}` (a Plugboard extension: Kombo has no endpoint for a
  * sync's state) and `POST /passthrough/{tool}/{api}`; general error schema, X-Integration-Id.
  */
-export function syncRoutes(deps: SyncDeps): Router {
+export function syncRoutes(deps: AppDeps): Router {
   const router = Router();
   const integration = requireIntegration(deps, { errors: 'general' });
 
   router.post('/force-sync', integration, async (req, res) => {
     const body = parseInput(forceSyncBody, req.body);
-    const record = integrationOf(req);
-    if (!getConnector(record.tool)?.source) throw inputInvalid(`Integrations of tool '${record.tool}' cannot be synced.`);
-    const result = await requestSync(deps, record.id, body?.type ?? 'FULL', 'FORCED');
-    // Runs in the background: the answer only says the sync is queued.
-    drainSyncQueue(deps).catch((err: unknown) => req.log?.error({ err }, 'sync queue drain failed'));
+    const result = await forceSync(deps, integrationOf(req), body?.type ?? 'FULL');
+    // A worker (this process's or another's) runs it: the answer only says the sync is queued.
     ok(res, { already_queued: result.alreadyQueued, sync_id: result.syncId, type: result.type });
   });
 

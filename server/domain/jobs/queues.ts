@@ -1,0 +1,19 @@
+import type { QueueDefinition } from './job-queue.ts';
+
+/** Runs one sync (`{ runId }`); at most one active job per integration (its singleton key). */
+export const SYNC_QUEUE = 'hris-sync';
+/** Queues the scheduled syncs that are due (cron). */
+export const SYNC_SCHEDULE_QUEUE = 'hris-sync-schedule';
+/** Marks development integrations unused for 14 days INACTIVE (cron). */
+export const STALE_INTEGRATIONS_QUEUE = 'stale-integrations-sweep';
+
+/**
+ * Every queue of Plugboard and how it treats its jobs. A sync whose worker dies is re-run (the sweep
+ * fails its job and sends a new one at once); a sync that fails for a reason of the store is retried
+ * with backoff; a failing remote is recorded as a FAILED run, not retried (the next schedule is).
+ */
+export const JOB_QUEUES: Record<string, QueueDefinition> = {
+  [SYNC_QUEUE]: { policy: 'singleton', retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 4 * 60 * 60 },
+  [SYNC_SCHEDULE_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
+  [STALE_INTEGRATIONS_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
+};

@@ -1,0 +1,127 @@
+import { CompiledQuery } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { Job, JobQueue, QueueDefinition } from '../domain/jobs/job-queue.ts';
+import type { Logger } from '../logger.ts';
+import type { Db, Store } from '../store/db.ts';
+
+/** pg-boss's one port to the database: a statement with or without parameters. */
+type Executor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
+
+/** Statements through kysely (a transaction's connection when given one). */
+function kyselyExecutor(db: Db): Executor {
+  return {
+    executeSql: async (text, values) => {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows as any[] };
+    },
+  };
+}
+
+/**
+ * The store's executor for pg-boss. PostgreSQL: kysely's pool (pg runs parameterless multi-statement
+ * text through the simple protocol). PGlite: parameterised statements through kysely, whose
+ * transactions lock the instance; pg-boss's parameterless migration scripts (several statements each)
+ * through PGlite's `exec`, which waits on the same lock.
+ */
+function storeExecutor(store: Store): Executor {
+  const viaKysely = kyselyExecutor(store.db);
+  const pglite = store.pglite;
+  if (!pglite) return viaKysely;
+  return {
+    executeSql: async (text, values) => {
+      if (values && values.length > 0) return viaKysely.executeSql(text, values);
+      const results = await pglite.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
+  };
+}
+
+export interface PgBossQueueOptions {
+  /** The queues this process uses and how each treats its jobs. */
+  queues: Record<string, QueueDefinition>;
+  logger: Logger;
+  /** Schema of pg-boss's tables (tests use one per app). @default 'pgboss' */
+  schema?: string;
+  /** Run expiry, retention and cron in this process (workers do; the CLI does not). @default true */
+  supervise?: boolean;
+}
+
+/** The pg-boss JobQueue, plus starting it ahead of use. */
+export interface PgBossQueue extends JobQueue {
+  /**
+   * Starts pg-boss (creating or migrating its schema, declaring the queues). Must happen outside any
+   * transaction: on PGlite a start inside one would wait for that very transaction, so a job sent in
+   * a transaction before the start is refused. Otherwise the first use starts it. Idempotent.
+   */
+  start(): Promise<void>;
+}
+
+/** The JobQueue on pg-boss 10, over the store's own connections, on PostgreSQL and on PGlite alike. */
+export function createPgBossQueue(store: Store, options: PgBossQueueOptions): PgBossQueue {
+  const supervise = options.supervise ?? true;
+  const boss = new PgBoss({
+    db: storeExecutor(store),
+    schema: options.schema ?? 'pgboss',
+    supervise,
+    schedule: supervise,
+    migrate: true,
+  } as PgBoss.ConstructorOptions);
+  boss.on('error', (err) => options.logger.error({ err: { message: err.message, code: (err as { code?: string }).code } }, 'job queue error'));
+  let started: Promise<void> | undefined;
+  let stopped = false;
+  const ready = () =>
+    (started ??= (async () => {
+      await boss.start();
+      for (const [name, q] of Object.entries(options.queues)) {
+        await boss.createQueue(name, {
+          name,
+          policy: q.policy ?? 'standard',
+          retryLimit: q.retryLimit ?? 2,
+          retryDelay: q.retryDelaySeconds ?? 0,
+          retryBackoff: q.retryBackoff ?? false,
+          expireInSeconds: q.expireInSeconds ?? 15 * 60,
+        });
+      }
+    })());
+  const known = (name: string) => {
+    if (!options.queues[name]) throw new Error(`Job queue '${name}' is not declared.`);
+  };
+
+  return {
+    start: ready,
+    async send(name, data, sendOptions = {}) {
+      known(name);
+      if (sendOptions.trx && !started) throw new Error('Start the job queue before queueing jobs in a transaction.');
+      await ready();
+      return boss.send(name, data, {
+        ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
+        ...(sendOptions.trx ? { db: kyselyExecutor(sendOptions.trx) } : {}),
+      });
+    },
+    async work(name, handler, workOptions = {}) {
+      known(name);
+      await ready();
+      const id = await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job as Job<any>);
+      });
+      return () => boss.offWork({ id });
+    },
+    async schedule(name, cron, data) {
+      known(name);
+      await ready();
+      await boss.schedule(name, cron, data ?? {}, { tz: 'UTC' });
+    },
+    async fail(name, id) {
+      known(name);
+      await ready();
+      await boss.fail(name, id);
+    },
+    async stop(stopOptions = {}) {
+      if (stopped || !started) return;
+      stopped = true;
+      await started;
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: stopOptions.graceMs ?? 30_000 });
+    },
+  };
+}

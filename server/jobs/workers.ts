@@ -1,0 +1,23 @@
+import type { AppDeps } from '../deps.ts';
+import { STALE_INTEGRATIONS_QUEUE } from '../domain/jobs/queues.ts';
+import { markStaleIntegrations } from '../domain/lifecycle.ts';
+import { startSyncWorkers, type SyncWorkerOptions } from '../domain/sync/sync-jobs.ts';
+
+/**
+ * Every background worker of a process: syncs (queued, scheduled, interrupted ones re-queued) and the
+ * hourly stale-integrations sweep. `npm start` runs them beside the API; `npm run worker` runs only
+ * them. Resolves with the function that stops taking new jobs (running ones are left to the queue's
+ * stop, which waits for them).
+ */
+export async function startWorkers(deps: AppDeps, options: SyncWorkerOptions = {}): Promise<() => Promise<void>> {
+  const stopSyncs = await startSyncWorkers(deps, options);
+  const stopSweep = await deps.jobs.work(STALE_INTEGRATIONS_QUEUE, async () => {
+    const ids = await markStaleIntegrations(deps);
+    if (ids.length) deps.logger.info({ integrations: ids.length }, 'development integrations unused for 14 days marked INACTIVE');
+  });
+  await deps.jobs.schedule(STALE_INTEGRATIONS_QUEUE, '17 * * * *');
+  return async () => {
+    await stopSweep();
+    await stopSyncs();
+  };
+}
