@@ -1,8 +1,9 @@
+import { bamboohrConnector } from './bamboohr/index.ts';
 import { sandboxConnector } from './sandbox/index.ts';
 import type { Connector } from './types.ts';
 
 /** Every tool Plugboard can connect, in catalogue order. Real connectors are added here. */
-const CONNECTORS: readonly Connector[] = [sandboxConnector];
+const CONNECTORS: readonly Connector[] = [sandboxConnector, bamboohrConnector];
 
 const BY_ID = new Map(CONNECTORS.map((c) => [c.tool.id, c]));
 

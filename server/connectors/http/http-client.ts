@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { fetch, type Response } from 'undici';
 import { RemoteError } from '../remote-error.ts';
+import { RequestGate } from './request-gate.ts';
 import { backoffDelay, parseRetryAfter } from './retry-after.ts';
 import type { ConnectorRuntime } from './runtime.ts';
 import { toolUrl } from './tool-origin.ts';
@@ -40,7 +41,8 @@ export interface ToolAuth {
 
 export interface HttpClientOptions {
   tool: string;
-  integrationId: string;
+  /** Whose limits apply; null for a credential check before any integration exists (a gate of its own). */
+  integrationId: string | null;
   runtime: ConnectorRuntime;
   auth: ToolAuth;
   /** Sent with every request, e.g. `Accept: application/json`. */
@@ -110,7 +112,7 @@ function statusError(status: number, model: string | undefined, retryAfterMs: nu
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { runtime, tool, integrationId } = options;
   const { retry, timeouts } = runtime.options;
-  const gate = runtime.gateFor(integrationId);
+  const gate = integrationId === null ? new RequestGate(runtime.options.limits) : runtime.gateFor(integrationId);
   const log = runtime.options.logger;
 
   async function once(request: ToolRequest, url: URL, auth: Record<string, string>): Promise<Response> {
