@@ -4,6 +4,7 @@ import { getConnector } from '../../connectors/registry.ts';
 import { bumpDataVersion, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
+import { noteSyncFailure } from '../integration-health.ts';
 import { loadIntegrationCredentials } from '../integrations.ts';
 import { type SyncCounts, type SyncPlan, planSnapshot, writePlan } from './apply.ts';
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
@@ -93,6 +94,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const error = err instanceof Error ? err.message : String(err);
     deps.logger?.error({ err, syncId: run.id, integrationId: run.integration_id }, 'sync failed');
     await finishRun(deps.db, run.id, { status: 'FAILED', finishedAt: deps.clock(), durationMs, counts: null, error });
+    await noteSyncFailure(deps, run.integration_id, err);
     return { status: 'FAILED', durationMs, error };
   }
 }
