@@ -1,9 +1,10 @@
 import { bamboohrConnector } from './bamboohr/index.ts';
+import { personioConnector } from './personio/index.ts';
 import { sandboxConnector } from './sandbox/index.ts';
 import type { Connector } from './types.ts';
 
 /** Every tool Plugboard can connect, in catalogue order. Real connectors are added here. */
-const CONNECTORS: readonly Connector[] = [sandboxConnector, bamboohrConnector];
+const CONNECTORS: readonly Connector[] = [sandboxConnector, bamboohrConnector, personioConnector];
 
 const BY_ID = new Map(CONNECTORS.map((c) => [c.tool.id, c]));
 
