@@ -2,7 +2,9 @@ import { bamboohrDataSource } from '../server/connectors/bamboohr/source.ts';
 import type { DataSource } from '../server/connectors/data-source.ts';
 import { configureConnectors } from '../server/connectors/http/runtime.ts';
 import { personioDataSource } from '../server/connectors/personio/source.ts';
+import { hibobDataSource } from '../server/connectors/hibob/source.ts';
 import { startBamboohrFake } from '../test/fakes/bamboohr-fake.ts';
+import { startHibobFake } from '../test/fakes/hibob-fake.ts';
 import type { FakeServer } from '../test/fakes/fake-server.ts';
 import { startPersonioFake } from '../test/fakes/personio-fake.ts';
 import { fmt, type Row } from './lib/table.ts';
@@ -28,6 +30,14 @@ const SUBJECTS: Subject[] = [
     async start(employees) {
       const fake = await startPersonioFake({ employees });
       return { fake, credentials: { client_id: fake.clientId, client_secret: fake.clientSecret } };
+    },
+  },
+  {
+    tool: 'hibob',
+    source: hibobDataSource,
+    async start(employees) {
+      const fake = await startHibobFake({ employees });
+      return { fake, credentials: { service_user_id: fake.serviceUserId, service_user_token: fake.token } };
     },
   },
 ];

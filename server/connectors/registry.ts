@@ -1,10 +1,11 @@
 import { bamboohrConnector } from './bamboohr/index.ts';
+import { hibobConnector } from './hibob/index.ts';
 import { personioConnector } from './personio/index.ts';
 import { sandboxConnector } from './sandbox/index.ts';
 import type { Connector } from './types.ts';
 
 /** Every tool Plugboard can connect, in catalogue order. Real connectors are added here. */
-const CONNECTORS: readonly Connector[] = [sandboxConnector, bamboohrConnector, personioConnector];
+const CONNECTORS: readonly Connector[] = [sandboxConnector, bamboohrConnector, personioConnector, hibobConnector];
 
 const BY_ID = new Map(CONNECTORS.map((c) => [c.tool.id, c]));
 

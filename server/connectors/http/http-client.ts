@@ -19,6 +19,8 @@ export interface ToolRequest {
   model?: string;
   /** Answer every status instead of throwing for non-2xx (passthrough). @default false */
   raw?: boolean;
+  /** Non-2xx statuses answered (body parsed leniently) instead of thrown, e.g. 404 for "no such record". */
+  allow?: readonly number[];
   /** Skip authorisation headers (token endpoints). @default false */
   anonymous?: boolean;
   /** Retry 429/5xx/network failures. @default true */
@@ -168,7 +170,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         await delay(asked ?? backoffDelay(attempt, retry.baseMs, retry.capMs));
         continue;
       }
-      if (request.raw) return { url: url.toString(), status, headers: headersOf(response), data: (await parseBody(response, request.model, false)) as T };
+      if (request.raw || request.allow?.includes(status)) return { url: url.toString(), status, headers: headersOf(response), data: (await parseBody(response, request.model, false)) as T };
       if (status < 200 || status >= 300) {
         await response.body?.cancel();
         throw statusError(status, request.model, parseRetryAfter(response.headers.get('retry-after')));
