@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { configureConnectors } from './connectors/http/runtime.ts';
+import { connectorTokenStore } from './domain/connector-tokens.ts';
 import { AuthCache } from './domain/auth-cache.ts';
 import { markStaleIntegrations } from './domain/lifecycle.ts';
 import { startSyncScheduler } from './domain/sync/scheduler.ts';
@@ -47,7 +48,7 @@ export async function startServer(config: Config, logger: Logger, extra: Pick<Ap
   const secret = loadSecret(config.secretKey, config.dataDir);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await ensureDefaultTenant(store.db);
-  configureConnectors({ origins: config.toolOrigins, logger });
+  configureConnectors({ origins: config.toolOrigins, logger, tokenStore: connectorTokenStore({ db: store.db, secret, clock: () => new Date() }) });
   // The embedded store is owned by this process alone, so key states can be cached here (see AuthCache).
   const authCache = store.kind === 'pglite' ? new AuthCache() : undefined;
   const base = { db: store.db, clock: () => new Date(), secret, logger };

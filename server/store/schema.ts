@@ -183,4 +183,15 @@ export interface Database {
   hris_records: HrisRecordsTable;
   hris_data_versions: HrisDataVersionsTable;
   sync_runs: SyncRunsTable;
+  connector_tokens: ConnectorTokensTable;
+}
+
+/** A connector's short-lived token for an integration, sealed with the credentials key. */
+export interface ConnectorTokensTable {
+  integration_id: string;
+  purpose: string;
+  key_id: string;
+  ciphertext: string;
+  expires_at: Timestamp;
+  updated_at: Timestamp;
 }

@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import type { Logger } from '../../logger.ts';
 import { type GateLimits, RequestGate } from './request-gate.ts';
+import type { TokenStore } from './single-flight.ts';
 import type { ToolOrigins } from './tool-origin.ts';
 
 /** Server-side settings every HTTP connector shares: never settable from a link, the flow or the API. */
@@ -13,6 +14,8 @@ export interface ConnectorRuntimeOptions {
   limits: GateLimits;
   /** @default { connectMs: 5000, totalMs: 30000 } */
   timeouts: { connectMs: number; totalMs: number };
+  /** Durable, sealed storage of short-lived tokens; without it tokens live in memory only. */
+  tokenStore?: TokenStore;
   /** Retries of 429/5xx/network failures. @default { retries: 5, baseMs: 250, capMs: 8000, maxRetryAfterMs: 60000 } */
   retry: { retries: number; baseMs: number; capMs: number; maxRetryAfterMs: number };
 }

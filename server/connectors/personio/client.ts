@@ -8,8 +8,8 @@ export const PERSONIO_ORIGIN = 'https://api.personio.de';
 
 /**
  * One token keeper per integration and credential pair, so every job of an integration shares its
- * token and a relink with new credentials starts afresh. Tokens live in memory only: they last 24 h and
- * are fetched again after a restart (no refresh token exists to keep).
+ * token and a relink with new credentials starts afresh. With a token store configured (the server
+ * does) tokens are also kept sealed in the database, so a restart reuses them.
  */
 const keepers = new Map<string, TokenKeeper>();
 
@@ -54,7 +54,12 @@ export function personioClient(integrationId: string | null, credentials: Readon
     },
   });
   if (!keeper) {
-    keeper = new TokenKeeper(() => fetchToken(http, credentials), { marginMs: 5 * 60_000 });
+    const store = connectorRuntime().options.tokenStore;
+    const persistence =
+      store && integrationId !== null
+        ? { load: () => store.load(integrationId, 'personio-bearer', fingerprint), save: (t: ExpiringToken) => store.save(integrationId, 'personio-bearer', fingerprint, t) }
+        : undefined;
+    keeper = new TokenKeeper(() => fetchToken(http, credentials), { marginMs: 5 * 60_000, persistence });
     if (cacheKey) keepers.set(cacheKey, keeper);
   }
   return http;

@@ -1,4 +1,5 @@
 import { configureConnectors } from '../../../server/connectors/http/runtime.ts';
+import { connectorTokenStore } from '../../../server/domain/connector-tokens.ts';
 import { call, type TestApp } from '../../helpers/app.ts';
 import { integrationHeader } from '../../helpers/hris.ts';
 import { createLinkToken, flowCall } from '../connect/connect-helpers.ts';
@@ -9,6 +10,7 @@ export function useFakes(app: TestApp, origins: Record<string, string>, limits =
   return configureConnectors({
     origins,
     logger: app.deps.logger,
+    tokenStore: connectorTokenStore(app.deps),
     limits,
     timeouts: { connectMs: 1000, totalMs: 5000 },
     retry: { retries: 4, baseMs: 5, capMs: 20, maxRetryAfterMs: 5000 },

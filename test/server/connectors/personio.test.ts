@@ -52,6 +52,8 @@ describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
       await runInitialSync(testSyncDeps(app.deps), id);
       expect(await runs(id)).toStrictEqual(['SUCCEEDED']);
       expect(fake.tokensIssued - issuedByConnect).toBe(1);
+      const stored = await store.db.selectFrom('connector_tokens').select(['purpose', 'ciphertext']).where('integration_id', '=', id).execute();
+      expect(stored.map((r) => [r.purpose, r.ciphertext.includes('papi-')])).toStrictEqual([['personio-bearer', false]]);
 
       const kombo = new Kombo({ api_key: key, integration_id: id, server_url: `${app.url}/v1` });
       const employees: { remote_id: string | null; manager?: unknown; legal_entity?: unknown; employment_status?: string | null; bank_accounts?: unknown }[] = [];

@@ -99,6 +99,24 @@ describe('TokenKeeper', () => {
   });
 });
 
+describe('TokenKeeper with persistence', () => {
+  it('uses a stored token that is still good instead of fetching one', async () => {
+    let refreshes = 0;
+    const keeper = new TokenKeeper(async () => ({ value: `t${++refreshes}`, expiresAt: Date.now() + 3_600_000 }), {
+      persistence: { load: async () => ({ value: 'stored', expiresAt: Date.now() + 3_600_000 }), save: async () => undefined },
+    });
+    expect([await keeper.token(), refreshes]).toStrictEqual(['stored', 0]);
+  });
+
+  it('fetches and saves a new token when the stored one is about to expire', async () => {
+    const saved: string[] = [];
+    const keeper = new TokenKeeper(async () => ({ value: 'fresh', expiresAt: Date.now() + 3_600_000 }), {
+      persistence: { load: async () => ({ value: 'old', expiresAt: Date.now() + 1_000 }), save: async (t) => void saved.push(t.value) },
+    });
+    expect([await keeper.token(), saved]).toStrictEqual(['fresh', ['fresh']]);
+  });
+});
+
 describe('toolUrl', () => {
   it('replaces scheme, host and port of every customer host', () => {
     const origins = { bamboohr: 'http://127.0.0.1:9100' };
