@@ -1,4 +1,4 @@
-import type { TokenStore } from '../connectors/http/single-flight.ts';
+import type { TokenStore } from '../connectors/token-store.ts';
 import { openCredentials, sealCredentials } from './credentials-crypto.ts';
 import type { DomainDeps } from './deps.ts';
 

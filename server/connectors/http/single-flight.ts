@@ -1,15 +1,6 @@
-/** A credential with an expiry, such as an OAuth access token or a Personio bearer token. */
-export interface ExpiringToken {
-  value: string;
-  /** Epoch milliseconds after which the tool no longer accepts it. */
-  expiresAt: number;
-}
+import type { ExpiringToken } from '../token-store.ts';
 
-/** Durable storage of tokens (sealed by the domain); the connector never sees how. */
-export interface TokenStore {
-  load(integrationId: string, purpose: string, fingerprint: string): Promise<ExpiringToken | null>;
-  save(integrationId: string, purpose: string, fingerprint: string, token: ExpiringToken): Promise<void>;
-}
+export type { ExpiringToken, TokenStore } from '../token-store.ts';
 
 /** Where one keeper loads its token from and saves refreshed ones to. */
 export interface TokenPersistence {
