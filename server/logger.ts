@@ -23,8 +23,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return pino({ level, redact: { paths: REDACT, censor: '[REDACTED]' } }, destination);
 }
 
-/** Query parameters whose values are secrets. */
-const SECRET_QUERY = /([?&](?:token|key|api_key|activation_token|secret)=)[^&#]*/gi;
+/** Query parameters whose values are secrets (`code` and `state` of OAuth callbacks included). */
+const SECRET_QUERY = /([?&](?:token|key|api_key|activation_token|secret|code|state)=)[^&#]*/gi;
 /** Path segments that carry tokens: `/connect/integration-by-token/<token>`, `/flow/v1/links/<token>/...`. */
 const SECRET_PATH = /(\/(?:integration-by-token|links|t)\/)[^/?#]+/g;
 

@@ -63,7 +63,21 @@ export async function connectWithLink(
     return { outcome: 'invalid_credentials', message: verified.message, fieldErrors: verified.fieldErrors };
   }
   if (verified.status === 'remote_unavailable') return { outcome: 'remote_unavailable', message: verified.message };
+  return saveConnection(deps, link, connector, checked.values);
+}
 
+/**
+ * Stores a connection whose credentials are known to work (checked and verified, or just issued by the
+ * tool's OAuth server): in ONE transaction marks the link used, creates the integration (or, for a
+ * relink link, replaces its credentials and reactivates it) with sealed credentials, and issues a
+ * single-use activation token.
+ */
+export async function saveConnection(
+  deps: DomainDeps,
+  link: LinkRecord,
+  connector: Connector,
+  values: Record<string, string>,
+): Promise<Extract<ConnectResult, { outcome: 'connected' }>> {
   const result = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
     if (!(await consumeLinkRow(trx, link.id, now))) {
@@ -76,7 +90,7 @@ export async function connectWithLink(
       integrationId = link.relinkIntegrationId;
       const existing = await findIntegrationRow(trx, integrationId, { environmentId: link.environmentId }, { forUpdate: true });
       if (!existing) throw new AppError('FLOW.LINK_INVALID', 'The integration this link reconnects no longer exists.');
-      const sealed = sealCredentials(deps.secret, integrationId, checked.values);
+      const sealed = sealCredentials(deps.secret, integrationId, values);
       await updateIntegrationRow(trx, integrationId, {
         credentials_key_id: sealed.keyId,
         credentials_ciphertext: sealed.ciphertext,
@@ -88,7 +102,7 @@ export async function connectWithLink(
       });
     } else {
       integrationId = `${connector.tool.id}:${newId()}`;
-      const sealed = sealCredentials(deps.secret, integrationId, checked.values);
+      const sealed = sealCredentials(deps.secret, integrationId, values);
       await insertIntegrationRow(trx, {
         id: integrationId,
         environment_id: link.environmentId,

@@ -53,7 +53,12 @@ export class TokenKeeper {
 
   /** Drops `rejected` (the tool answered 401 with it) so the next call refreshes; a newer token is kept. */
   invalidate(rejected: string): void {
-    if (this.current?.value === rejected) this.current = null;
+    this.invalidateWhere((value) => value === rejected);
+  }
+
+  /** Drops the current token when `matches` says it is the rejected one. */
+  invalidateWhere(matches: (value: string) => boolean): void {
+    if (this.current && matches(this.current.value)) this.current = null;
   }
 
   private renew(): Promise<ExpiringToken> {

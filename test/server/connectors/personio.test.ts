@@ -130,6 +130,20 @@ describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
     });
   });
 
+  describe('POST /v1/passthrough/personio/v1', () => {
+    it("forwards to Personio's v1 API with the integration's bearer token", async () => {
+      const id = await connectedIntegration(app, key, 'personio', credentials());
+      const res = await call(`${app.url}/v1/passthrough/personio/v1`, key, {
+        method: 'POST',
+        body: { method: 'GET', path: '/company/employees/3' },
+        headers: { 'x-integration-id': id },
+      });
+      expect([res.status, res.body.data.url, res.body.data.status, res.body.data.data.data.attributes.first_name.value]).toStrictEqual([
+        200, `${fake.url}/v1/company/employees/3`, 200, 'Carla',
+      ]);
+    });
+  });
+
   describe('the logs of a connection and a sync', () => {
     it('hold neither the client secret nor a token', async () => {
       const id = await connectedIntegration(app, key, 'personio', credentials());
