@@ -15,11 +15,15 @@ export const BACK: Readonly<Partial<Record<StepId, StepId>>> = {
   data_points: 'choose_tool',
   instructions: 'data_points',
   credentials: 'instructions',
+  oauth_connect: 'instructions',
   failure: 'credentials',
 };
+
+/** The step that replaces `credentials` for tools that connect through OAuth. */
+export const OAUTH_STEP: Readonly<Partial<Record<StepId, StepId>>> = { credentials: 'oauth_connect' };
 
 /** The steps counted in "Step n of m", in order. */
 export const PROGRESS_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials'];
 
 /** Steps on which the customer may have typed something worth asking about before closing. */
-export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'failure'];
+export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'oauth_connect', 'failure'];
