@@ -29,6 +29,8 @@ export async function startOAuth(deps: DomainDeps, linkToken: string | undefined
   if (!connector.oauth) throw inputInvalid(`Tool '${tool}' does not connect through OAuth.`);
   const client = await loadOAuthClient(deps, link.environmentId, tool);
   if (!client) throw inputInvalid(`${connector.tool.label} is not set up for this environment yet: the operator has to configure its OAuth client.`);
+  // Housekeeping: authorizations nobody finished are useless once expired.
+  await deps.db.deleteFrom('oauth_states').where('expires_at', '<=', deps.clock()).execute();
   const state = random();
   const verifier = random();
   const stateHash = stateHashOf(deps.secret, state);

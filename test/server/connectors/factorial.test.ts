@@ -86,6 +86,20 @@ describe.each(STORE_NAMES)('Factorial over OAuth against its fake (%s)', (storeN
       expect([denied.message.outcome, retried.message.outcome]).toStrictEqual(['denied', 'connected']);
     });
 
+    it('refuses a state older than ten minutes, and forgets it at the next start', async () => {
+      const link = await createLinkToken(app, key);
+      const url = (await start(link)).body.data.authorization_url;
+      clock.advance(10 * 60_000 + 1);
+      try {
+        const { message } = await popup(url);
+        await start(link);
+        const left = await store.db.selectFrom('oauth_states').select('state_hash').where('expires_at', '<=', clock()).execute();
+        expect([message.outcome, left]).toStrictEqual(['failed', []]);
+      } finally {
+        clock.set('2026-03-02T10:00:00.000Z');
+      }
+    });
+
     it('refuses a state used before', async () => {
       const { body } = await start(await createLinkToken(app, key));
       const { callback } = await popup(body.data.authorization_url);
