@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchApi, scratchPostgres } from './api.ts';
+import { benchConnectors } from './connectors.ts';
 import { benchFlow } from './flow.ts';
 import { ROOT } from './lib/processes.ts';
 import { renderTable, type Row } from './lib/table.ts';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   emit('Flow speed (headless Chromium, loopback)', await benchFlow());
   emit('Sync (in-process, PGlite on disk)', await benchSync());
   emit('Webhooks (in-process, PGlite on disk, loopback receivers)', await benchWebhooks());
+  emit('Connectors (in-process, local fakes on loopback)', await benchConnectors());
 
   const pglite = await benchApi('pglite');
   const memory: Row[] = [...pglite.memory];

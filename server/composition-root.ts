@@ -2,7 +2,9 @@ import type { Config } from './config.ts';
 import { type ConnectorRegistry, createConnectorRegistry } from './connectors/registry.ts';
 import type { Connector } from './connectors/types.ts';
 import type { AppDeps } from './deps.ts';
+import { configureConnectors } from './connectors/http/runtime.ts';
 import { AuthCache } from './domain/auth-cache.ts';
+import { connectorTokenStore } from './domain/connector-tokens.ts';
 import type { Clock } from './domain/deps.ts';
 import { JOB_QUEUES } from './domain/jobs/queues.ts';
 import { databaseRateLimitCounter, memoryRateLimitCounter } from './domain/rate-limit.ts';
@@ -15,7 +17,7 @@ import { storeUsesSecret } from './store/queries/secret-use.ts';
 
 /** The configuration the dependency graph is built from. */
 export type DepsConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secretKey' | 'publicUrl' | 'trustProxy' | 'rateLimitPerMinute'> &
-  Partial<Pick<Config, 'databaseMigrate' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs'>>;
+  Partial<Pick<Config, 'databaseMigrate' | 'dbConnectTimeoutMs' | 'dbStatementTimeoutMs' | 'toolOrigins'>>;
 
 /** What a caller (a test, the bench, the CLI) may supply instead of the defaults. */
 export interface DepsOverrides {
@@ -79,6 +81,9 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
     throw err;
   }
   const clock = overrides.clock ?? (() => new Date());
+  // The HTTP connectors' settings: where each tool lives, their request log, their sealed token store.
+  // Processes that read the configuration set them (server, worker, CLI); tests configure their own.
+  if (config.toolOrigins) configureConnectors({ origins: config.toolOrigins, logger, tokenStore: connectorTokenStore({ db: store.db, secret, clock }) });
   const connectors = isRegistry(overrides.connectors) ? overrides.connectors : createConnectorRegistry(overrides.connectors);
   const jobs = createPgBossQueue(store, { queues: JOB_QUEUES, logger, schema: overrides.jobSchema, supervise: overrides.superviseJobs });
   // Started here, outside any transaction, so that the first job queued in one can be written at once.

@@ -44,6 +44,8 @@ export interface Config {
   databaseMigrate: boolean;
   /** `LOG_FORMAT`: JSON lines or human-readable lines; unset picks readable lines on a terminal, JSON otherwise. */
   logFormat: 'json' | 'pretty' | undefined;
+  /** Tool ID -> origin replacing the tool's documented API origin (`TOOL_ORIGIN_<TOOL>`, e.g. `TOOL_ORIGIN_BAMBOOHR`). @default {} */
+  toolOrigins: Record<string, string>;
 }
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -77,6 +79,30 @@ export function parseTrustProxy(value: string | undefined): Config['trustProxy']
   return v.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
+/**
+ * Reads every `TOOL_ORIGIN_<TOOL>` variable: an http(s) origin (scheme, host, optional port; no path)
+ * keyed by the lower-case tool ID. Throws naming each variable that is not an origin.
+ */
+export function parseToolOrigins(env: NodeJS.ProcessEnv): Record<string, string> {
+  const origins: Record<string, string> = {};
+  const bad: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    const match = /^TOOL_ORIGIN_([A-Z0-9_]+)$/.exec(name);
+    if (!match || value === undefined || value === '') continue;
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      url = null;
+    }
+    const isOrigin = url && /^https?:$/.test(url.protocol) && (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username;
+    if (!isOrigin) bad.push(`  ${name}: expected an origin such as http://127.0.0.1:9100`);
+    else origins[match[1]!.toLowerCase()] = url!.origin;
+  }
+  if (bad.length) throw new Error(`Invalid configuration:\n${bad.join('\n')}`);
+  return origins;
+}
+
 /** Reads and validates the configuration; throws a readable error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -105,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerClient: e.MAX_CONNECTIONS_PER_CLIENT,
     databaseMigrate: e.DATABASE_MIGRATE === 'true',
     logFormat: e.LOG_FORMAT,
+    toolOrigins: parseToolOrigins(env),
   };
 }

@@ -9,6 +9,7 @@ import { integrationsCommand } from './integrations.command.ts';
 import { linksCommand } from './links.command.ts';
 import { webhooksCommand } from './webhooks.command.ts';
 import { settingsCommand } from './settings.command.ts';
+import { oauthClientsCommand } from './oauth-clients.command.ts';
 
 /** Builds the operator CLI (`npm run cli -- <command>`). */
 export function buildCli(): Command {
@@ -23,6 +24,7 @@ export function buildCli(): Command {
   program.addCommand(linksCommand());
   program.addCommand(webhooksCommand());
   program.addCommand(settingsCommand());
+  program.addCommand(oauthClientsCommand());
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError();
     for (const leaf of sub.commands) leaf.exitOverride().showHelpAfterError();

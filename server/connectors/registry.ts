@@ -1,3 +1,7 @@
+import { bamboohrConnector } from './bamboohr/index.ts';
+import { factorialConnector } from './factorial/index.ts';
+import { hibobConnector } from './hibob/index.ts';
+import { personioConnector } from './personio/index.ts';
 import { sandboxConnector } from './sandbox/index.ts';
 import type { Connector } from './types.ts';
 
@@ -10,7 +14,7 @@ export interface ConnectorRegistry {
 }
 
 /** The connectors Plugboard ships, in catalogue order. Real connectors are added here. */
-export const DEFAULT_CONNECTORS: readonly Connector[] = [sandboxConnector];
+export const DEFAULT_CONNECTORS: readonly Connector[] = [sandboxConnector, bamboohrConnector, personioConnector, hibobConnector, factorialConnector];
 
 /**
  * A registry over `connectors` (a test passes its own fake tool here, no code edited).

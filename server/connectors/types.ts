@@ -80,4 +80,17 @@ export interface Connector {
   verifyCredentials(credentials: Readonly<Record<string, string>>, context: VerifyContext): Promise<VerifyResult>;
   /** Reads the tool's data for syncs (and passthrough); a tool without it is never synced. */
   source?: AnySource;
+  /** Set for tools connected through OAuth 2.0 (authorization code with PKCE) instead of a credential form. */
+  oauth?: OAuthSpec;
+}
+
+/** How a tool connects through OAuth 2.0 authorization code with PKCE. */
+export interface OAuthSpec {
+  /** The tool's authorization page for these parameters (any `TOOL_ORIGIN_<TOOL>` applied). */
+  authorizationUrl(params: { clientId: string; redirectUri: string; state: string; codeChallenge: string }): string;
+  /** Exchanges an authorization code; answers the credentials to store (tokens and the client they belong to). */
+  exchangeCode(
+    input: { code: string; codeVerifier: string; redirectUri: string; clientId: string; clientSecret: string },
+    signal: AbortSignal,
+  ): Promise<Record<string, string>>;
 }

@@ -12,6 +12,7 @@ import { appendAudit } from './audit.ts';
 import { openCredentials } from './credentials-crypto.ts';
 import type { Actor, DomainDeps } from './deps.ts';
 import { AppError } from './errors.ts';
+import { CredentialsUnreadableError, type HealthLogger, markIntegrationInvalid } from './integration-health.ts';
 import { derivedId } from './ids.ts';
 import { integrationDeleted } from './webhooks/events.ts';
 import { recordEvent, recordIntegrationStateChanged } from './webhooks/record-event.ts';
@@ -86,14 +87,20 @@ export async function listIntegrations(db: Db, scope: IntegrationScope, kind?: E
 }
 
 /** The decrypted credentials of an integration, for the code that talks to its tool (never for a response). */
-export async function loadIntegrationCredentials(deps: DomainDeps, integrationId: string): Promise<Record<string, string>> {
+export async function loadIntegrationCredentials(deps: DomainDeps & { logger?: HealthLogger }, integrationId: string): Promise<Record<string, string>> {
   const row = await deps.db
     .selectFrom('integrations')
     .select(['credentials_key_id', 'credentials_ciphertext'])
     .where('id', '=', integrationId)
     .executeTakeFirst();
   if (!row) throw new AppError('PLATFORM.INTEGRATION_NOT_FOUND', `No integration with ID '${integrationId}' exists.`);
-  return openCredentials(deps.secret, integrationId, { keyId: row.credentials_key_id, ciphertext: row.credentials_ciphertext });
+  try {
+    return openCredentials(deps.secret, integrationId, { keyId: row.credentials_key_id, ciphertext: row.credentials_ciphertext });
+  } catch {
+    // The crypto error says nothing useful to a caller and must not reach a response, a sync status or a log.
+    await markIntegrationInvalid(deps, integrationId, 'credentials_unreadable');
+    throw new CredentialsUnreadableError(integrationId);
+  }
 }
 
 /** What the audit log keeps of an integration: its state, never credentials or end-user contact data. */

@@ -70,7 +70,21 @@ export async function connectWithLink(
     return { outcome: 'invalid_credentials', message: verified.message, fieldErrors: verified.fieldErrors };
   }
   if (verified.status === 'remote_unavailable') return { outcome: 'remote_unavailable', message: verified.message };
+  return saveConnection(deps, link, connector, checked.values);
+}
 
+/**
+ * Stores a connection whose credentials are known to work (checked and verified, or just issued by the
+ * tool's OAuth server): in ONE transaction marks the link used, creates the integration (or, for a
+ * relink link, replaces its credentials and reactivates it) with sealed credentials, and issues a
+ * single-use activation token.
+ */
+export async function saveConnection(
+  deps: DomainDeps,
+  link: LinkRecord,
+  connector: Connector,
+  values: Record<string, string>,
+): Promise<Extract<ConnectResult, { outcome: 'connected' }>> {
   const result = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
     if (!(await consumeLinkRow(trx, link.id, now))) {
@@ -85,7 +99,7 @@ export async function connectWithLink(
       const existing = await findIntegrationRow(trx, integrationId, { environmentId: link.environmentId }, { forUpdate: true });
       if (!existing) throw new AppError('FLOW.LINK_INVALID', 'The integration this link reconnects no longer exists.');
       previous = { tool: existing.tool, status: existing.status, inactive_reason: existing.inactive_reason, credentials: 'stored' };
-      const sealed = sealCredentials(deps.secret, integrationId, checked.values);
+      const sealed = sealCredentials(deps.secret, integrationId, values);
       await updateIntegrationRow(trx, integrationId, {
         credentials_key_id: sealed.keyId,
         credentials_ciphertext: sealed.ciphertext,
@@ -98,7 +112,7 @@ export async function connectWithLink(
       if (existing.status !== 'ACTIVE') await recordIntegrationStateChanged(trx, integrationId, now);
     } else {
       integrationId = `${connector.tool.id}:${newId()}`;
-      const sealed = sealCredentials(deps.secret, integrationId, checked.values);
+      const sealed = sealCredentials(deps.secret, integrationId, values);
       await insertIntegrationRow(trx, {
         id: integrationId,
         environment_id: link.environmentId,

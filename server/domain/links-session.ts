@@ -54,6 +54,22 @@ export const linkEnvironment = (link: LinkRecord): EnvironmentRef => ({
 export async function resolveLink(deps: DomainDeps, token: string | undefined): Promise<LinkRecord> {
   if (!token) throw new AppError('FLOW.LINK_INVALID', 'This page was opened without a connection link. Start again from the app you came from.');
   const row = LINK_TOKEN_FORMAT.test(token) ? await findLinkRowByHash(deps.db, hashLinkToken(deps.secret, token)) : undefined;
+  return usableLink(deps, row);
+}
+
+/** The usable link of an ID (an OAuth callback knows the link only through its state), or the same FLOW errors. */
+export async function resolveLinkById(deps: DomainDeps, id: string): Promise<LinkRecord> {
+  const row = await deps.db
+    .selectFrom('connection_links')
+    .innerJoin('environments', 'environments.id', 'connection_links.environment_id')
+    .selectAll('connection_links')
+    .select(['environments.kind as environment_kind', 'environments.tenant_id'])
+    .where('connection_links.id', '=', id)
+    .executeTakeFirst();
+  return usableLink(deps, row);
+}
+
+function usableLink(deps: DomainDeps, row: Awaited<ReturnType<typeof findLinkRowByHash>>): LinkRecord {
   if (!row) throw new AppError('FLOW.LINK_INVALID', 'This connection link is not valid. Start again from the app you came from to get a new one.');
   if (row.used_at) throw new AppError('FLOW.LINK_USED', 'This connection link was already used to connect. Start again from the app you came from.');
   if (row.expires_at.getTime() <= deps.clock().getTime()) {

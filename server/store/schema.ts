@@ -314,4 +314,38 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   environment_settings: EnvironmentSettingsTable;
   instance_settings: InstanceSettingsTable;
+  connector_tokens: ConnectorTokensTable;
+  oauth_clients: OAuthClientsTable;
+  oauth_states: OAuthStatesTable;
+}
+
+/** The operator's OAuth client for a tool in one environment; the secret sealed. */
+export interface OAuthClientsTable {
+  environment_id: string;
+  tool: string;
+  client_id: string;
+  key_id: string;
+  secret_ciphertext: string;
+  updated_at: Timestamp;
+}
+
+/** An OAuth authorization in progress: bound to a link, single use, PKCE verifier sealed. */
+export interface OAuthStatesTable {
+  state_hash: string;
+  link_id: string;
+  tool: string;
+  key_id: string;
+  verifier_ciphertext: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** A connector's short-lived token for an integration, sealed with the credentials key. */
+export interface ConnectorTokensTable {
+  integration_id: string;
+  purpose: string;
+  key_id: string;
+  ciphertext: string;
+  expires_at: Timestamp;
+  updated_at: Timestamp;
 }

@@ -58,3 +58,12 @@ export const integrationHeader = (id: string) => ({ 'x-integration-id': id });
 export async function syncNow(deps: DomainDeps, integrationId: string, extra: Partial<SyncDeps> = {}): Promise<void> {
   await runSync(deps, integrationId, 'FULL', 'FORCED', extra);
 }
+
+/**
+ * Runs an integration's first sync: the one connecting queued (the flow queues it with the integration),
+ * or a new INITIAL one when none is queued; waits for it and returns the run.
+ */
+export async function runFirstSync(deps: DomainDeps, integrationId: string, extra: Partial<SyncDeps> = {}): Promise<SyncRunRow> {
+  const queued = await deps.db.selectFrom('sync_runs').select('id').where('integration_id', '=', integrationId).where('status', '=', 'QUEUED').executeTakeFirst();
+  return queued ? runQueuedSync(deps, queued.id, extra) : runSync(deps, integrationId, 'FULL', 'INITIAL', extra);
+}

@@ -13,6 +13,7 @@ import { Failure } from './steps/Failure.tsx';
 import { Instructions } from './steps/Instructions.tsx';
 import { Invalid } from './steps/Invalid.tsx';
 import { Loading } from './steps/Loading.tsx';
+import { OAuthConnect } from './steps/OAuthConnect.tsx';
 import { Success } from './steps/Success.tsx';
 import { Verifying } from './steps/Verifying.tsx';
 
@@ -24,6 +25,7 @@ export const STEPS: Record<StepId, ComponentType> = {
   data_points: DataPoints,
   instructions: Instructions,
   credentials: Credentials,
+  oauth_connect: OAuthConnect,
   verifying: Verifying,
   success: Success,
   failure: Failure,

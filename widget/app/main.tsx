@@ -4,6 +4,7 @@ import { browserLanguage, loadLocale } from './i18n/i18n.ts';
 import { createApi } from './lib/api.ts';
 import { createBridge, observeHeight } from './lib/bridge.ts';
 import { readLaunch } from './lib/launch.ts';
+import { openOAuthPopup } from './lib/oauth-popup.ts';
 import { createPersist } from './lib/persist.ts';
 import { preloadFloating } from './lib/use-floating.ts';
 import { createFlow, start } from './state/flow.ts';
@@ -16,12 +17,14 @@ function main(): void {
   const bridge = createBridge(window, launch.claimedOrigin);
   const display = !bridge.framed ? 'page' : launch.inline ? 'inline' : 'modal';
   document.documentElement.dataset.display = display;
+  const api = createApi(launch.token, fetch, undefined, window.__plugboardSession ?? null);
   const flow = createFlow(
     {
-      api: createApi(launch.token, fetch, undefined, window.__plugboardSession ?? null),
+      api,
       openPersist: (environment) => createPersist(window, environment),
       loadLocale,
       send: bridge.send,
+      oauth: (tool) => openOAuthPopup(window, () => api.oauthStart!(tool)),
     },
     { display, theme: launch.theme },
   );

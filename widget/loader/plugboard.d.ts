@@ -17,6 +17,7 @@ export type FlowStepName =
   | 'data_points'
   | 'instructions'
   | 'credentials'
+  | 'oauth_connect'
   | 'verifying'
   | 'success'
   | 'failure'

@@ -63,6 +63,8 @@ export interface FlowTool {
   connection_guide_url: string | null;
   data_points: DataPointGroup[];
   credential_fields: CredentialField[];
+  /** `oauth`: the tool connects through its own sign-in in a popup ("Connect with <tool>"), not a form. */
+  auth?: 'oauth';
 }
 
 /** The vendor (the app asking for the connection) as its operator configured it; every field may be unset. */

@@ -21,6 +21,7 @@ export type FlowStepName =
   | 'data_points'
   | 'instructions'
   | 'credentials'
+  | 'oauth_connect'
   | 'verifying'
   | 'success'
   | 'failure'

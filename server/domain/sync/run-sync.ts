@@ -5,6 +5,7 @@ import { RemoteError, type RemoteErrorKind } from '../../connectors/remote-error
 import { bumpDataVersion, dropStage, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
+import { noteSyncFailure } from '../integration-health.ts';
 import { loadIntegrationCredentials } from '../integrations.ts';
 import type { ModelKey } from '../hris/models.ts';
 import { type SyncCounts, type SyncPlan, applyStagedPlan, planSnapshot, stagePlan, writePlan } from './apply.ts';
@@ -143,6 +144,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     deps.logger?.error({ err, syncId: run.id, integrationId: run.integration_id }, 'sync failed');
     await finishRun(deps.db, run.id, { status: 'FAILED', finishedAt: deps.clock(), durationMs, counts: null, error });
     await recordSyncFinished(deps.db, run.integration_id, { id: run.id, status: 'FAILED', startedAt: now, finishedAt: deps.clock() }, null);
+    await noteSyncFailure(deps, run.integration_id, err);
     if (err instanceof RemoteError) {
       const { retryAfterMs } = err.details;
       return { status: 'FAILED', durationMs, error, remote: { kind: err.kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } };

@@ -15,6 +15,7 @@ function toFlowTool(c: Connector, link: LinkRecord): FlowTool {
     connection_guide_url: c.tool.connectionGuideUrl,
     data_points: c.dataPoints(link.language),
     credential_fields: c.credentialFields(link.language),
+    ...(c.oauth ? { auth: 'oauth' as const } : {}),
   };
 }
 

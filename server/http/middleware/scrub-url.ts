@@ -1,5 +1,5 @@
 /** Query parameter names (compared lower-cased, after percent-decoding) whose values are secrets. */
-const SECRET_QUERY = new Set(['token', 'key', 'api_key', 'activation_token', 'secret']);
+const SECRET_QUERY = new Set(['token', 'key', 'api_key', 'activation_token', 'secret', 'code', 'state']);
 /** Path segments (lower-cased, decoded) followed by a token: `/connect/integration-by-token/<token>`, `/flow/v1/links/<token>/...`. */
 const SECRET_PATH = new Set(['integration-by-token', 'links', 't']);
 const REDACTED = '[REDACTED]';

@@ -2,6 +2,8 @@ import { type Request, type Response, Router } from 'express';
 import type { AppDeps } from '../../deps.ts';
 import { connectWithLink } from '../../domain/links-connect.ts';
 import { getFlowSession } from '../../domain/links-session.ts';
+import { finishOAuth, startOAuth } from '../../domain/oauth-flow.ts';
+import { oauthCallbackMessage, oauthCallbackPage } from '../oauth-callback-page.ts';
 import { LINK_TOKEN_HEADER } from '../../../widget/protocol/flow-api.ts';
 import { toConnectOutcome, toFlowSession } from '../mappers/flow.mapper.ts';
 import { jsonBody } from '../middleware/json-body.ts';
@@ -49,6 +51,21 @@ export function flowRoutes(deps: AppDeps): Router {
       return;
     }
     ok(res, toConnectOutcome(result));
+  });
+
+  router.post('/oauth/start', async (req, res) => {
+    const tool = typeof req.body?.tool === 'string' ? req.body.tool : '';
+    const { authorizationUrl } = await startOAuth(deps, linkToken(req), tool, deps.config.publicUrl);
+    ok(res, { authorization_url: authorizationUrl });
+  });
+
+  // The tool redirects the popup here: a browser navigation, so it answers a page, never JSON.
+  router.get('/oauth/callback', async (req, res) => {
+    const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+    const result = await finishOAuth(deps, { code: q('code'), state: q('state'), error: q('error') }, deps.config.publicUrl, clientGone(req, res));
+    const page = oauthCallbackPage(oauthCallbackMessage(result), new URL(deps.config.publicUrl).origin);
+    res.setHeader('Content-Security-Policy', page.csp);
+    res.type('html').send(page.html);
   });
 
   return router;

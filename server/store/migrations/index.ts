@@ -8,6 +8,7 @@ import * as security from './0007-security.ts';
 import * as webhooks from './0011-webhooks.ts';
 import * as settings from './0009-settings.ts';
 import * as jobs from './0004-jobs.ts';
+import * as connectors from './0010-connectors.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-webhooks': webhooks,
   '0009-settings': settings,
   '0004-jobs': jobs,
+  '0010-connectors': connectors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,6 +9,10 @@ import { testClock } from '../../helpers/clock.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { SDK_DEFAULTS, tokenOf } from './connect-helpers.ts';
 
+/** The tools on by default in an environment, in catalogue order, as error messages list them. */
+const toolsOf = (environment: 'development' | 'production') =>
+  createConnectorRegistry().list().filter((c) => c.availability[environment]?.enabledByDefault).map((c) => c.tool.id);
+
 const INPUT_INVALID = 'Input invalid';
 const MINIMAL = { end_user_email: 'hr@acme.example', end_user_organization_name: 'Acme GmbH', ...SDK_DEFAULTS };
 
@@ -174,8 +178,8 @@ describe.each(STORE_NAMES)('POST /v1/connect/create-link (%s)', (storeName) => {
       ],
       [
         'a tool Plugboard has no connector for',
-        { ...MINIMAL, integration_tool: 'personio' },
-        "Plugboard has no connector for tool 'personio' yet. Enabled HRIS tools in the development environment: sandbox.",
+        { ...MINIMAL, integration_tool: 'workday' },
+        `Plugboard has no connector for tool 'workday' yet. Enabled HRIS tools in the development environment: ${toolsOf('development').join(', ')}.`,
       ],
       [
         'a tool of another category',
@@ -203,9 +207,11 @@ describe.each(STORE_NAMES)('POST /v1/connect/create-link (%s)', (storeName) => {
     });
   });
 
-  describe('with the Sandbox disabled in the environment', () => {
-    it('refuses to preselect it and to create links without a tool', async () => {
-      await setToolEnabled({ db: store.db, connectors: createConnectorRegistry() }, { tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' }, 'sandbox', false);
+  describe('with every tool disabled in the environment', () => {
+    it('refuses to preselect the Sandbox and to create links without a tool', async () => {
+      for (const tool of toolsOf('development')) {
+        await setToolEnabled({ db: store.db, connectors: createConnectorRegistry() }, { tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' }, tool, false);
+      }
       const [withTool, withoutTool] = await Promise.all([createLink({ ...MINIMAL, integration_tool: 'sandbox' }), createLink(MINIMAL)]);
       expect([withTool.status, withTool.body.error.message, withoutTool.status, withoutTool.body.error.message]).toStrictEqual([
         400,
@@ -224,13 +230,16 @@ describe.each(STORE_NAMES)('POST /v1/connect/create-link (%s)', (storeName) => {
         errorEnvelope(
           'PLATFORM.INPUT_INVALID',
           INPUT_INVALID,
-          "Tool 'sandbox' is not available in the production environment. No HRIS tools are enabled in the production environment. The Sandbox tool is available in the development environment: use a development API key.",
+          `Tool 'sandbox' is not available in the production environment. Enabled HRIS tools in the production environment: ${toolsOf('production').join(', ')}.`,
         ),
       );
     });
 
-    it('refuses a link without a tool while production has no tools', async () => {
+    it('refuses a link without a tool while production has no tools enabled', async () => {
       const { key } = await createTestKey(app.deps, tenant, 'production');
+      for (const tool of toolsOf('production')) {
+        await setToolEnabled({ db: store.db, connectors: createConnectorRegistry() }, { tenantId: tenant.id, environmentId: tenant.environments.production, environment: 'production' }, tool, false);
+      }
       const res = await createLink(MINIMAL, key);
       expect(res.body).toStrictEqual(
         errorEnvelope(

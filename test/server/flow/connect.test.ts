@@ -221,7 +221,7 @@ describe.each(STORE_NAMES)('POST /flow/v1/connect (%s)', (storeName) => {
 
   describe('with a tool the link does not offer', () => {
     it('answers 400 PLATFORM.INPUT_INVALID', async () => {
-      const res = await connect(await createLinkToken(app, devKey), sandboxCredentials(), 'personio');
+      const res = await connect(await createLinkToken(app, devKey, { integration_tool: 'sandbox' }), sandboxCredentials(), 'personio');
       expect([res.status, res.body]).toStrictEqual([
         400,
         errorEnvelope('PLATFORM.INPUT_INVALID', 'Input invalid', "Tool 'personio' is not offered by this connection link."),

@@ -4,6 +4,7 @@ import type { Store } from '../../../server/store/db.ts';
 import { createTestKey, createTestTenant, startApp, type TestApp } from '../../helpers/app.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { connectSandbox, tokenOf } from '../connect/connect-helpers.ts';
+import { createConnectorRegistry } from '../../../server/connectors/registry.ts';
 
 describe.each(STORE_NAMES)('the official @kombo-api/sdk against Plugboard (%s)', (storeName) => {
   let store: Store;
@@ -60,7 +61,7 @@ describe.each(STORE_NAMES)('the official @kombo-api/sdk against Plugboard (%s)',
         status: 'ACTIVE',
         origin: 'globex-1',
         relinked: id,
-        tools: ['sandbox'],
+        tools: createConnectorRegistry().list().filter((c) => c.availability.development?.enabledByDefault).map((c) => c.tool.id),
         deleted: { status: 'success', data: {} },
       });
     });

@@ -7,6 +7,10 @@ import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type Te
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { schemaErrors } from './kombo-schemas.ts';
 
+/** The tools on by default in an environment, in catalogue order. */
+const toolsOf = (environment: 'development' | 'production') =>
+  createConnectorRegistry().list().filter((c) => c.availability[environment]?.enabledByDefault).map((c) => c.tool.id);
+
 describe.each(STORE_NAMES)('GET /v1/tools/{category} (%s)', (storeName) => {
   let store: Store;
   let app: TestApp;
@@ -28,7 +32,8 @@ describe.each(STORE_NAMES)('GET /v1/tools/{category} (%s)', (storeName) => {
   describe('with a development key and category hris', () => {
     it('lists the Sandbox with its assets and coverage', async () => {
       const res = await tools('hris');
-      expect([res.status, res.body]).toStrictEqual([
+      const sandboxOnly = { ...res.body, data: { tools: res.body.data.tools.filter((t: { id: string }) => t.id === 'sandbox') } };
+      expect([res.status, sandboxOnly]).toStrictEqual([
         200,
         {
           status: 'success',
@@ -64,7 +69,7 @@ describe.each(STORE_NAMES)('GET /v1/tools/{category} (%s)', (storeName) => {
     it('works through the official SDK', async () => {
       const kombo = new Kombo({ api_key: devKey, server_url: `${app.url}/v1` });
       const result = await kombo.general.getTools({ category: 'hris' });
-      expect(result.data.tools.map((t) => t.id)).toStrictEqual(['sandbox']);
+      expect(result.data.tools.map((t) => t.id)).toStrictEqual(toolsOf('development'));
     });
   });
 
@@ -75,16 +80,17 @@ describe.each(STORE_NAMES)('GET /v1/tools/{category} (%s)', (storeName) => {
   });
 
   describe('with a production key', () => {
-    it('answers an empty list: the Sandbox exists only in development', async () => {
+    it('lists the real tools but not the Sandbox, which exists only in development', async () => {
       const { key } = await createTestKey(app.deps, tenant, 'production');
-      expect((await tools('hris', key)).body).toStrictEqual({ status: 'success', data: { tools: [] } });
+      const ids = (await tools('hris', key)).body.data.tools.map((t: { id: string }) => t.id);
+      expect([ids, ids.includes('sandbox'), ids.includes('bamboohr')]).toStrictEqual([toolsOf('production'), false, true]);
     });
   });
 
   describe('with the Sandbox disabled in the environment', () => {
     it('leaves it out', async () => {
       await setToolEnabled({ db: store.db, connectors: createConnectorRegistry() }, { tenantId: tenant.id, environmentId: tenant.environments.development, environment: 'development' }, 'sandbox', false);
-      expect((await tools('hris')).body.data.tools).toStrictEqual([]);
+      expect((await tools('hris')).body.data.tools.map((t: { id: string }) => t.id)).toStrictEqual(toolsOf('development').filter((id) => id !== 'sandbox'));
     });
   });
 

@@ -24,6 +24,8 @@ export type ConnectResult = { ok: true; outcome: ConnectOutcome; reference?: str
 export interface FlowApi {
   session(): Promise<SessionResult>;
   connect(request: ConnectRequest): Promise<ConnectResult>;
+  /** Starts an OAuth connection: the tool's authorization URL for the popup. */
+  oauthStart?(tool: string): Promise<{ ok: true; url: string } | ApiFailure>;
 }
 
 const LINK_CODES: Record<string, FlowErrorCode> = {
@@ -77,6 +79,12 @@ export function createApi(token: string | null, fetchImpl: typeof fetch = fetch,
       const init = { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify(request) };
       const res = await read<ConnectOutcome>(fetchImpl(`${base}/connect`, init));
       return res.ok ? { ok: true, outcome: res.data, ...(res.reference ? { reference: res.reference } : {}) } : res;
+    },
+    async oauthStart(tool) {
+      if (!token) return noToken;
+      const init = { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify({ tool }) };
+      const res = await read<{ authorization_url: string }>(fetchImpl(`${base}/oauth/start`, init));
+      return res.ok ? { ok: true, url: res.data.authorization_url } : res;
     },
   };
 }

@@ -5,8 +5,9 @@ import type { Messages } from '../i18n/en.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/i18n.ts';
 import type { ApiFailure, FlowApi } from '../lib/api.ts';
 import type { LaunchTheme } from '../lib/launch.ts';
+import type { OAuthPopupResult } from '../lib/oauth-popup.ts';
 import type { Persist } from '../lib/persist.ts';
-import { BACK, EDITING_STEPS, NEXT, type StepId } from './steps.ts';
+import { BACK, EDITING_STEPS, NEXT, OAUTH_STEP, type StepId } from './steps.ts';
 import { credentialsToSubmit, validateCredentials } from './validate.ts';
 
 /** How the page is shown: a full-screen modal in a frame, inline in a host container, or a page of its own. */
@@ -39,6 +40,8 @@ export interface FlowEffects {
   openPersist(environment: FlowEnvironment): Persist;
   loadLocale(language: FlowLanguage): Promise<Locale>;
   send(message: IframeMessage): void;
+  /** Runs a tool's OAuth sign-in in a popup (absent where no window can open one). */
+  oauth?(tool: string): Promise<OAuthPopupResult>;
 }
 
 /** A running flow: its store, its effects, and the storage opened once the environment is known. */
@@ -79,7 +82,9 @@ export function createFlow(effects: FlowEffects, setup: FlowSetup): Flow {
 const event = (flow: Flow, e: FlowEvent) => flow.effects.send({ type: 'plugboard', v: 1, event: e });
 
 /** Shows a step and reports it to the host. */
-function show(flow: Flow, step: StepId, patch: Partial<FlowState> = {}): void {
+function show(flow: Flow, requested: StepId, patch: Partial<FlowState> = {}): void {
+  const oauth = selectedTool({ ...flow.store.getState(), ...patch })?.auth === 'oauth';
+  const step = (oauth && OAUTH_STEP[requested]) || requested;
   flow.store.setState({ ...patch, step, confirmingClose: false });
   if (step !== 'loading') event(flow, { type: 'step_viewed', step });
 }
@@ -229,6 +234,29 @@ export async function submit(flow: Flow): Promise<void> {
     show(flow, 'failure', { problem: { ...problem, ...(result.reference ? { reference: result.reference } : {}) } });
     event(flow, { type: 'error', ...problem });
   }
+}
+
+/**
+ * "Connect with <tool>": the sign-in popup, then success with the activation token, or back on the
+ * OAuth step with a message saying what happened (blocked, closed, denied) so the customer can retry.
+ */
+export async function connectOAuth(flow: Flow): Promise<void> {
+  const state = flow.store.getState();
+  const tool = selectedTool(state);
+  if (!tool || !flow.effects.oauth) return;
+  event(flow, { type: 'submitted', tool: tool.id });
+  flow.store.setState({ problem: null });
+  const result = await flow.effects.oauth(tool.id);
+  const messages = flow.store.getState().messages;
+  if ('ok' in result) return fail(flow, result);
+  if (result.outcome === 'connected') {
+    show(flow, 'success', { activationToken: result.activationToken });
+    return;
+  }
+  const message = 'message' in result ? result.message : result.outcome === 'blocked' ? messages.oauthBlocked : messages.oauthClosed;
+  const problem = { code: 'invalid_credentials' as const, message };
+  show(flow, 'oauth_connect', { problem, attempt: state.attempt + 1 });
+  event(flow, { type: 'error', ...problem });
 }
 
 /** "Try again" on the failure step: reload the session if it never arrived, else resubmit. */

@@ -19,8 +19,12 @@ export const BACK: Readonly<Partial<Record<StepId, StepId>>> = {
   data_points: 'choose_tool',
   instructions: 'data_points',
   credentials: 'instructions',
+  oauth_connect: 'instructions',
   failure: 'credentials',
 };
+
+/** The step that replaces `credentials` for tools that connect through OAuth. */
+export const OAUTH_STEP: Readonly<Partial<Record<StepId, StepId>>> = { credentials: 'oauth_connect' };
 
 /** The steps counted in "Step n of m", in order. */
 export const PROGRESS_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials'];
@@ -29,4 +33,4 @@ export const PROGRESS_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 
  * Steps on which the customer may have typed something worth asking about before closing; verifying
  * counts too (closing abandons the check under way).
  */
-export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'verifying', 'failure'];
+export const EDITING_STEPS: readonly StepId[] = ['choose_tool', 'data_points', 'instructions', 'credentials', 'verifying', 'oauth_connect', 'failure'];

@@ -2,7 +2,9 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { UnknownPassthroughApiError } from '../../../connectors/data-source.ts';
 import type { DomainDeps } from '../../../domain/deps.ts';
-import { inputInvalid } from '../../../domain/errors.ts';
+import { AppError, inputInvalid } from '../../../domain/errors.ts';
+import { markIntegrationInvalid } from '../../../domain/integration-health.ts';
+import { RemoteError } from '../../../connectors/remote-error.ts';
 import { loadIntegrationCredentials } from '../../../domain/integrations.ts';
 import { parseInput } from '../../parsers/zod-input.ts';
 import { integrationOf } from '../../request-context.ts';
@@ -18,6 +20,26 @@ const body = z.object({
   multipart_form_data: z.array(z.unknown()).optional(),
   api_options: z.record(z.string(), z.string()).optional(),
 });
+
+/**
+ * A remote failure as the passthrough's documented errors (PLATFORM codes only): credentials the tool
+ * rejects make the integration INVALID and answer 403, an unreachable tool 502 or a timeout 504.
+ */
+async function passthroughFailure(deps: DomainDeps, integrationId: string, err: RemoteError): Promise<AppError> {
+  switch (err.kind) {
+    case 'credentials_rejected':
+      await markIntegrationInvalid(deps, integrationId, 'credentials_rejected');
+      return new AppError('PLATFORM.INPUT_INVALID', 'The tool rejected the integration\'s credentials. Reconnect it with a relink link.', {}, 403);
+    case 'bad_data':
+      return inputInvalid(err.message);
+    case 'rate_limited':
+      return new AppError('PLATFORM.RATE_LIMIT_EXCEEDED', 'The tool is rate limiting requests. Try again later.');
+    default:
+      return err.message === 'The tool did not answer in time.'
+        ? new AppError('PLATFORM.TASK_TIMED_OUT', err.message)
+        : new AppError('PLATFORM.UNKNOWN_ERROR', `The tool could not be reached: ${err.message}`, {}, 502);
+  }
+}
 
 /** `POST /passthrough/{tool}/{api}`: a raw request to the integration's tool, answered by its connector. */
 export function passthroughHandler(deps: DomainDeps): RequestHandler {
@@ -37,6 +59,7 @@ export function passthroughHandler(deps: DomainDeps): RequestHandler {
       });
     } catch (err) {
       if (err instanceof UnknownPassthroughApiError) throw inputInvalid(`Invalid path parameter 'api': ${err.message}`);
+      if (err instanceof RemoteError) throw await passthroughFailure(deps, integration.id, err);
       throw err;
     }
     const warnings = result.warnings.map((message) => ({ message }));

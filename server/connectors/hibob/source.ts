@@ -1,0 +1,39 @@
+import { type DataSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { collectSnapshot, reader } from '../http/collect-snapshot.ts';
+import { forwardPassthrough } from '../http/forward-passthrough.ts';
+import { HIBOB_API, hibobClient } from './client.ts';
+import { readAbsences, readAbsenceTypes, readEmployees, readEmployments, readGroups, readLocations, readTimeOffBalances } from './read.ts';
+
+const APIS = ['v1'] as const;
+
+/** The models HiBob fills (no legal entities, as in Kombo's coverage). */
+export const HIBOB_MODELS = [
+  'hris_employees', 'hris_employments', 'hris_teams', 'hris_locations', 'hris_absence_types', 'hris_absences', 'hris_time_off_balances',
+] as const;
+
+/** HiBob's data source: every read is a full read (employees have no change filter [docs]). */
+export const hibobDataSource: DataSource = {
+  readModels: HIBOB_MODELS,
+  async readHris(ctx) {
+    const http = hibobClient(ctx.integrationId, ctx.credentials);
+    const employeeIds: string[] = [];
+    return collectSnapshot('hibob', ctx, (rc) => [
+      reader('groups', 'hris_teams', () => readGroups(http, rc)),
+      reader('locations', 'hris_locations', () => readLocations(http, rc)),
+      reader('employees', 'hris_employees', async function* () {
+        for await (const page of readEmployees(http, rc)) {
+          employeeIds.push(...page.map((e) => e.remoteId));
+          yield page;
+        }
+      }),
+      reader('employments', 'hris_employments', () => readEmployments(http, rc)),
+      reader('absenceTypes', 'hris_absence_types', () => readAbsenceTypes(http, rc)),
+      reader('absences', 'hris_absences', () => readAbsences(http, rc)),
+      reader('timeOffBalances', 'hris_time_off_balances', () => readTimeOffBalances(http, rc, employeeIds)),
+    ]);
+  },
+  async passthrough(ctx, request) {
+    if (!(APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, APIS);
+    return forwardPassthrough(hibobClient(ctx.integrationId, ctx.credentials), HIBOB_API, request);
+  },
+};

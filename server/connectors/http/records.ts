@@ -1,0 +1,50 @@
+import type { HrisReadModelId, HrisSnapshot } from '../unified-hris.ts';
+
+/** A unified record that keeps the tool's raw object, served as Kombo's `remote_data`. */
+export type WithRemoteData<T> = T & { remoteData: unknown };
+
+/** A record the tool sent that cannot be mapped: that record fails, the sync goes on. */
+export class BadRecordError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadRecordError';
+  }
+}
+
+/** Where a skipped record is reported: the reason only, never the record's contents. */
+export type BadRecordSink = (event: { model: HrisReadModelId; reason: string }) => void;
+
+/** Maps each raw record, skipping (and reporting) the ones `map` rejects. */
+export function mapEach<R, T>(model: HrisReadModelId, raws: readonly R[], map: (raw: R) => T, onBad: BadRecordSink): T[] {
+  const out: T[] = [];
+  for (const raw of raws) {
+    try {
+      out.push(map(raw));
+    } catch (err) {
+      if (!(err instanceof BadRecordError)) throw err;
+      onBad({ model, reason: err.message });
+    }
+  }
+  return out;
+}
+
+/** The object a mapping reads, or BadRecordError when the tool sent something else. */
+export function objectOf(value: unknown, what: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BadRecordError(`${what} is not an object.`);
+  return value as Record<string, unknown>;
+}
+
+/**
+ * A snapshot read from a real tool: the unified records plus the models the credentials may not read
+ * (answered 403), which are reported as unavailable instead of failing the sync.
+ */
+export type ConnectorSnapshot = HrisSnapshot & { unavailableModels: HrisReadModelId[] };
+
+/** A snapshot with every model empty, to fill model by model. */
+export function emptySnapshot(): ConnectorSnapshot {
+  return {
+    legalEntities: [], locations: [], groups: [], employees: [], employments: [], absenceTypes: [], timeOffBalances: [], absences: [],
+    timesheets: [], performanceReviewCycles: [], performanceReviews: [], skills: [], employeeSkillAssignments: [], staffingEntities: [],
+    employeeDocumentCategories: [], unavailableModels: [],
+  };
+}
