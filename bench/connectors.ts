@@ -1,5 +1,6 @@
 import { bamboohrDataSource } from '../server/connectors/bamboohr/source.ts';
-import type { DataSource } from '../server/connectors/data-source.ts';
+import type { PagedSource } from '../server/connectors/data-source.ts';
+import { readSource } from '../server/domain/sync/read-source.ts';
 import { configureConnectors } from '../server/connectors/http/runtime.ts';
 import { personioDataSource } from '../server/connectors/personio/source.ts';
 import crypto from 'node:crypto';
@@ -14,7 +15,7 @@ import { fmt, type Row } from './lib/table.ts';
 
 interface Subject {
   tool: string;
-  source: DataSource;
+  source: PagedSource;
   start(employees: number): Promise<{ fake: FakeServer; credentials: Record<string, string> }>;
 }
 
@@ -87,7 +88,9 @@ async function read(subject: Subject, employees: number, fakeDelayMs: number, li
   configureConnectors({ origins: { [subject.tool]: fake.url }, limits });
   try {
     const started = performance.now();
-    const snapshot = await subject.source.readHris({ integrationId: `bench-${subject.tool}-${employees}`, credentials, now: new Date(), type: 'FULL', since: null });
+    const { snapshot } = await readSource(subject.source, {
+      integrationId: `bench-${subject.tool}-${employees}`, credentials, now: new Date(), type: 'FULL', since: null, signal: new AbortController().signal, pageSize: 1000,
+    });
     const ms = performance.now() - started;
     if (snapshot.employees.length !== employees) throw new Error(`${subject.tool}: read ${snapshot.employees.length} of ${employees} employees`);
     // 429s and 5xx would be the fake pushing back; 4xx like HiBob's "no such policy" are answers.

@@ -1,4 +1,4 @@
-import type { ReadContext } from '../http/collect-snapshot.ts';
+import type { ReadContext } from '../http/read-pages.ts';
 import { collect, numberedPages } from '../http/paginate.ts';
 import { mapEach, type WithRemoteData } from '../http/records.ts';
 import { idOf } from '../http/values.ts';

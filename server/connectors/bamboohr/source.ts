@@ -1,5 +1,5 @@
-import { type DataSource, UnknownPassthroughApiError } from '../data-source.ts';
-import { collectSnapshot, reader } from '../http/collect-snapshot.ts';
+import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
 import { bambooClient } from './client.ts';
 import {
@@ -27,12 +27,12 @@ export const BAMBOOHR_MODELS = [
  * BambooHR has a change feed for employees (`readChangedEmployeeIds`) but none for time off, and today's
  * whole-snapshot interface needs every current record anyway.
  */
-export const bamboohrDataSource: DataSource = {
+export const bamboohrDataSource: PagedSource = {
   readModels: BAMBOOHR_MODELS,
-  async readHris(ctx) {
+  async *read(ctx) {
     const client = bambooClient(ctx.integrationId, ctx.credentials);
     const employeeIds: string[] = [];
-    return collectSnapshot('bamboohr', ctx, (rc) => [
+    yield* readPages('bamboohr', ctx, (rc) => [
       reader('groups', 'hris_teams', () => readGroups(client, rc)),
       reader('locations', 'hris_locations', () => readLocations(client, rc)),
       reader('employees', 'hris_employees', async function* () {

@@ -1,4 +1,4 @@
-import type { ReadContext } from '../http/collect-snapshot.ts';
+import type { ReadContext } from '../http/read-pages.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import { cursorPages } from '../http/paginate.ts';
 import { mapEach } from '../http/records.ts';

@@ -1,5 +1,5 @@
-import { type DataSource, UnknownPassthroughApiError } from '../data-source.ts';
-import { collectSnapshot, reader } from '../http/collect-snapshot.ts';
+import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
 import { collect } from '../http/paginate.ts';
 import { idOf } from '../http/values.ts';
@@ -17,15 +17,15 @@ export const FACTORIAL_MODELS = [
  * Factorial's data source. Teams are read first: they list their members, which become the employees'
  * groups. Leaves cover two years back and one ahead, deleted ones included (marked DELETED).
  */
-export const factorialDataSource: DataSource = {
+export const factorialDataSource: PagedSource = {
   readModels: FACTORIAL_MODELS,
-  async readHris(ctx) {
+  async *read(ctx) {
     const http = factorialClient(ctx.integrationId, ctx.credentials);
     const teamsOf = new Map<string, string[]>();
     const today = ctx.now.toISOString().slice(0, 10);
     const year = ctx.now.getUTCFullYear();
     const day = today.slice(4);
-    return collectSnapshot('factorial', ctx, (rc) => [
+    yield* readPages('factorial', ctx, (rc) => [
       reader('groups', 'hris_teams', async function* () {
         const teams = await collect(pagesOf(http, 'teams/teams', 'hris_teams'));
         for (const team of teams) {

@@ -1,5 +1,5 @@
-import { type DataSource, UnknownPassthroughApiError } from '../data-source.ts';
-import { collectSnapshot, reader } from '../http/collect-snapshot.ts';
+import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
 import { HIBOB_API, hibobClient } from './client.ts';
 import { readAbsences, readAbsenceTypes, readEmployees, readEmployments, readGroups, readLocations, readTimeOffBalances } from './read.ts';
@@ -12,12 +12,12 @@ export const HIBOB_MODELS = [
 ] as const;
 
 /** HiBob's data source: every read is a full read (employees have no change filter [docs]). */
-export const hibobDataSource: DataSource = {
+export const hibobDataSource: PagedSource = {
   readModels: HIBOB_MODELS,
-  async readHris(ctx) {
+  async *read(ctx) {
     const http = hibobClient(ctx.integrationId, ctx.credentials);
     const employeeIds: string[] = [];
-    return collectSnapshot('hibob', ctx, (rc) => [
+    yield* readPages('hibob', ctx, (rc) => [
       reader('groups', 'hris_teams', () => readGroups(http, rc)),
       reader('locations', 'hris_locations', () => readLocations(http, rc)),
       reader('employees', 'hris_employees', async function* () {

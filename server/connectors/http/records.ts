@@ -34,17 +34,3 @@ export function objectOf(value: unknown, what: string): Record<string, unknown> 
   return value as Record<string, unknown>;
 }
 
-/**
- * A snapshot read from a real tool: the unified records plus the models the credentials may not read
- * (answered 403), which are reported as unavailable instead of failing the sync.
- */
-export type ConnectorSnapshot = HrisSnapshot & { unavailableModels: HrisReadModelId[] };
-
-/** A snapshot with every model empty, to fill model by model. */
-export function emptySnapshot(): ConnectorSnapshot {
-  return {
-    legalEntities: [], locations: [], groups: [], employees: [], employments: [], absenceTypes: [], timeOffBalances: [], absences: [],
-    timesheets: [], performanceReviewCycles: [], performanceReviews: [], skills: [], employeeSkillAssignments: [], staffingEntities: [],
-    employeeDocumentCategories: [], unavailableModels: [],
-  };
-}

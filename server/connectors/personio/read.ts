@@ -1,4 +1,4 @@
-import type { ReadContext } from '../http/collect-snapshot.ts';
+import type { ReadContext } from '../http/read-pages.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import { collect, numberedPages, offsetPages } from '../http/paginate.ts';
 import { mapEach, type WithRemoteData } from '../http/records.ts';

@@ -1,6 +1,6 @@
-import { type DataSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
 import { BadRecordError } from '../http/records.ts';
-import { collectSnapshot, reader } from '../http/collect-snapshot.ts';
+import { readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
 import { mapEach } from '../http/records.ts';
 import { PERSONIO_ORIGIN, personioClient } from './client.ts';
@@ -25,13 +25,13 @@ function unique<T extends { remoteId: string }>(items: (T | null)[]): T[] {
  * Personio's data source. Groups, offices and subcompanies come from the employees' relation attributes
  * (v1 has no lists of them), so employees are read once and the rest derived from them.
  */
-export const personioDataSource: DataSource = {
+export const personioDataSource: PagedSource = {
   readModels: PERSONIO_MODELS,
-  async readHris(ctx) {
+  async *read(ctx) {
     const http = personioClient(ctx.integrationId, ctx.credentials);
     const raw: unknown[] = [];
     const employeeIds: string[] = [];
-    return collectSnapshot('personio', ctx, (rc) => {
+    yield* readPages('personio', ctx, (rc) => {
       const valid = () => raw.filter(hasId);
       return [
         reader('employees', 'hris_employees', async function* () {

@@ -1,11 +1,11 @@
-import type { SourceContext } from '../data-source.ts';
+import type { ReadContext as PagedReadContext, SourceItem } from '../data-source.ts';
 import { RemoteError } from '../remote-error.ts';
 import type { HrisReadModelId, HrisSnapshot } from '../unified-hris.ts';
-import { type BadRecordSink, type ConnectorSnapshot, emptySnapshot } from './records.ts';
+import type { BadRecordSink } from './records.ts';
 import { connectorRuntime } from './runtime.ts';
 
 /** What a tool's page generators receive: the source context plus where bad records are reported. */
-export interface ReadContext extends SourceContext {
+export interface ReadContext extends PagedReadContext {
   onBadRecord: BadRecordSink;
 }
 
@@ -23,28 +23,24 @@ export const reader = <K extends keyof HrisSnapshot>(field: K, model: HrisReadMo
   ({ field, model, read }) as unknown as ModelReader;
 
 /**
- * Builds the whole-snapshot answer of today's `DataSource.readHris` from per-model page generators, one
- * model after another. A model the tool withholds (permission_missing) is left empty and listed in
- * `unavailableModels`; every other failure fails the read.
+ * The paged source API (`PagedSource.read`) over per-model page generators, one model after another: each
+ * page is yielded as it arrives, so memory follows the page size. A model the tool withholds
+ * (permission_missing) is yielded as unavailable and its stored records carry over; every other failure
+ * fails the read.
  */
-export async function collectSnapshot(tool: string, ctx: SourceContext, readers: (rc: ReadContext) => ModelReader[]): Promise<ConnectorSnapshot> {
+export async function* readPages(tool: string, ctx: PagedReadContext, readers: (rc: ReadContext) => ModelReader[]): AsyncIterable<SourceItem> {
   const log = connectorRuntime().options.logger;
-  const snapshot = emptySnapshot();
   const rc: ReadContext = {
     ...ctx,
     onBadRecord: ({ model, reason }) => log?.warn({ tool, integrationId: ctx.integrationId, model, reason }, 'tool record skipped'),
   };
   for (const r of readers(rc)) {
-    const items: unknown[] = [];
     try {
-      for await (const page of r.read()) items.push(...page);
+      for await (const page of r.read()) yield { model: r.field, records: page } as SourceItem;
     } catch (err) {
       if (!(err instanceof RemoteError && err.kind === 'permission_missing')) throw err;
       log?.warn({ tool, integrationId: ctx.integrationId, model: r.model }, 'model unavailable: the tool withholds permission');
-      snapshot.unavailableModels.push(r.model);
-      continue;
+      yield { model: r.field, unavailable: err };
     }
-    (snapshot[r.field] as unknown[]) = items;
   }
-  return snapshot;
 }
