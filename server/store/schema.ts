@@ -183,4 +183,43 @@ export interface Database {
   hris_records: HrisRecordsTable;
   hris_data_versions: HrisDataVersionsTable;
   sync_runs: SyncRunsTable;
+  console_users: ConsoleUsersTable;
+  console_tokens: ConsoleTokensTable;
+  console_sessions: ConsoleSessionsTable;
+}
+
+export type ConsoleRole = 'admin' | 'developer' | 'operator';
+export type ConsoleUserStatus = 'invited' | 'active' | 'deactivated';
+
+export interface ConsoleUsersTable {
+  id: string;
+  tenant_id: string;
+  /** Lower-cased; unique per tenant. */
+  email: string;
+  role: ConsoleRole;
+  status: ConsoleUserStatus;
+  /** argon2id PHC string; null until the invitation is accepted. */
+  password_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConsoleTokensTable {
+  /** HMAC-SHA256 (server secret) of the single-use token, hex. */
+  token_hash: string;
+  user_id: string;
+  purpose: 'invitation' | 'password_reset';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface ConsoleSessionsTable {
+  id: string;
+  /** HMAC-SHA256 (server secret) of the cookie value, hex. */
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
 }

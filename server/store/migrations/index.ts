@@ -3,12 +3,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as core from './0001-core.ts';
 import * as connect from './0002-connect.ts';
 import * as hris from './0003-hris.ts';
+import * as consoleTeam from './0008-console.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-core': core,
   '0002-connect': connect,
   '0003-hris': hris,
+  '0008-console': consoleTeam,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,191 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../store/db.ts';
+import type { ConsoleRole, ConsoleUserStatus, ConsoleUsersTable } from '../../store/schema.ts';
+import { appendAudit } from '../audit.ts';
+import type { Actor, DomainDeps } from '../deps.ts';
+import { AppError, inputInvalid } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { revokeUserSessions } from './sessions.ts';
+import { issueToken } from './tokens.ts';
+
+/** A console user as the domain sees it: never the password hash. */
+export interface ConsoleUser {
+  id: string;
+  tenantId: string;
+  email: string;
+  role: ConsoleRole;
+  status: ConsoleUserStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const toConsoleUser = (r: Selectable<ConsoleUsersTable>): ConsoleUser => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  email: r.email,
+  role: r.role,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** A console user acting: audit rows and key operations name them. */
+export const userActor = (user: { id: string }): Actor => ({ actor: `user:${user.id}`, source: 'console' });
+
+/** Emails compare case-insensitively; stored lower-cased. */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+const notFound = (id: string) => inputInvalid(`No user with ID '${id}' exists in this tenant.`);
+
+/** The tenant's users, oldest first. */
+export async function listUsers(db: Db, tenantId: string): Promise<ConsoleUser[]> {
+  const rows = await db.selectFrom('console_users').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at').orderBy('id').execute();
+  return rows.map(toConsoleUser);
+}
+
+/** Finds a user of the tenant by email. */
+export async function findUserByEmail(db: Db, tenantId: string, email: string): Promise<Selectable<ConsoleUsersTable> | undefined> {
+  return db.selectFrom('console_users').selectAll().where('tenant_id', '=', tenantId).where('email', '=', normaliseEmail(email)).executeTakeFirst();
+}
+
+/** Whether the tenant has any user at all (the first start prints an admin invitation when not). */
+export async function hasUsers(db: Db, tenantId: string): Promise<boolean> {
+  const row = await db.selectFrom('console_users').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+async function lockUser(trx: Db, tenantId: string, id: string): Promise<ConsoleUser> {
+  const row = await trx.selectFrom('console_users').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) throw notFound(id);
+  return toConsoleUser(row);
+}
+
+/**
+ * Refuses to take away the tenant's last active admin. Locks every active admin row first, so two
+ * concurrent demotions serialise and the second sees the first one's result.
+ */
+async function assertNotLastAdmin(trx: Db, user: ConsoleUser): Promise<void> {
+  if (user.role !== 'admin' || user.status !== 'active') return;
+  const admins = await trx
+    .selectFrom('console_users')
+    .select('id')
+    .where('tenant_id', '=', user.tenantId)
+    .where('role', '=', 'admin')
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  if (admins.filter((a) => a.id !== user.id).length === 0) {
+    throw new AppError('CONSOLE.LAST_ADMIN', 'This is the last active admin: make another user admin first.');
+  }
+}
+
+export interface InviteInput {
+  tenantId: string;
+  email: string;
+  role: ConsoleRole;
+}
+
+/**
+ * Invites a new user (or re-invites one who has not accepted yet, replacing the earlier link):
+ * returns the single-use invitation token, shown once.
+ */
+export async function inviteUser(deps: DomainDeps, by: Actor, input: InviteInput): Promise<{ user: ConsoleUser; token: string }> {
+  const email = normaliseEmail(input.email);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('console_users').selectAll().where('tenant_id', '=', input.tenantId).where('email', '=', email).forUpdate().executeTakeFirst();
+    if (existing && existing.status !== 'invited') {
+      throw new AppError('CONSOLE.USER_EXISTS', `A user with this email already exists (${existing.status}).`);
+    }
+    const row = existing
+      ? await trx.updateTable('console_users').set({ role: input.role, updated_at: now }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()
+      : await trx
+          .insertInto('console_users')
+          .values({ id: newId(), tenant_id: input.tenantId, email, role: input.role, status: 'invited', password_hash: null, created_at: now, updated_at: now })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    const user = toConsoleUser(row);
+    const token = await issueToken(trx, deps.secret, user.id, 'invitation', now);
+    await appendAudit(trx, by, {
+      tenantId: user.tenantId,
+      environmentId: null,
+      action: 'console_user.invited',
+      targetType: 'console_user',
+      targetId: user.id,
+      before: existing ? { role: existing.role, status: existing.status } : null,
+      after: { role: user.role, status: user.status },
+      at: now,
+    });
+    return { user, token };
+  });
+}
+
+/** Changes a user's role; the last active admin cannot be demoted. */
+export async function changeRole(deps: DomainDeps, by: Actor, tenantId: string, id: string, role: ConsoleRole): Promise<ConsoleUser> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await lockUser(trx, tenantId, id);
+    if (before.role === role) return before;
+    if (role !== 'admin') await assertNotLastAdmin(trx, before);
+    const row = await trx.updateTable('console_users').set({ role, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await appendAudit(trx, by, {
+      tenantId,
+      environmentId: null,
+      action: 'console_user.role_changed',
+      targetType: 'console_user',
+      targetId: id,
+      before: { role: before.role },
+      after: { role },
+      at: now,
+    });
+    return toConsoleUser(row);
+  });
+}
+
+/** Deactivates a user: their sessions end at once and their pending links stop working. Idempotent. */
+export async function deactivateUser(deps: DomainDeps, by: Actor, tenantId: string, id: string): Promise<ConsoleUser> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await lockUser(trx, tenantId, id);
+    if (before.status === 'deactivated') return before;
+    await assertNotLastAdmin(trx, before);
+    const row = await trx.updateTable('console_users').set({ status: 'deactivated', updated_at: now }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await revokeUserSessions(trx, id, now);
+    await trx.deleteFrom('console_tokens').where('user_id', '=', id).where('used_at', 'is', null).execute();
+    await appendAudit(trx, by, {
+      tenantId,
+      environmentId: null,
+      action: 'console_user.deactivated',
+      targetType: 'console_user',
+      targetId: id,
+      before: { status: before.status },
+      after: { status: 'deactivated' },
+      at: now,
+    });
+    return toConsoleUser(row);
+  });
+}
+
+/** Issues a single-use password-reset token for an active user (an invited user gets a new invitation instead). */
+export async function issuePasswordReset(deps: DomainDeps, by: Actor, tenantId: string, id: string): Promise<{ user: ConsoleUser; token: string }> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const user = await lockUser(trx, tenantId, id);
+    if (user.status !== 'active') {
+      throw inputInvalid(user.status === 'invited' ? 'This user has not accepted their invitation yet: invite them again.' : 'This user is deactivated.');
+    }
+    const token = await issueToken(trx, deps.secret, id, 'password_reset', now);
+    await appendAudit(trx, by, {
+      tenantId,
+      environmentId: null,
+      action: 'console_user.password_reset_issued',
+      targetType: 'console_user',
+      targetId: id,
+      before: null,
+      after: null,
+      at: now,
+    });
+    return { user, token };
+  });
+}

@@ -1,0 +1,39 @@
+import { type Kysely, sql } from 'kysely';
+
+/** The console's team: users, their single-use invitation and password-reset tokens, server-side sessions. */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('console_users')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'developer', 'operator')`))
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('invited', 'active', 'deactivated')`))
+    .addColumn('password_hash', 'text')
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+    .addUniqueConstraint('console_users_tenant_email', ['tenant_id', 'email'])
+    .execute();
+
+  await db.schema
+    .createTable('console_tokens')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('console_users.id').onDelete('cascade'))
+    .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('invitation', 'password_reset')`))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('used_at', 'timestamptz')
+    .execute();
+  await db.schema.createIndex('console_tokens_user').on('console_tokens').column('user_id').execute();
+
+  await db.schema
+    .createTable('console_sessions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('console_users.id').onDelete('cascade'))
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('revoked_at', 'timestamptz')
+    .execute();
+  await db.schema.createIndex('console_sessions_user').on('console_sessions').column('user_id').execute();
+}
