@@ -16,6 +16,7 @@ import { widgetRoutes } from './http/routes/widget.routes.ts';
 import { hrisRoutes } from './http/routes/hris/hris.routes.ts';
 import { syncRoutes } from './http/routes/hris/sync.routes.ts';
 import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
+import { dashboardApiRoutes } from './http/routes/dashboard/dashboard-api.routes.ts';
 import './http/request-context.ts';
 
 /** Everything the HTTP app needs, injected so tests run the real app on their own database and clock. */
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1', v1);
   // The iframe's own API: no API key (the link token is the credential), its own JSON parser.
   app.use('/flow/v1', flowRoutes(deps));
+  // The console's API: session cookie + CSRF token, roles decided by domain/console/policy.ts.
+  app.use('/dashboard/api', dashboardApiRoutes(deps));
 
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.
   if (deps.widgetDevMiddleware) app.use(deps.widgetDevMiddleware);

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { CONSOLE_ROLES, type ConsoleRole } from '../../../domain/console/policy.ts';
+import { parseInput } from '../../parsers/zod-input.ts';
+
+const role = z.enum(CONSOLE_ROLES as [ConsoleRole, ...ConsoleRole[]]);
+const email = z.email().max(320);
+
+/** `POST /dashboard/api/sign-in`. `tenant` (slug or ID) defaults to the default tenant. */
+export const parseSignInBody = (body: unknown) =>
+  parseInput(z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024), tenant: z.string().min(1).max(200).optional() }), body);
+
+/** `POST /dashboard/api/set-password`: the token of an invitation or reset link, and the new password. */
+export const parseSetPasswordBody = (body: unknown) => parseInput(z.object({ token: z.string().min(1).max(200), password: z.string().max(1024) }), body);
+
+/** `POST /dashboard/api/users`. */
+export const parseInviteBody = (body: unknown) => parseInput(z.object({ email, role }), body);
+
+/** `PATCH /dashboard/api/users/:id`. */
+export const parseRoleBody = (body: unknown) => parseInput(z.object({ role }), body);
+
+/** `POST /dashboard/api/environments/:environment/api-keys`. */
+export const parseCreateKeyBody = (body: unknown) =>
+  parseInput(z.object({ name: z.string().min(1).max(200).nullable().optional(), expires_at: z.iso.datetime({ offset: true }).nullable().optional() }), body ?? {});
