@@ -6,6 +6,7 @@ import { auditCommand } from './audit.command.ts';
 import { CliError } from './context.ts';
 import { integrationsCommand } from './integrations.command.ts';
 import { linksCommand } from './links.command.ts';
+import { usersCommand } from './users.command.ts';
 
 /** Builds the operator CLI (`npm run cli -- <command>`). */
 export function buildCli(): Command {
@@ -17,6 +18,7 @@ export function buildCli(): Command {
   program.addCommand(auditCommand());
   program.addCommand(integrationsCommand());
   program.addCommand(linksCommand());
+  program.addCommand(usersCommand());
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError();
     for (const leaf of sub.commands) leaf.exitOverride().showHelpAfterError();

@@ -194,8 +194,8 @@ export type ConsoleUserStatus = 'invited' | 'active' | 'deactivated';
 export interface ConsoleUsersTable {
   id: string;
   tenant_id: string;
-  /** Lower-cased; unique per tenant. */
-  email: string;
+  /** Lower-cased; unique per tenant. Null for the first-start admin until they accept (and choose it). */
+  email: string | null;
   role: ConsoleRole;
   status: ConsoleUserStatus;
   /** argon2id PHC string; null until the invitation is accepted. */

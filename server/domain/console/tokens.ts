@@ -2,11 +2,12 @@ import type { Db } from '../../store/db.ts';
 import type { ConsoleTokensTable } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
 import type { DomainDeps } from '../deps.ts';
-import { AppError } from '../errors.ts';
+import { AppError, inputInvalid } from '../errors.ts';
 import { randomString } from '../ids.ts';
 import { keyedHash } from '../secrets.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
 import { revokeUserSessions } from './sessions.ts';
+import { normaliseEmail } from './users.ts';
 
 export type TokenPurpose = ConsoleTokensTable['purpose'];
 
@@ -43,7 +44,13 @@ export async function issueToken(trx: Db, secret: Buffer, userId: string, purpos
  * Redeems an invitation or password-reset token: sets the password, activates an invited user and
  * ends every session of a user who reset theirs. Single use: a conditional update decides races.
  */
-export async function redeemToken(deps: DomainDeps, token: string, password: string): Promise<{ userId: string; tenantId: string; purpose: TokenPurpose }> {
+export async function redeemToken(
+  deps: DomainDeps,
+  token: string,
+  password: string,
+  /** The email the first-start admin chooses (ignored for everyone else, whose email is set by their invitation). */
+  chosenEmail?: string,
+): Promise<{ userId: string; tenantId: string; purpose: TokenPurpose }> {
   checkNewPassword(password);
   const invalid = new AppError('CONSOLE.TOKEN_INVALID', 'This link is not valid. Ask an admin for a new one.');
   if (!TOKEN_FORMAT.test(token)) throw invalid;
@@ -53,12 +60,21 @@ export async function redeemToken(deps: DomainDeps, token: string, password: str
     const row = await trx
       .selectFrom('console_tokens')
       .innerJoin('console_users', 'console_users.id', 'console_tokens.user_id')
-      .select(['console_tokens.purpose', 'console_tokens.expires_at', 'console_tokens.used_at', 'console_users.id as user_id', 'console_users.tenant_id', 'console_users.status'])
+      .select(['console_tokens.purpose', 'console_tokens.expires_at', 'console_tokens.used_at', 'console_users.id as user_id', 'console_users.tenant_id', 'console_users.status', 'console_users.email'])
       .where('console_tokens.token_hash', '=', hashToken(deps.secret, token))
       .executeTakeFirst();
     if (!row || row.status === 'deactivated') throw invalid;
     if (row.used_at) throw new AppError('CONSOLE.TOKEN_USED', 'This link has already been used. Ask an admin for a new one.');
     if (row.expires_at.getTime() <= now.getTime()) throw new AppError('CONSOLE.TOKEN_EXPIRED', 'This link has expired. Ask an admin for a new one.');
+    const email = row.email ?? (chosenEmail === undefined ? undefined : normaliseEmail(chosenEmail));
+    if (email === undefined) throw inputInvalid('Choose the email you will sign in with: email is required for this invitation.');
+    if (row.email === null) {
+      // The first-start link creates the first admin only: once anyone is active it is dead.
+      const active = await trx.selectFrom('console_users').select('id').where('tenant_id', '=', row.tenant_id).where('status', '=', 'active').limit(1).executeTakeFirst();
+      if (active) throw invalid;
+      const taken = await trx.selectFrom('console_users').select('id').where('tenant_id', '=', row.tenant_id).where('email', '=', email).executeTakeFirst();
+      if (taken) throw new AppError('CONSOLE.USER_EXISTS', 'A user with this email already exists.');
+    }
     const claimed = await trx
       .updateTable('console_tokens')
       .set({ used_at: now })
@@ -67,7 +83,7 @@ export async function redeemToken(deps: DomainDeps, token: string, password: str
       .returning('user_id')
       .executeTakeFirst();
     if (!claimed) throw new AppError('CONSOLE.TOKEN_USED', 'This link has already been used. Ask an admin for a new one.');
-    await trx.updateTable('console_users').set({ password_hash: passwordHash, status: 'active', updated_at: now }).where('id', '=', row.user_id).execute();
+    await trx.updateTable('console_users').set({ email, password_hash: passwordHash, status: 'active', updated_at: now }).where('id', '=', row.user_id).execute();
     await revokeUserSessions(trx, row.user_id, now);
     await appendAudit(trx, { actor: `user:${row.user_id}`, source: 'console' }, {
       tenantId: row.tenant_id,

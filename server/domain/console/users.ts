@@ -12,7 +12,8 @@ import { issueToken } from './tokens.ts';
 export interface ConsoleUser {
   id: string;
   tenantId: string;
-  email: string;
+  /** Null only for the first-start admin who has not accepted yet. */
+  email: string | null;
   role: ConsoleRole;
   status: ConsoleUserStatus;
   createdAt: Date;
@@ -187,5 +188,42 @@ export async function issuePasswordReset(deps: DomainDeps, by: Actor, tenantId: 
       at: now,
     });
     return { user, token };
+  });
+}
+
+/** Who acts when the server itself invites the first admin. */
+const FIRST_START: Actor = { actor: 'system:first-start', source: 'system' };
+
+/**
+ * While a tenant has no active user, issues an invitation for a first admin who chooses their own
+ * email on accepting (each call replaces the previous link); null once anyone is active.
+ */
+export async function ensureFirstAdminInvitation(deps: DomainDeps, tenantId: string): Promise<string | null> {
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const active = await trx.selectFrom('console_users').select('id').where('tenant_id', '=', tenantId).where('status', '=', 'active').limit(1).executeTakeFirst();
+    if (active) return null;
+    const pending = await trx
+      .selectFrom('console_users')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('email', 'is', null)
+      .where('status', '=', 'invited')
+      .executeTakeFirst();
+    const id = pending?.id ?? newId();
+    if (!pending) {
+      await trx.insertInto('console_users').values({ id, tenant_id: tenantId, email: null, role: 'admin', status: 'invited', password_hash: null, created_at: now, updated_at: now }).execute();
+      await appendAudit(trx, FIRST_START, {
+        tenantId,
+        environmentId: null,
+        action: 'console_user.invited',
+        targetType: 'console_user',
+        targetId: id,
+        before: null,
+        after: { role: 'admin', status: 'invited' },
+        at: now,
+      });
+    }
+    return issueToken(trx, deps.secret, id, 'invitation', now);
   });
 }

@@ -6,7 +6,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('console_users')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
-    .addColumn('email', 'text', (c) => c.notNull())
+    // Null only for the first admin invited at first start: they choose their email when accepting.
+    .addColumn('email', 'text')
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'developer', 'operator')`))
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('invited', 'active', 'deactivated')`))
     .addColumn('password_hash', 'text')

@@ -35,7 +35,7 @@ export function authRoutes(deps: AppDeps): Router {
 
   router.post('/set-password', async (req, res) => {
     const body = parseSetPasswordBody(req.body);
-    const { purpose } = await redeemToken(deps, body.token, body.password);
+    const { purpose } = await redeemToken(deps, body.token, body.password, body.email);
     ok(res, { purpose });
   });
 

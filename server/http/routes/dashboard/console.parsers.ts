@@ -9,8 +9,8 @@ const email = z.email().max(320);
 export const parseSignInBody = (body: unknown) =>
   parseInput(z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024), tenant: z.string().min(1).max(200).optional() }), body);
 
-/** `POST /dashboard/api/set-password`: the token of an invitation or reset link, and the new password. */
-export const parseSetPasswordBody = (body: unknown) => parseInput(z.object({ token: z.string().min(1).max(200), password: z.string().max(1024) }), body);
+/** `POST /dashboard/api/set-password`: the token of an invitation or reset link, the new password (and the first admin's chosen email). */
+export const parseSetPasswordBody = (body: unknown) => parseInput(z.object({ token: z.string().min(1).max(200), password: z.string().max(1024), email: email.optional() }), body);
 
 /** `POST /dashboard/api/users`. */
 export const parseInviteBody = (body: unknown) => parseInput(z.object({ email, role }), body);
