@@ -186,6 +186,9 @@ export interface Database {
   console_users: ConsoleUsersTable;
   console_tokens: ConsoleTokensTable;
   console_sessions: ConsoleSessionsTable;
+  console_mfa: ConsoleMfaTable;
+  console_recovery_codes: ConsoleRecoveryCodesTable;
+  console_tenant_settings: ConsoleTenantSettingsTable;
 }
 
 export type ConsoleRole = 'admin' | 'developer' | 'operator';
@@ -222,4 +225,32 @@ export interface ConsoleSessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   revoked_at: Timestamp | null;
+  stage: ConsoleSessionStage;
+}
+
+/** Signed in with a password but MFA still to do, or fully signed in. */
+export type ConsoleSessionStage = 'mfa_required' | 'mfa_enrolment_required' | 'complete';
+
+export interface ConsoleMfaTable {
+  user_id: string;
+  /** The TOTP secret, sealed like tool credentials (AES-256-GCM, the user ID as associated data). */
+  secret_ciphertext: string;
+  created_at: Timestamp;
+  /** Null while enrolment awaits its first code. */
+  enrolled_at: Timestamp | null;
+  /** The last accepted TOTP time step: a code of this step or an older one is refused (no replay). */
+  last_used_step: number | null;
+}
+
+export interface ConsoleRecoveryCodesTable {
+  /** HMAC-SHA256 (server secret) of the code, hex. */
+  code_hash: string;
+  user_id: string;
+  used_at: Timestamp | null;
+}
+
+export interface ConsoleTenantSettingsTable {
+  tenant_id: string;
+  /** Every user without MFA must enrol at their next sign-in. */
+  require_mfa: boolean;
 }

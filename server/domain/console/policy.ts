@@ -33,6 +33,9 @@ const CONFIGURERS = { admin: BOTH, developer: ['development'] } as const;
  */
 export const CONSOLE_POLICY = {
   'session.read': { scope: 'tenant', roles: ALL },
+  'mfa.self': { scope: 'tenant', roles: ALL },
+  'security.read': { scope: 'tenant', roles: ['admin'] },
+  'security.write': { scope: 'tenant', roles: ['admin'] },
   'users.read': { scope: 'tenant', roles: ['admin'] },
   'users.write': { scope: 'tenant', roles: ['admin'] },
   'audit.read': { scope: 'tenant', roles: ['admin'] },

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../store/db.ts';
+import type { ConsoleSessionStage } from '../../store/schema.ts';
 import type { DomainDeps } from '../deps.ts';
 import { newId, randomString } from '../ids.ts';
 import { deriveKey, keyedHash } from '../secrets.ts';
@@ -17,14 +18,29 @@ export interface ConsoleSession {
   id: string;
   user: ConsoleUser;
   createdAt: Date;
+  /** Only `complete` sessions reach the console; the others may only finish MFA. */
+  stage: ConsoleSessionStage;
 }
 
 /** Starts a session; the returned token goes into the cookie and is stored only as a keyed hash. */
-export async function createSession(trx: Db, secret: Buffer, userId: string, now: Date): Promise<{ id: string; token: string }> {
+export async function createSession(trx: Db, secret: Buffer, userId: string, now: Date, stage: ConsoleSessionStage): Promise<{ id: string; token: string }> {
   const token = randomString(43);
   const id = newId();
-  await trx.insertInto('console_sessions').values({ id, token_hash: hashSessionToken(secret, token), user_id: userId, created_at: now, last_seen_at: now, revoked_at: null }).execute();
+  await trx
+    .insertInto('console_sessions')
+    .values({ id, token_hash: hashSessionToken(secret, token), user_id: userId, created_at: now, last_seen_at: now, revoked_at: null, stage })
+    .execute();
   return { id, token };
+}
+
+/**
+ * Completes a session once MFA is done, under a new token (the cookie changes with the privilege, so
+ * a token seen before MFA is worth nothing after it).
+ */
+export async function completeSession(trx: Db, secret: Buffer, sessionId: string): Promise<string> {
+  const token = randomString(43);
+  await trx.updateTable('console_sessions').set({ stage: 'complete', token_hash: hashSessionToken(secret, token) }).where('id', '=', sessionId).execute();
+  return token;
 }
 
 /**
@@ -38,14 +54,14 @@ export async function resolveSession(deps: DomainDeps, token: string): Promise<C
     .selectFrom('console_sessions')
     .innerJoin('console_users', 'console_users.id', 'console_sessions.user_id')
     .selectAll('console_users')
-    .select(['console_sessions.id as session_id', 'console_sessions.created_at as session_created_at', 'console_sessions.last_seen_at', 'console_sessions.revoked_at'])
+    .select(['console_sessions.id as session_id', 'console_sessions.created_at as session_created_at', 'console_sessions.last_seen_at', 'console_sessions.revoked_at', 'console_sessions.stage'])
     .where('console_sessions.token_hash', '=', hashSessionToken(deps.secret, token))
     .executeTakeFirst();
   if (!row || row.revoked_at || row.status !== 'active') return null;
   if (now.getTime() - row.last_seen_at.getTime() >= IDLE_TIMEOUT_MS) return null;
   if (now.getTime() - row.session_created_at.getTime() >= ABSOLUTE_TIMEOUT_MS) return null;
   await deps.db.updateTable('console_sessions').set({ last_seen_at: now }).where('id', '=', row.session_id).execute();
-  return { id: row.session_id, user: toConsoleUser(row), createdAt: row.session_created_at };
+  return { id: row.session_id, user: toConsoleUser(row), createdAt: row.session_created_at, stage: row.stage };
 }
 
 /** Ends one session (sign-out). */

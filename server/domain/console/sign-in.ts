@@ -1,7 +1,11 @@
 import { appendAudit } from '../audit.ts';
 import type { DomainDeps } from '../deps.ts';
+import type { Db } from '../../store/db.ts';
+import type { ConsoleSessionStage } from '../../store/schema.ts';
+import { confirmEnrolment, hasMfa, type MfaProof, verifySecondFactor } from './mfa.ts';
 import { verifyPassword } from './passwords.ts';
-import { createSession } from './sessions.ts';
+import { completeSession, type ConsoleSession, createSession } from './sessions.ts';
+import { getConsoleSettings } from './settings.ts';
 import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from './throttle.ts';
 import { type ConsoleUser, findUserByEmail, normaliseEmail, toConsoleUser, userActor } from './users.ts';
 
@@ -14,7 +18,7 @@ export interface SignInInput {
 }
 
 /** Wrong email, wrong password, deactivated or not yet accepted: one outcome, so nobody learns which. */
-export type SignInResult = { ok: true; user: ConsoleUser; sessionToken: string } | { ok: false };
+export type SignInResult = { ok: true; user: ConsoleUser; sessionToken: string; stage: ConsoleSessionStage } | { ok: false };
 
 /**
  * Email and password sign-in: throttled per account and per address, audited either way, a new
@@ -43,20 +47,77 @@ export async function signIn(deps: DomainDeps, input: SignInInput): Promise<Sign
     return { ok: false };
   }
   const user = toConsoleUser(row);
+  // MFA first when enrolled; enrolment first when the tenant requires MFA; otherwise signed in.
+  const stage: ConsoleSessionStage = (await hasMfa(deps.db, user.id))
+    ? 'mfa_required'
+    : (await getConsoleSettings(deps.db, user.tenantId)).requireMfa
+      ? 'mfa_enrolment_required'
+      : 'complete';
   const session = await deps.db.transaction().execute(async (trx) => {
-    const created = await createSession(trx, deps.secret, user.id, now);
-    await appendAudit(trx, userActor(user), {
-      tenantId: user.tenantId,
-      environmentId: null,
-      action: 'console_user.signed_in',
-      targetType: 'console_user',
-      targetId: user.id,
-      before: null,
-      after: { method: 'password' },
-      at: now,
-    });
+    const created = await createSession(trx, deps.secret, user.id, now, stage);
+    if (stage === 'complete') await auditSignIn(trx, user, 'password', now);
     return created;
   });
   await clearAccountFailures(deps.db, keys);
-  return { ok: true, user, sessionToken: session.token };
+  return { ok: true, user, sessionToken: session.token, stage };
+}
+
+async function auditSignIn(trx: Db, user: ConsoleUser, method: string, at: Date): Promise<void> {
+  await appendAudit(trx, userActor(user), {
+    tenantId: user.tenantId,
+    environmentId: null,
+    action: 'console_user.signed_in',
+    targetType: 'console_user',
+    targetId: user.id,
+    before: null,
+    after: { method },
+    at,
+  });
+}
+
+/**
+ * The second step of a sign-in with MFA: a fresh TOTP code or an unused recovery code completes the
+ * session under a new token. Wrong codes count against the account's throttle and are audited.
+ */
+export async function completeMfaSignIn(deps: DomainDeps, session: ConsoleSession, proof: MfaProof, address: string): Promise<{ ok: true; sessionToken: string } | { ok: false }> {
+  const now = deps.clock();
+  const { user } = session;
+  const keys = throttleKeys(deps.secret, user.tenantId, user.email ?? user.id, address);
+  await assertNotThrottled(deps.db, keys, now);
+  const token = await deps.db.transaction().execute(async (trx) => {
+    const method = await verifySecondFactor(deps, trx, user, proof);
+    if (!method) return null;
+    await auditSignIn(trx, user, `password+${method}`, now);
+    return completeSession(trx, deps.secret, session.id);
+  });
+  if (token === null) {
+    await recordFailure(deps.db, keys, now);
+    await appendAudit(deps.db, userActor(user), {
+      tenantId: user.tenantId,
+      environmentId: null,
+      action: 'console_user.mfa_failed',
+      targetType: 'console_user',
+      targetId: user.id,
+      before: null,
+      after: null,
+      at: now,
+    });
+    return { ok: false };
+  }
+  return { ok: true, sessionToken: token };
+}
+
+/**
+ * Finishes MFA enrolment with its first code. A session that had to enrol before reaching the console
+ * is completed under a new token. Returns the recovery codes (shown once), or null for a wrong code.
+ */
+export async function finishEnrolment(deps: DomainDeps, session: ConsoleSession, code: string): Promise<{ recoveryCodes: string[]; sessionToken: string | null } | null> {
+  const recoveryCodes = await confirmEnrolment(deps, session.user, code);
+  if (!recoveryCodes) return null;
+  if (session.stage !== 'mfa_enrolment_required') return { recoveryCodes, sessionToken: null };
+  const sessionToken = await deps.db.transaction().execute(async (trx) => {
+    await auditSignIn(trx, session.user, 'password+mfa_enrolment', deps.clock());
+    return completeSession(trx, deps.secret, session.id);
+  });
+  return { recoveryCodes, sessionToken };
 }

@@ -35,6 +35,31 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
     .addColumn('revoked_at', 'timestamptz')
+    // A session is usable only when complete; until then it may only finish MFA (challenge or enrolment).
+    .addColumn('stage', 'text', (c) => c.notNull().check(sql`stage in ('mfa_required', 'mfa_enrolment_required', 'complete')`))
     .execute();
   await db.schema.createIndex('console_sessions_user').on('console_sessions').column('user_id').execute();
+
+  await db.schema
+    .createTable('console_mfa')
+    .addColumn('user_id', 'text', (c) => c.primaryKey().references('console_users.id').onDelete('cascade'))
+    .addColumn('secret_ciphertext', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('enrolled_at', 'timestamptz')
+    .addColumn('last_used_step', 'integer')
+    .execute();
+
+  await db.schema
+    .createTable('console_recovery_codes')
+    .addColumn('code_hash', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('console_users.id').onDelete('cascade'))
+    .addColumn('used_at', 'timestamptz')
+    .execute();
+  await db.schema.createIndex('console_recovery_codes_user').on('console_recovery_codes').column('user_id').execute();
+
+  await db.schema
+    .createTable('console_tenant_settings')
+    .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id').onDelete('cascade'))
+    .addColumn('require_mfa', 'boolean', (c) => c.notNull())
+    .execute();
 }

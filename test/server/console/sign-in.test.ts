@@ -31,6 +31,7 @@ describe.each(STORE_NAMES)('console sign-in and sessions (%s)', (storeName) => {
         expect(res.status).toBe(200);
         expect(res.body.data).toStrictEqual({
           user: { id: user.id, email: user.email, role: 'developer', status: 'active', created_at: expect.any(String), updated_at: expect.any(String) },
+          stage: 'complete',
           csrf_token: expect.any(String),
         });
         const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pb_session='))!;
@@ -77,7 +78,7 @@ describe.each(STORE_NAMES)('console sign-in and sessions (%s)', (storeName) => {
         environments: ['development'],
         csrf_token: client.csrf,
       });
-      expect(res.body.data.permissions.tenant).toStrictEqual(['session.read']);
+      expect(res.body.data.permissions.tenant).toStrictEqual(['session.read', 'mfa.self']);
       expect(res.body.data.permissions.environments.development).toContain('api_keys.write');
     });
 

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../../app.ts';
+import { hasMfa } from '../../../domain/console/mfa.ts';
 import { permissionsOf, ROLE_ENVIRONMENTS } from '../../../domain/console/policy.ts';
 import { csrfTokenFor, revokeSession } from '../../../domain/console/sessions.ts';
 import { signIn } from '../../../domain/console/sign-in.ts';
@@ -30,7 +31,7 @@ export function authRoutes(deps: AppDeps): Router {
     const result = await signIn(deps, { tenantId: tenant.id, email: body.email, password: body.password, address });
     if (!result.ok) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', WRONG_CREDENTIALS);
     setSessionCookie(res, deps.config.publicUrl, result.sessionToken);
-    ok(res, { user: toApiConsoleUser(result.user), csrf_token: csrfTokenFor(deps.secret, result.sessionToken) });
+    ok(res, { user: toApiConsoleUser(result.user), stage: result.stage, csrf_token: csrfTokenFor(deps.secret, result.sessionToken) });
   });
 
   router.post('/set-password', async (req, res) => {
@@ -39,11 +40,13 @@ export function authRoutes(deps: AppDeps): Router {
     ok(res, { purpose });
   });
 
-  router.get('/session', allow('session.read'), async (req, res) => {
-    const { user } = consoleSessionOf(req);
+  router.get('/session', allow('session.read', { beforeMfa: true }), async (req, res) => {
+    const { user, stage } = consoleSessionOf(req);
     const tenant = await findTenant(deps.db, user.tenantId);
     ok(res, {
       user: toApiConsoleUser(user),
+      stage,
+      mfa_enrolled: await hasMfa(deps.db, user.id),
       tenant: { id: user.tenantId, name: tenant?.name ?? '' },
       environments: ROLE_ENVIRONMENTS[user.role],
       permissions: permissionsOf(user.role),
@@ -51,7 +54,7 @@ export function authRoutes(deps: AppDeps): Router {
     });
   });
 
-  router.post('/sign-out', allow('session.read'), async (req, res) => {
+  router.post('/sign-out', allow('session.read', { beforeMfa: true }), async (req, res) => {
     await revokeSession(deps.db, consoleSessionOf(req).id, deps.clock());
     clearSessionCookie(res, deps.config.publicUrl);
     ok(res, {});

@@ -97,12 +97,17 @@ const isEnvironmentKind = (value: unknown): value is EnvironmentKind => value ==
 
 /**
  * The guard of every console API route: a signed-in user whose role the policy table allows for
- * `action` (in the route's `:environment`). Denied requests stop here, before anything changes.
+ * `action` (in the route's `:environment`), fully signed in unless `beforeMfa` says the route finishes
+ * MFA. Denied requests stop here, before anything changes.
  */
-export function allow(action: ConsoleAction): RequestHandler {
+export function allow(action: ConsoleAction, options: { beforeMfa?: boolean } = {}): RequestHandler {
   return (req, _res, next) => {
     const session = req.consoleSession;
     if (!session) return next(new AppError('PLATFORM.AUTHENTICATION_INVALID', 'Sign in to the console first (or your session has ended).'));
+    // Until MFA is done a session reaches only the routes that finish it (and the session and sign-out).
+    if (session.stage !== 'complete' && !options.beforeMfa) {
+      return next(new AppError('PLATFORM.AUTHENTICATION_INVALID', 'Finish signing in first: MFA is required.'));
+    }
     const environment = req.params.environment;
     if (CONSOLE_POLICY[action].scope === 'environment' && !isEnvironmentKind(environment)) {
       return next(new AppError('PLATFORM.INPUT_INVALID', `Unknown environment '${String(environment)}': use production or development.`, {}, 404));

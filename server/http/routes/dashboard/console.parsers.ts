@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../../domain/console/policy.ts';
+import { inputInvalid } from '../../../domain/errors.ts';
 import { parseInput } from '../../parsers/zod-input.ts';
 
 const role = z.enum(CONSOLE_ROLES as [ConsoleRole, ...ConsoleRole[]]);
@@ -21,3 +22,17 @@ export const parseRoleBody = (body: unknown) => parseInput(z.object({ role }), b
 /** `POST /dashboard/api/environments/:environment/api-keys`. */
 export const parseCreateKeyBody = (body: unknown) =>
   parseInput(z.object({ name: z.string().min(1).max(200).nullable().optional(), expires_at: z.iso.datetime({ offset: true }).nullable().optional() }), body ?? {});
+
+/** `POST /dashboard/api/mfa/challenge`: a TOTP code or a recovery code. */
+export function parseChallengeBody(body: unknown): { code: string } | { recoveryCode: string } {
+  const b = parseInput(z.object({ code: z.string().min(1).max(20).optional(), recovery_code: z.string().min(1).max(40).optional() }), body);
+  if (b.code !== undefined) return { code: b.code.replace(/\s/g, '') };
+  if (b.recovery_code !== undefined) return { recoveryCode: b.recovery_code };
+  throw inputInvalid('Invalid request body: send code (from your authenticator app) or recovery_code.');
+}
+
+/** `POST /dashboard/api/mfa/enrolment/confirm`. */
+export const parseCodeBody = (body: unknown) => parseInput(z.object({ code: z.string().min(1).max(20) }), body).code.replace(/\s/g, '');
+
+/** `PATCH /dashboard/api/security`. */
+export const parseSecurityBody = (body: unknown) => parseInput(z.object({ require_mfa: z.boolean() }), body);

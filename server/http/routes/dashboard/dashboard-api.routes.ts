@@ -5,6 +5,7 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { environmentRoutes } from './environment.routes.ts';
 import { loadConsoleSession, requireCsrf } from './console-session.ts';
+import { mfaRoutes } from './mfa.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 
 /**
@@ -24,5 +25,6 @@ export function dashboardApiRoutes(deps: AppDeps): Router {
   router.use(usersRoutes(deps));
   router.use(environmentRoutes(deps));
   router.use(auditRoutes(deps));
+  router.use(mfaRoutes(deps));
   return router;
 }
