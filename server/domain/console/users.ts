@@ -55,16 +55,23 @@ export async function hasUsers(db: Db, tenantId: string): Promise<boolean> {
   return row !== undefined;
 }
 
+/**
+ * Serialises changes to a tenant's team (roles, deactivations): the tenant row is the one lock, taken
+ * first, so two instances never deadlock and the second sees the first one's result. FOR NO KEY UPDATE
+ * does not block inserts that merely reference the tenant.
+ */
+async function lockTeam(trx: Db, tenantId: string): Promise<void> {
+  await trx.selectFrom('tenants').select('id').where('id', '=', tenantId).forNoKeyUpdate().execute();
+}
+
 async function lockUser(trx: Db, tenantId: string, id: string): Promise<ConsoleUser> {
+  await lockTeam(trx, tenantId);
   const row = await trx.selectFrom('console_users').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw notFound(id);
   return toConsoleUser(row);
 }
 
-/**
- * Refuses to take away the tenant's last active admin. Locks every active admin row first, so two
- * concurrent demotions serialise and the second sees the first one's result.
- */
+/** Refuses to take away the tenant's last active admin (under the team lock of `lockUser`). */
 async function assertNotLastAdmin(trx: Db, user: ConsoleUser): Promise<void> {
   if (user.role !== 'admin' || user.status !== 'active') return;
   const admins = await trx
@@ -73,8 +80,6 @@ async function assertNotLastAdmin(trx: Db, user: ConsoleUser): Promise<void> {
     .where('tenant_id', '=', user.tenantId)
     .where('role', '=', 'admin')
     .where('status', '=', 'active')
-    .orderBy('id')
-    .forUpdate()
     .execute();
   if (admins.filter((a) => a.id !== user.id).length === 0) {
     throw new AppError('CONSOLE.LAST_ADMIN', 'This is the last active admin: make another user admin first.');
