@@ -17,6 +17,7 @@ import { hrisRoutes } from './http/routes/hris/hris.routes.ts';
 import { syncRoutes } from './http/routes/hris/sync.routes.ts';
 import { hrisSyncDeps } from './http/routes/hris/sync-deps.ts';
 import { dashboardApiRoutes } from './http/routes/dashboard/dashboard-api.routes.ts';
+import { dashboardPageRoutes } from './http/routes/dashboard-page.routes.ts';
 import './http/request-context.ts';
 
 /** Everything the HTTP app needs, injected so tests run the real app on their own database and clock. */
@@ -62,6 +63,7 @@ export function createApp(deps: AppDeps): Express {
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.
   if (deps.widgetDevMiddleware) app.use(deps.widgetDevMiddleware);
   app.use(widgetRoutes());
+  app.use(dashboardPageRoutes());
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -50,7 +50,7 @@ export async function redeemToken(
   password: string,
   /** The email the first-start admin chooses (ignored for everyone else, whose email is set by their invitation). */
   chosenEmail?: string,
-): Promise<{ userId: string; tenantId: string; purpose: TokenPurpose }> {
+): Promise<{ userId: string; tenantId: string; email: string; purpose: TokenPurpose }> {
   checkNewPassword(password);
   const invalid = new AppError('CONSOLE.TOKEN_INVALID', 'This link is not valid. Ask an admin for a new one.');
   if (!TOKEN_FORMAT.test(token)) throw invalid;
@@ -95,6 +95,6 @@ export async function redeemToken(
       after: { status: 'active' },
       at: now,
     });
-    return { userId: row.user_id, tenantId: row.tenant_id, purpose: row.purpose };
+    return { userId: row.user_id, tenantId: row.tenant_id, email, purpose: row.purpose };
   });
 }

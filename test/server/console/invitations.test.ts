@@ -64,7 +64,7 @@ describe.each(STORE_NAMES)('console invitations and password resets (%s)', (stor
       it('activates the user, who can then sign in', async () => {
         const link = await invite('dev@example.test');
         const res = await setPassword(tokenOf(link), NEW_PASSWORD);
-        expect(res.body).toStrictEqual({ status: 'success', data: { purpose: 'invitation' } });
+        expect(res.body).toStrictEqual({ status: 'success', data: { purpose: 'invitation', email: 'dev@example.test' } });
         expect((await new ConsoleClient(app.url).signIn('dev@example.test', NEW_PASSWORD, tenant.id)).status).toBe(200);
       });
     });
@@ -123,7 +123,7 @@ describe.each(STORE_NAMES)('console invitations and password resets (%s)', (stor
       const res = await admin.request('POST', `/users/${user.id}/password-reset`);
       const link: string = res.body.data.password_reset_link;
       expect(link).toMatch(/\/dashboard\/reset-password#token=/);
-      expect((await setPassword(tokenOf(link), NEW_PASSWORD)).body.data).toStrictEqual({ purpose: 'password_reset' });
+      expect((await setPassword(tokenOf(link), NEW_PASSWORD)).body.data).toStrictEqual({ purpose: 'password_reset', email: user.email });
       expect((await session.request('GET', '/session')).status).toBe(401);
       expect((await new ConsoleClient(app.url).signIn(user.email, PASSWORD, tenant.id)).status).toBe(401);
       expect((await new ConsoleClient(app.url).signIn(user.email, NEW_PASSWORD, tenant.id)).status).toBe(200);

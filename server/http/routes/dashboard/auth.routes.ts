@@ -36,8 +36,8 @@ export function authRoutes(deps: AppDeps): Router {
 
   router.post('/set-password', async (req, res) => {
     const body = parseSetPasswordBody(req.body);
-    const { purpose } = await redeemToken(deps, body.token, body.password, body.email);
-    ok(res, { purpose });
+    const { purpose, email } = await redeemToken(deps, body.token, body.password, body.email);
+    ok(res, { purpose, email });
   });
 
   router.get('/session', allow('session.read', { beforeMfa: true }), async (req, res) => {
