@@ -26,7 +26,7 @@ export function widgetSourcesFingerprint(root = ROOT): string {
   const hash = crypto.createHash('sha256');
   const files = [
     path.join(root, 'vite.config.ts'),
-    ...['widget', 'dashboard'].flatMap((dir) =>
+    ...['widget', 'dashboard'].filter((dir) => fs.existsSync(path.join(root, dir))).flatMap((dir) =>
       fs
         .readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())

@@ -28,6 +28,16 @@ interface ManifestChunk {
   css?: string[];
 }
 
+/**
+ * Everything the console's first load fetches: the page itself and the built files it names (paths
+ * relative to the dist directory). Measured by the size budget test and `npm run bench`.
+ */
+export function dashboardFirstLoad(distDir: string = WIDGET_DIST_DIR): { html: string; files: string[] } {
+  const html = dashboardPage(distDir);
+  const files = [...html.matchAll(/(?:src|href)="\/dashboard\/([^"]+)"/g)].map((m) => `dashboard/${m[1]}`);
+  return { html, files };
+}
+
 /** The page shell around the built entry (script and CSS named by Vite's manifest), re-read when the build changes. */
 function dashboardPage(distDir: string): string {
   const manifestFile = path.join(distDir, WIDGET_FILES.dashboardManifest);
