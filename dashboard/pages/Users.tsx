@@ -84,6 +84,7 @@ export function Users(props: { api: ConsoleApi }) {
                   <>
                     <button
                       type="button"
+                      aria-label={`Reset password of ${u.email}`}
                       onClick={() =>
                         act(async () => {
                           const r = await props.api.send<{ password_reset_link: string }>('POST', `/users/${u.id}/password-reset`);
@@ -93,7 +94,7 @@ export function Users(props: { api: ConsoleApi }) {
                     >
                       Reset password
                     </button>{' '}
-                    <button type="button" onClick={() => act(() => props.api.send('POST', `/users/${u.id}/deactivate`))}>
+                    <button type="button" aria-label={`Deactivate ${u.email}`} onClick={() => act(() => props.api.send('POST', `/users/${u.id}/deactivate`))}>
                       Deactivate
                     </button>
                   </>
