@@ -3,13 +3,18 @@ import type { ConsoleApi } from '../lib/api.ts';
 import type { ApiSession } from '../lib/types.ts';
 import { MfaEnrolment } from '../screens/MfaEnrolment.tsx';
 
+interface SecurityPolicy {
+  require_mfa: boolean;
+  features: { sso: boolean; mfa_enforcement: boolean };
+}
+
 /** The user's own MFA and, for admins, the tenant's "require MFA" setting. */
 export function Security(props: { api: ConsoleApi; session: ApiSession; onChanged: () => void }) {
   const [enrolling, setEnrolling] = useState(false);
-  const [requireMfa, setRequireMfa] = useState<boolean | null>(null);
+  const [policy, setPolicy] = useState<SecurityPolicy | null>(null);
   const isAdmin = props.session.permissions.tenant.includes('security.read');
   useEffect(() => {
-    if (isAdmin) void props.api.get<{ require_mfa: boolean }>('/security').then((s) => setRequireMfa(s.require_mfa));
+    if (isAdmin) void props.api.get<SecurityPolicy>('/security').then(setPolicy);
   }, [isAdmin]);
   return (
     <>
@@ -24,22 +29,24 @@ export function Security(props: { api: ConsoleApi; session: ApiSession; onChange
           Set up two-factor authentication
         </button>
       )}
-      {isAdmin && requireMfa !== null && (
+      {isAdmin && policy && (
         <>
           <h2>Team policy</h2>
           <p>
             <input
               type="checkbox"
               id="require-mfa"
-              checked={requireMfa}
-              onChange={async (e) => {
-                const next = (e.currentTarget as HTMLInputElement).checked;
-                const saved = await props.api.send<{ require_mfa: boolean }>('PATCH', '/security', { require_mfa: next });
-                setRequireMfa(saved.require_mfa);
-              }}
+              checked={policy.require_mfa}
+              disabled={!policy.features.mfa_enforcement}
+              onChange={async (e) => setPolicy(await props.api.send<SecurityPolicy>('PATCH', '/security', { require_mfa: (e.currentTarget as HTMLInputElement).checked }))}
             />{' '}
             <label for="require-mfa">Require two-factor authentication for everyone (users without it set it up at their next sign-in)</label>
           </p>
+          <h2>Included in your plan</h2>
+          <ul>
+            <li>Single sign-on (OIDC, SAML): {policy.features.sso ? 'included' : 'not included'}</li>
+            <li>MFA enforcement: {policy.features.mfa_enforcement ? 'included' : 'not included'}</li>
+          </ul>
         </>
       )}
     </>

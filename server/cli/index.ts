@@ -7,6 +7,7 @@ import { CliError } from './context.ts';
 import { integrationsCommand } from './integrations.command.ts';
 import { linksCommand } from './links.command.ts';
 import { usersCommand } from './users.command.ts';
+import { tenantCommand } from './tenant.command.ts';
 
 /** Builds the operator CLI (`npm run cli -- <command>`). */
 export function buildCli(): Command {
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   program.addCommand(integrationsCommand());
   program.addCommand(linksCommand());
   program.addCommand(usersCommand());
+  program.addCommand(tenantCommand());
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError();
     for (const leaf of sub.commands) leaf.exitOverride().showHelpAfterError();

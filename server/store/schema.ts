@@ -253,4 +253,8 @@ export interface ConsoleTenantSettingsTable {
   tenant_id: string;
   /** Every user without MFA must enrol at their next sign-in. */
   require_mfa: boolean;
+  /** Plan feature: SSO may be configured. @default true (self-hosted) */
+  feature_sso: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Plan feature: "require MFA" may be turned on. @default true (self-hosted) */
+  feature_mfa_enforcement: ColumnType<boolean, boolean | undefined, boolean>;
 }

@@ -61,5 +61,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('console_tenant_settings')
     .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id').onDelete('cascade'))
     .addColumn('require_mfa', 'boolean', (c) => c.notNull())
+    // The tenant's plan: self-hosted tenants include both (a row's absence means the defaults).
+    .addColumn('feature_sso', 'boolean', (c) => c.notNull().defaultTo(true))
+    .addColumn('feature_mfa_enforcement', 'boolean', (c) => c.notNull().defaultTo(true))
     .execute();
 }

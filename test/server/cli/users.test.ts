@@ -54,3 +54,20 @@ describe('npm run cli -- users', () => {
     });
   });
 });
+
+describe('npm run cli -- tenant features', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = tempDataDir();
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('shows SSO and MFA enforcement included by default, turns one off, and audits the change', async () => {
+    const shown = await runCli(['tenant', 'features', '--json'], { DATA_DIR: dataDir });
+    expect(JSON.parse(shown.stdout)).toStrictEqual({ sso: true, mfa_enforcement: true, require_mfa: false });
+    const changed = await runCli(['tenant', 'features', '--sso', 'off', '--json'], { DATA_DIR: dataDir });
+    expect(JSON.parse(changed.stdout)).toStrictEqual({ sso: false, mfa_enforcement: true, require_mfa: false });
+    const audit = JSON.parse((await runCli(['audit', 'list', '--json'], { DATA_DIR: dataDir })).stdout) as { action: string; after: unknown }[];
+    expect(audit.filter((e) => e.action === 'tenant.features_changed').map((e) => e.after)).toStrictEqual([{ require_mfa: false, features: { sso: false, mfa_enforcement: true } }]);
+  }, 120_000);
+});

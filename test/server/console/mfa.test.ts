@@ -1,6 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { listAudit } from '../../../server/domain/audit.ts';
-import { createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
+import { setTenantFeatures } from '../../../server/domain/console/settings.ts';
+import { createTestTenant, errorEnvelope, startApp, TEST_ACTOR, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { addConsoleUser, type ConsoleClient, PASSWORD, signedIn } from './console-client.ts';
@@ -127,10 +128,21 @@ describe.each(STORE_NAMES)('console MFA (%s)', (storeName) => {
     });
   });
 
+  describe('when the plan does not include MFA enforcement', () => {
+    it('refuses to turn "require MFA" on, and taking the feature away turns it off', async () => {
+      const admin = await signedIn(app.url, user.email, tenant.id);
+      await admin.request('PATCH', '/security', { require_mfa: true });
+      await setTenantFeatures(app.deps, TEST_ACTOR, tenant.id, { mfaEnforcement: false });
+      expect((await admin.request('GET', '/security')).body.data).toStrictEqual({ require_mfa: false, features: { sso: true, mfa_enforcement: false } });
+      const res = await admin.request('PATCH', '/security', { require_mfa: true });
+      expect(res.body).toStrictEqual(errorEnvelope('PLATFORM.INPUT_INVALID', 'Input invalid', "This tenant's plan does not include MFA enforcement."));
+    });
+  });
+
   describe('with the tenant setting "require MFA"', () => {
     it('makes a user without MFA enrol at their next sign-in before reaching anything else', async () => {
       const admin = await signedIn(app.url, user.email, tenant.id);
-      expect((await admin.request('PATCH', '/security', { require_mfa: true })).body.data).toStrictEqual({ require_mfa: true });
+      expect((await admin.request('PATCH', '/security', { require_mfa: true })).body.data).toStrictEqual({ require_mfa: true, features: { sso: true, mfa_enforcement: true } });
       const operator = await addConsoleUser(app.deps, tenant.id, 'operator');
       const client = await signedIn(app.url, operator.email, tenant.id);
       expect((await client.request('GET', '/session')).body.data.stage).toBe('mfa_enrolment_required');

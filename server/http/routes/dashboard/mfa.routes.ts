@@ -2,13 +2,16 @@ import { Router } from 'express';
 import type { AppDeps } from '../../../app.ts';
 import { resetMfa, startEnrolment } from '../../../domain/console/mfa.ts';
 import { csrfTokenFor } from '../../../domain/console/sessions.ts';
-import { getConsoleSettings, setRequireMfa } from '../../../domain/console/settings.ts';
+import { type ConsoleSettings, getConsoleSettings, setRequireMfa } from '../../../domain/console/settings.ts';
 import { completeMfaSignIn, finishEnrolment } from '../../../domain/console/sign-in.ts';
 import { userActor } from '../../../domain/console/users.ts';
 import { AppError, inputInvalid } from '../../../domain/errors.ts';
 import { ok } from '../../respond.ts';
 import { parseChallengeBody, parseCodeBody, parseSecurityBody } from './console.parsers.ts';
 import { allow, consoleSessionOf, setSessionCookie } from './console-session.ts';
+
+/** `GET`/`PATCH /dashboard/api/security`: the setting and what the plan includes. */
+const toApiSecurity = (s: ConsoleSettings) => ({ require_mfa: s.requireMfa, features: { sso: s.features.sso, mfa_enforcement: s.features.mfaEnforcement } });
 
 const WRONG_CODE = 'The code is wrong or was already used. Enter the current code from your authenticator app, or a recovery code.';
 
@@ -53,14 +56,12 @@ export function mfaRoutes(deps: AppDeps): Router {
   });
 
   router.get('/security', allow('security.read'), async (req, res) => {
-    const settings = await getConsoleSettings(deps.db, consoleSessionOf(req).user.tenantId);
-    ok(res, { require_mfa: settings.requireMfa });
+    ok(res, toApiSecurity(await getConsoleSettings(deps.db, consoleSessionOf(req).user.tenantId)));
   });
 
   router.patch('/security', allow('security.write'), async (req, res) => {
     const { user } = consoleSessionOf(req);
-    const settings = await setRequireMfa(deps, userActor(user), user.tenantId, parseSecurityBody(req.body).require_mfa);
-    ok(res, { require_mfa: settings.requireMfa });
+    ok(res, toApiSecurity(await setRequireMfa(deps, userActor(user), user.tenantId, parseSecurityBody(req.body).require_mfa)));
   });
 
   return router;
