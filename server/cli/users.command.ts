@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import { CONSOLE_ROLES, type ConsoleRole } from '../domain/console/policy.ts';
 import { consoleLink } from '../domain/console/tokens.ts';
-import { type ConsoleUser, findUserByEmail, inviteUser, issuePasswordReset, listUsers } from '../domain/console/users.ts';
+import type { ConsoleUser } from '../domain/console/user-record.ts';
+import { findUserByEmail, inviteUser, issuePasswordReset, listUsers } from '../domain/console/users.ts';
 import { CliError, withContext } from './context.ts';
 import { printJson, printTable } from './output.ts';
 

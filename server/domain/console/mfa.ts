@@ -7,7 +7,7 @@ import type { Actor, DomainDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 import { randomString } from '../ids.ts';
 import { keyedHash } from '../secrets.ts';
-import { type ConsoleUser, userActor } from './users.ts';
+import { type ConsoleUser, userActor } from './user-record.ts';
 
 /** How many recovery codes enrolment hands out. @default 10 */
 export const RECOVERY_CODE_COUNT = 10;

@@ -4,7 +4,7 @@ import type { ConsoleSessionStage } from '../../store/schema.ts';
 import type { DomainDeps } from '../deps.ts';
 import { newId, randomString } from '../ids.ts';
 import { deriveKey, keyedHash } from '../secrets.ts';
-import { type ConsoleUser, toConsoleUser } from './users.ts';
+import { type ConsoleUser, toConsoleUser } from './user-record.ts';
 
 /** A session ends after this long without a request. @default 30 minutes */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;

@@ -7,7 +7,8 @@ import { verifyPassword } from './passwords.ts';
 import { completeSession, type ConsoleSession, createSession } from './sessions.ts';
 import { getConsoleSettings } from './settings.ts';
 import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from './throttle.ts';
-import { type ConsoleUser, findUserByEmail, normaliseEmail, toConsoleUser, userActor } from './users.ts';
+import { type ConsoleUser, normaliseEmail, toConsoleUser, userActor } from './user-record.ts';
+import { findUserByEmail } from './users.ts';
 
 export interface SignInInput {
   tenantId: string;

@@ -7,7 +7,7 @@ import { randomString } from '../ids.ts';
 import { keyedHash } from '../secrets.ts';
 import { checkNewPassword, hashPassword } from './passwords.ts';
 import { revokeUserSessions } from './sessions.ts';
-import { normaliseEmail } from './users.ts';
+import { normaliseEmail } from './user-record.ts';
 
 export type TokenPurpose = ConsoleTokensTable['purpose'];
 

@@ -1,6 +1,6 @@
 import type { ApiKeyInfo } from '../../../domain/api-keys.ts';
 import type { AuditRecord } from '../../../domain/audit.ts';
-import type { ConsoleUser } from '../../../domain/console/users.ts';
+import type { ConsoleUser } from '../../../domain/console/user-record.ts';
 import type { IntegrationRecord } from '../../../domain/integrations.ts';
 
 export function toApiConsoleUser(u: ConsoleUser) {

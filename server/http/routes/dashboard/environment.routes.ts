@@ -1,7 +1,7 @@
 import { type Request, Router } from 'express';
 import type { AppDeps } from '../../../app.ts';
 import { createApiKey, disableApiKey, getApiKey, listApiKeys } from '../../../domain/api-keys.ts';
-import { userActor } from '../../../domain/console/users.ts';
+import { userActor } from '../../../domain/console/user-record.ts';
 import { inputInvalid } from '../../../domain/errors.ts';
 import { listIntegrations } from '../../../domain/integrations.ts';
 import { createLink } from '../../../domain/links.ts';

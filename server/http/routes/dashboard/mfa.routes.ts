@@ -4,7 +4,7 @@ import { resetMfa, startEnrolment } from '../../../domain/console/mfa.ts';
 import { csrfTokenFor } from '../../../domain/console/sessions.ts';
 import { type ConsoleSettings, getConsoleSettings, setRequireMfa } from '../../../domain/console/settings.ts';
 import { completeMfaSignIn, finishEnrolment } from '../../../domain/console/sign-in.ts';
-import { userActor } from '../../../domain/console/users.ts';
+import { userActor } from '../../../domain/console/user-record.ts';
 import { AppError, inputInvalid } from '../../../domain/errors.ts';
 import { ok } from '../../respond.ts';
 import { parseChallengeBody, parseCodeBody, parseSecurityBody } from './console.parsers.ts';

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../../app.ts';
 import { consoleLink } from '../../../domain/console/tokens.ts';
-import { changeRole, deactivateUser, inviteUser, issuePasswordReset, listUsers, userActor } from '../../../domain/console/users.ts';
+import { userActor } from '../../../domain/console/user-record.ts';
+import { changeRole, deactivateUser, inviteUser, issuePasswordReset, listUsers } from '../../../domain/console/users.ts';
 import { ok } from '../../respond.ts';
 import { parseInviteBody, parseRoleBody } from './console.parsers.ts';
 import { toApiConsoleUser } from './console.mappers.ts';
