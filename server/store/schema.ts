@@ -189,6 +189,8 @@ export interface Database {
   console_mfa: ConsoleMfaTable;
   console_recovery_codes: ConsoleRecoveryCodesTable;
   console_tenant_settings: ConsoleTenantSettingsTable;
+  console_sso: ConsoleSsoTable;
+  console_sso_attempts: ConsoleSsoAttemptsTable;
 }
 
 export type ConsoleRole = 'admin' | 'developer' | 'operator';
@@ -257,4 +259,30 @@ export interface ConsoleTenantSettingsTable {
   feature_sso: ColumnType<boolean, boolean | undefined, boolean>;
   /** Plan feature: "require MFA" may be turned on. @default true (self-hosted) */
   feature_mfa_enforcement: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface ConsoleSsoTable {
+  tenant_id: string;
+  protocol: 'oidc';
+  enabled: boolean;
+  oidc_issuer: string | null;
+  oidc_client_id: string | null;
+  /** AES-GCM sealed (credentials-crypto), bound to the tenant ID. */
+  oidc_client_secret_ciphertext: string | null;
+  provision_role: ConsoleRole | null;
+  enforce: boolean;
+  break_glass_user_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ConsoleSsoAttemptsTable {
+  /** Keyed hash of the random id in the browser's SSO cookie. */
+  id_hash: string;
+  tenant_id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }

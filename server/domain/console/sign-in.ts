@@ -1,11 +1,13 @@
 import { appendAudit } from '../audit.ts';
 import type { DomainDeps } from '../deps.ts';
+import { AppError } from '../errors.ts';
 import type { Db } from '../../store/db.ts';
 import type { ConsoleSessionStage } from '../../store/schema.ts';
 import { confirmEnrolment, hasMfa, type MfaProof, verifySecondFactor } from './mfa.ts';
 import { verifyPassword } from './passwords.ts';
 import { completeSession, type ConsoleSession, createSession } from './sessions.ts';
 import { getConsoleSettings } from './settings.ts';
+import { passwordSignInBlocked } from './sso-config.ts';
 import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from './throttle.ts';
 import { type ConsoleUser, normaliseEmail, toConsoleUser, userActor } from './user-record.ts';
 import { findUserByEmail } from './users.ts';
@@ -17,6 +19,9 @@ export interface SignInInput {
   /** The client's address (throttling). */
   address: string;
 }
+
+/** The answer to a password sign-in while the tenant enforces SSO. */
+export const SSO_ONLY = 'This organisation signs in with SSO: use "Sign in with SSO".';
 
 /** Wrong email, wrong password, deactivated or not yet accepted: one outcome, so nobody learns which. */
 export type SignInResult = { ok: true; user: ConsoleUser; sessionToken: string; stage: ConsoleSessionStage } | { ok: false };
@@ -31,6 +36,8 @@ export async function signIn(deps: DomainDeps, input: SignInInput): Promise<Sign
   const keys = throttleKeys(deps.secret, input.tenantId, email, input.address);
   await assertNotThrottled(deps.db, keys, now);
   const row = await findUserByEmail(deps.db, input.tenantId, email);
+  // Enforced SSO closes password sign-in to every email alike but the break-glass admin's.
+  if (await passwordSignInBlocked(deps.db, input.tenantId, row?.id)) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', SSO_ONLY);
   const usable = row?.status === 'active' ? row.password_hash : null;
   const valid = await verifyPassword(usable, input.password);
   if (!row || !valid) {

@@ -65,4 +65,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('feature_sso', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('feature_mfa_enforcement', 'boolean', (c) => c.notNull().defaultTo(true))
     .execute();
+
+  // A tenant's single sign-on: its identity provider and how sign-in may happen.
+  await db.schema
+    .createTable('console_sso')
+    .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id').onDelete('cascade'))
+    .addColumn('protocol', 'text', (c) => c.notNull().check(sql`protocol in ('oidc')`))
+    .addColumn('enabled', 'boolean', (c) => c.notNull())
+    .addColumn('oidc_issuer', 'text')
+    .addColumn('oidc_client_id', 'text')
+    .addColumn('oidc_client_secret_ciphertext', 'text')
+    // Null: only existing users sign in with SSO; a role: unknown verified emails become users with it.
+    .addColumn('provision_role', 'text', (c) => c.check(sql`provision_role in ('admin', 'developer', 'operator')`))
+    // Password sign-in is off for everyone but the break-glass admin while SSO is enforced.
+    .addColumn('enforce', 'boolean', (c) => c.notNull())
+    .addColumn('break_glass_user_id', 'text', (c) => c.references('console_users.id').onDelete('set null'))
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
+    .execute();
+
+  // One SSO sign-in under way: bound to the browser by a cookie holding its id; state, nonce and PKCE verifier stay here.
+  await db.schema
+    .createTable('console_sso_attempts')
+    .addColumn('id_hash', 'text', (c) => c.primaryKey())
+    .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('nonce', 'text', (c) => c.notNull())
+    .addColumn('code_verifier', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+    .addColumn('used_at', 'timestamptz')
+    .execute();
 }

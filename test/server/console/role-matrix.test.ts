@@ -45,6 +45,14 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', route: '/users/:id/mfa-reset', prepare: async (t) => ({ path: `/users/${(await userTarget(t)).id}/mfa-reset` }), allowed: ['admin'] },
   { method: 'GET', route: '/security', prepare: async () => ({ path: '/security' }), allowed: ['admin'] },
   { method: 'PATCH', route: '/security', prepare: async () => ({ path: '/security', body: { require_mfa: false } }), allowed: ['admin'] },
+  { method: 'GET', route: '/sso', prepare: async () => ({ path: '/sso' }), allowed: ['admin'] },
+  {
+    method: 'PUT',
+    route: '/sso/oidc',
+    prepare: async () => ({ path: '/sso/oidc', body: { issuer: 'https://idp.example.test', client_id: 'plugboard', client_secret: 'matrix-secret' } }),
+    allowed: ['admin'],
+  },
+  { method: 'DELETE', route: '/sso', prepare: async () => ({ path: '/sso' }), allowed: ['admin'] },
   { method: 'POST', route: '/mfa/enrolment', prepare: async () => ({ path: '/mfa/enrolment' }), allowed: EVERY_ROLE },
   {
     method: 'POST',
@@ -94,7 +102,7 @@ function declaredRoutes(router: Router): string[] {
 }
 
 /** Signed-out routes (anyone may call them) are not part of the role matrix. */
-const PUBLIC_ROUTES = ['GET /csrf', 'POST /set-password', 'POST /sign-in'];
+const PUBLIC_ROUTES = ['GET /csrf', 'POST /set-password', 'POST /sign-in', 'GET /sso/status', 'GET /sso/oidc/start', 'GET /sso/oidc/callback'];
 
 describe.each(STORE_NAMES)('the console role matrix (%s)', (storeName) => {
   let app: TestApp;
@@ -119,6 +127,7 @@ describe.each(STORE_NAMES)('the console role matrix (%s)', (storeName) => {
     users: await listUsers(app.deps.db, tenant.id),
     keys: await listApiKeys(app.deps.db, tenant.id),
     settings: await app.deps.db.selectFrom('console_tenant_settings').selectAll().where('tenant_id', '=', tenant.id).execute(),
+    sso: await app.deps.db.selectFrom('console_sso').selectAll().where('tenant_id', '=', tenant.id).execute(),
     mfa: await app.deps.db.selectFrom('console_mfa').select('user_id').where('user_id', 'in', Object.values(users).map((u) => u.id)).execute(),
     links: Number(
       (await app.deps.db.selectFrom('connection_links').select((eb) => eb.fn.countAll().as('n')).where('environment_id', 'in', Object.values(tenant.environments)).executeTakeFirstOrThrow()).n,

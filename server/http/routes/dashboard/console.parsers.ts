@@ -36,3 +36,17 @@ export const parseCodeBody = (body: unknown) => parseInput(z.object({ code: z.st
 
 /** `PATCH /dashboard/api/security`. */
 export const parseSecurityBody = (body: unknown) => parseInput(z.object({ require_mfa: z.boolean() }), body);
+
+/** `PUT /dashboard/api/sso/oidc`: absent fields keep their value (an empty or absent secret keeps the stored one). */
+export const parseOidcConfigBody = (body: unknown) =>
+  parseInput(
+    z.object({
+      issuer: z.string().min(1).max(2000).optional(),
+      client_id: z.string().min(1).max(500).optional(),
+      client_secret: z.string().max(2000).optional(),
+      provision_role: role.nullable().optional(),
+      enforce: z.boolean().optional(),
+      break_glass_user_id: z.string().min(1).max(100).nullable().optional(),
+    }),
+    body,
+  );

@@ -6,6 +6,7 @@ import { authRoutes } from './auth.routes.ts';
 import { environmentRoutes } from './environment.routes.ts';
 import { loadConsoleSession, requireCsrf } from './console-session.ts';
 import { mfaRoutes } from './mfa.routes.ts';
+import { ssoRoutes } from './sso.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 
 /**
@@ -26,5 +27,6 @@ export function dashboardApiRoutes(deps: AppDeps): Router {
   router.use(environmentRoutes(deps));
   router.use(auditRoutes(deps));
   router.use(mfaRoutes(deps));
+  router.use(ssoRoutes(deps));
   return router;
 }

@@ -1,0 +1,91 @@
+import { parse as parseCookies } from 'cookie';
+import { Router } from 'express';
+import type { AppDeps } from '../../../app.ts';
+import { finishOidcSignIn, SSO_ATTEMPT_TTL_MS, startOidcSignIn } from '../../../domain/console/oidc.ts';
+import { disableSso, getSsoConfig, oidcRedirectUrl, type SsoConfig, setOidcConfig } from '../../../domain/console/sso-config.ts';
+import { getConsoleSettings } from '../../../domain/console/settings.ts';
+import { userActor } from '../../../domain/console/user-record.ts';
+import { AppError } from '../../../domain/errors.ts';
+import { DEFAULT_TENANT_SLUG, findTenant } from '../../../domain/tenants.ts';
+import { ok } from '../../respond.ts';
+import { parseOidcConfigBody } from './console.parsers.ts';
+import { allow, consoleSessionOf, setSessionCookie } from './console-session.ts';
+
+/** The cookie binding an SSO attempt to the browser that started it; Lax, so the IdP's redirect back carries it. */
+const attemptCookie = (publicUrl: string) => {
+  const secure = publicUrl.startsWith('https:');
+  return { name: secure ? '__Host-pb_sso' : 'pb_sso', options: { httpOnly: true, secure, sameSite: 'lax' as const, path: '/' } };
+};
+
+const toApiSso = (c: SsoConfig | null, publicUrl: string) => ({
+  protocol: c?.protocol ?? null,
+  enabled: c?.enabled ?? false,
+  issuer: c?.oidc?.issuer ?? null,
+  client_id: c?.oidc?.clientId ?? null,
+  client_secret_set: c?.oidc?.clientSecretSet ?? false,
+  provision_role: c?.provisionRole ?? null,
+  enforce: c?.enforce ?? false,
+  break_glass_user_id: c?.breakGlassUserId ?? null,
+  /** Registered with the identity provider as the redirect URI. */
+  redirect_url: oidcRedirectUrl(publicUrl),
+});
+
+/**
+ * SSO: the tenant's configuration (admins), whether the sign-in screen offers SSO, and the OIDC
+ * sign-in itself (a browser navigation to `/sso/oidc/start`, back at `/sso/oidc/callback`).
+ */
+export function ssoRoutes(deps: AppDeps): Router {
+  const router = Router();
+
+  router.get('/sso', allow('security.read'), async (req, res) => {
+    ok(res, toApiSso(await getSsoConfig(deps.db, consoleSessionOf(req).user.tenantId), deps.config.publicUrl));
+  });
+
+  router.put('/sso/oidc', allow('security.write'), async (req, res) => {
+    const { user } = consoleSessionOf(req);
+    const b = parseOidcConfigBody(req.body);
+    const config = await setOidcConfig(deps, userActor(user), user.tenantId, {
+      issuer: b.issuer,
+      clientId: b.client_id,
+      clientSecret: b.client_secret,
+      provisionRole: b.provision_role,
+      enforce: b.enforce,
+      breakGlassUserId: b.break_glass_user_id,
+    });
+    ok(res, toApiSso(config, deps.config.publicUrl));
+  });
+
+  router.delete('/sso', allow('security.write'), async (req, res) => {
+    const { user } = consoleSessionOf(req);
+    ok(res, toApiSso(await disableSso(deps, userActor(user), user.tenantId), deps.config.publicUrl));
+  });
+
+  /** Public: whether the sign-in screen shows "Sign in with SSO" (and whether passwords are closed). */
+  router.get('/sso/status', async (req, res) => {
+    const tenant = await findTenant(deps.db, typeof req.query.tenant === 'string' ? req.query.tenant : DEFAULT_TENANT_SLUG);
+    const config = tenant ? await getSsoConfig(deps.db, tenant.id) : null;
+    const on = Boolean(tenant && config?.enabled && (await getConsoleSettings(deps.db, tenant.id)).features.sso);
+    ok(res, { sso: on, enforced: on && (config?.enforce ?? false) });
+  });
+
+  router.get('/sso/oidc/start', async (req, res) => {
+    const tenant = await findTenant(deps.db, typeof req.query.tenant === 'string' ? req.query.tenant : DEFAULT_TENANT_SLUG);
+    if (!tenant) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', 'SSO is not set up for this tenant.');
+    const { authorizationUrl, attemptId } = await startOidcSignIn(deps, deps.config.publicUrl, tenant.id);
+    const cookie = attemptCookie(deps.config.publicUrl);
+    res.cookie(cookie.name, attemptId, { ...cookie.options, maxAge: SSO_ATTEMPT_TTL_MS });
+    res.redirect(302, authorizationUrl);
+  });
+
+  router.get('/sso/oidc/callback', async (req, res) => {
+    const cookie = attemptCookie(deps.config.publicUrl);
+    const attemptId = parseCookies(req.headers.cookie ?? '')[cookie.name];
+    res.clearCookie(cookie.name, cookie.options);
+    const result = await finishOidcSignIn(deps, deps.config.publicUrl, attemptId, new URL(req.originalUrl, 'http://callback.invalid'));
+    if (!result.ok) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', result.message);
+    setSessionCookie(res, deps.config.publicUrl, result.sessionToken);
+    res.redirect(302, `${deps.config.publicUrl.replace(/\/+$/, '')}/dashboard/`);
+  });
+
+  return router;
+}
