@@ -8,6 +8,7 @@ import { integrationsCommand } from './integrations.command.ts';
 import { linksCommand } from './links.command.ts';
 import { usersCommand } from './users.command.ts';
 import { tenantCommand } from './tenant.command.ts';
+import { ssoCommand } from './sso.command.ts';
 
 /** Builds the operator CLI (`npm run cli -- <command>`). */
 export function buildCli(): Command {
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   program.addCommand(linksCommand());
   program.addCommand(usersCommand());
   program.addCommand(tenantCommand());
+  program.addCommand(ssoCommand());
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError();
     for (const leaf of sub.commands) leaf.exitOverride().showHelpAfterError();

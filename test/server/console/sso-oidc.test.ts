@@ -37,7 +37,7 @@ describe.each(STORE_NAMES)('console OIDC sign-in (%s)', (storeName) => {
   }
 
   const auditActions = async () => (await listAudit(app.deps.db, tenant.id, 1000)).map((a) => a.action);
-  const lastFailure = async () => (await listAudit(app.deps.db, tenant.id, 1000)).find((a) => a.action === 'console_user.sso_sign_in_failed');
+  const lastFailure = async () => (await listAudit(app.deps.db, tenant.id, 1000)).findLast((a) => a.action === 'console_user.sso_sign_in_failed');
 
   describe('PUT /dashboard/api/sso/oidc', () => {
     describe('by an admin', () => {
