@@ -263,12 +263,17 @@ export interface ConsoleTenantSettingsTable {
 
 export interface ConsoleSsoTable {
   tenant_id: string;
-  protocol: 'oidc';
+  protocol: 'oidc' | 'saml';
   enabled: boolean;
   oidc_issuer: string | null;
   oidc_client_id: string | null;
   /** AES-GCM sealed (credentials-crypto), bound to the tenant ID. */
   oidc_client_secret_ciphertext: string | null;
+  saml_entry_point: string | null;
+  /** The IdP's signing certificate (PEM or base64). */
+  saml_idp_cert: string | null;
+  /** Null: the default, the SP metadata URL. */
+  saml_sp_entity_id: string | null;
   provision_role: ConsoleRole | null;
   enforce: boolean;
   break_glass_user_id: string | null;
@@ -279,9 +284,10 @@ export interface ConsoleSsoAttemptsTable {
   /** Keyed hash of the random id in the browser's SSO cookie. */
   id_hash: string;
   tenant_id: string;
+  /** OIDC: the state; SAML: the AuthnRequest ID. */
   state: string;
-  nonce: string;
-  code_verifier: string;
+  nonce: string | null;
+  code_verifier: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;

@@ -1,13 +1,13 @@
 import * as oidc from 'openid-client';
-import type { Db } from '../../store/db.ts';
 import { appendAudit } from '../audit.ts';
 import type { DomainDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { newId, randomString } from '../ids.ts';
+import { randomString } from '../ids.ts';
 import { keyedHash } from '../secrets.ts';
 import { createSession } from './sessions.ts';
 import { activeOidcConfig, isLoopbackHttp, oidcRedirectUrl } from './sso-config.ts';
-import { type ConsoleUser, normaliseEmail, toConsoleUser, userActor } from './user-record.ts';
+import { refuseSso, userForSso } from './sso-users.ts';
+import { type ConsoleUser, normaliseEmail, userActor } from './user-record.ts';
 
 /** How long the browser has at the identity provider before the attempt expires. @default 10 minutes */
 export const SSO_ATTEMPT_TTL_MS = 10 * 60 * 1000;
@@ -97,13 +97,13 @@ export async function finishOidcSignIn(deps: DomainDeps, publicUrl: string, atte
   const attempt = attemptId
     ? await deps.db.selectFrom('console_sso_attempts').selectAll().where('id_hash', '=', hashAttemptId(deps.secret, attemptId)).executeTakeFirst()
     : undefined;
-  if (!attempt || attempt.used_at || attempt.expires_at.getTime() <= now.getTime()) {
-    return refuse(deps, attempt?.tenant_id ?? null, null, 'This sign-in attempt is unknown, expired or already used: start again with "Sign in with SSO".');
+  if (!attempt?.code_verifier || !attempt.nonce || attempt.used_at || attempt.expires_at.getTime() <= now.getTime()) {
+    return refuseSso(deps, 'sso_oidc', attempt?.tenant_id ?? null, null, 'This sign-in attempt is unknown, expired or already used: start again with "Sign in with SSO".');
   }
   await deps.db.updateTable('console_sso_attempts').set({ used_at: now }).where('id_hash', '=', attempt.id_hash).where('used_at', 'is', null).execute();
   const tenantId = attempt.tenant_id;
   const config = await activeOidcConfig(deps, tenantId);
-  if (!config) return refuse(deps, tenantId, null, 'SSO is not set up for this tenant.');
+  if (!config) return refuseSso(deps, 'sso_oidc', tenantId, null, 'SSO is not set up for this tenant.');
 
   let email: string;
   try {
@@ -121,16 +121,16 @@ export async function finishOidcSignIn(deps: DomainDeps, publicUrl: string, atte
     // Providers that follow the spec's default put scope claims in the userinfo response, not the ID token.
     const claims = typeof idToken.email === 'string' ? idToken : await oidc.fetchUserInfo(client, tokens.access_token, idToken.sub);
     if (typeof claims.email !== 'string' || claims.email_verified !== true) {
-      return refuse(deps, tenantId, null, 'The identity provider did not send a verified email address.');
+      return refuseSso(deps, 'sso_oidc', tenantId, null, 'The identity provider did not send a verified email address.');
     }
     email = normaliseEmail(claims.email);
   } catch (err) {
-    if (err instanceof AppError) return refuse(deps, tenantId, null, err.message);
-    return refuse(deps, tenantId, null, describeFailure(err));
+    if (err instanceof AppError) return refuseSso(deps, 'sso_oidc', tenantId, null, err.message);
+    return refuseSso(deps, 'sso_oidc', tenantId, null, describeFailure(err));
   }
 
   const signedIn = await deps.db.transaction().execute(async (trx) => {
-    const user = await userForSso(trx, tenantId, email, config.provisionRole, now);
+    const user = await userForSso(trx, tenantId, email, config.provisionRole, now, 'sso_oidc');
     if (!user) return null;
     const session = await createSession(trx, deps.secret, user.id, now, 'complete');
     await appendAudit(trx, userActor(user), {
@@ -145,64 +145,7 @@ export async function finishOidcSignIn(deps: DomainDeps, publicUrl: string, atte
     });
     return { user, sessionToken: session.token };
   });
-  if (!signedIn) return refuse(deps, tenantId, email, 'No active console user has this email: ask an admin to invite you.');
+  if (!signedIn) return refuseSso(deps, 'sso_oidc', tenantId, email, 'No active console user has this email: ask an admin to invite you.');
   return { ok: true, ...signedIn };
 }
 
-/**
- * The user an SSO identity signs in as: an active one; an invited one (the sign-in accepts the
- * invitation); or, with provisioning on, a new active user with the default role. Deactivated: none.
- */
-async function userForSso(trx: Db, tenantId: string, email: string, provisionRole: ConsoleUser['role'] | null, now: Date): Promise<ConsoleUser | null> {
-  const row = await trx.selectFrom('console_users').selectAll().where('tenant_id', '=', tenantId).where('email', '=', email).forUpdate().executeTakeFirst();
-  if (row?.status === 'active') return toConsoleUser(row);
-  if (row?.status === 'invited') {
-    const activated = await trx.updateTable('console_users').set({ status: 'active', updated_at: now }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
-    await trx.updateTable('console_tokens').set({ used_at: now }).where('user_id', '=', row.id).where('purpose', '=', 'invitation').where('used_at', 'is', null).execute();
-    await appendAudit(trx, userActor(activated), {
-      tenantId,
-      environmentId: null,
-      action: 'console_user.invitation_accepted',
-      targetType: 'console_user',
-      targetId: row.id,
-      before: { status: 'invited' },
-      after: { status: 'active', method: 'sso_oidc' },
-      at: now,
-    });
-    return toConsoleUser(activated);
-  }
-  if (row || !provisionRole) return null;
-  const created = await trx
-    .insertInto('console_users')
-    .values({ id: newId(), tenant_id: tenantId, email, role: provisionRole, status: 'active', password_hash: null, created_at: now, updated_at: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await appendAudit(trx, { actor: 'sso', source: 'console' }, {
-    tenantId,
-    environmentId: null,
-    action: 'console_user.provisioned',
-    targetType: 'console_user',
-    targetId: created.id,
-    before: null,
-    after: { role: created.role, status: 'active', method: 'sso_oidc' },
-    at: now,
-  });
-  return toConsoleUser(created);
-}
-
-/** Audits a refused SSO sign-in (no tokens, no claims beyond the email tried) and answers its reason. */
-async function refuse(deps: DomainDeps, tenantId: string | null, email: string | null, message: string): Promise<OidcCallbackResult> {
-  if (tenantId) {
-    await appendAudit(deps.db, { actor: 'anonymous', source: 'console' }, {
-      tenantId,
-      environmentId: null,
-      action: 'console_user.sso_sign_in_failed',
-      targetType: 'console_user',
-      targetId: 'unknown',
-      before: null,
-      after: { method: 'sso_oidc', reason: message, ...(email ? { email } : {}) },
-      at: deps.clock(),
-    });
-  }
-  return { ok: false, message };
-}

@@ -70,11 +70,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('console_sso')
     .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id').onDelete('cascade'))
-    .addColumn('protocol', 'text', (c) => c.notNull().check(sql`protocol in ('oidc')`))
+    .addColumn('protocol', 'text', (c) => c.notNull().check(sql`protocol in ('oidc', 'saml')`))
     .addColumn('enabled', 'boolean', (c) => c.notNull())
     .addColumn('oidc_issuer', 'text')
     .addColumn('oidc_client_id', 'text')
     .addColumn('oidc_client_secret_ciphertext', 'text')
+    .addColumn('saml_entry_point', 'text')
+    .addColumn('saml_idp_cert', 'text')
+    .addColumn('saml_sp_entity_id', 'text')
     // Null: only existing users sign in with SSO; a role: unknown verified emails become users with it.
     .addColumn('provision_role', 'text', (c) => c.check(sql`provision_role in ('admin', 'developer', 'operator')`))
     // Password sign-in is off for everyone but the break-glass admin while SSO is enforced.
@@ -83,14 +86,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
 
-  // One SSO sign-in under way: bound to the browser by a cookie holding its id; state, nonce and PKCE verifier stay here.
+  // One SSO sign-in under way. OIDC: bound to the browser by a cookie holding its id; state, nonce and PKCE
+  // verifier stay here. SAML: keyed by the AuthnRequest ID, which the response's InResponseTo must name.
   await db.schema
     .createTable('console_sso_attempts')
     .addColumn('id_hash', 'text', (c) => c.primaryKey())
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('state', 'text', (c) => c.notNull())
-    .addColumn('nonce', 'text', (c) => c.notNull())
-    .addColumn('code_verifier', 'text', (c) => c.notNull())
+    .addColumn('nonce', 'text')
+    .addColumn('code_verifier', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
     .addColumn('used_at', 'timestamptz')

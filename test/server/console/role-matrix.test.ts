@@ -52,6 +52,12 @@ const ROUTES: RouteCase[] = [
     prepare: async () => ({ path: '/sso/oidc', body: { issuer: 'https://idp.example.test', client_id: 'plugboard', client_secret: 'matrix-secret' } }),
     allowed: ['admin'],
   },
+  {
+    method: 'PUT',
+    route: '/sso/saml',
+    prepare: async () => ({ path: '/sso/saml', body: { entry_point: 'https://idp.example.test/sso', idp_cert: `-----BEGIN CERTIFICATE-----\n${'A'.repeat(64)}\n-----END CERTIFICATE-----` } }),
+    allowed: ['admin'],
+  },
   { method: 'DELETE', route: '/sso', prepare: async () => ({ path: '/sso' }), allowed: ['admin'] },
   { method: 'POST', route: '/mfa/enrolment', prepare: async () => ({ path: '/mfa/enrolment' }), allowed: EVERY_ROLE },
   {
@@ -102,7 +108,7 @@ function declaredRoutes(router: Router): string[] {
 }
 
 /** Signed-out routes (anyone may call them) are not part of the role matrix. */
-const PUBLIC_ROUTES = ['GET /csrf', 'POST /set-password', 'POST /sign-in', 'GET /sso/status', 'GET /sso/oidc/start', 'GET /sso/oidc/callback'];
+const PUBLIC_ROUTES = ['GET /csrf', 'POST /set-password', 'POST /sign-in', 'GET /sso/status', 'GET /sso/oidc/start', 'GET /sso/oidc/callback', 'GET /sso/saml/start', 'GET /sso/saml/:tenant/metadata', 'POST /sso/saml/:tenant/acs'];
 
 describe.each(STORE_NAMES)('the console role matrix (%s)', (storeName) => {
   let app: TestApp;

@@ -53,7 +53,12 @@ describe.each(STORE_NAMES)('console OIDC sign-in (%s)', (storeName) => {
           provision_role: null,
           enforce: false,
           break_glass_user_id: null,
+          saml_entry_point: null,
+          saml_idp_cert_set: false,
+          saml_sp_entity_id: `${app.url}/dashboard/api/sso/saml/${tenant.id}/metadata`,
           redirect_url: `${app.url}/dashboard/api/sso/oidc/callback`,
+          saml_metadata_url: `${app.url}/dashboard/api/sso/saml/${tenant.id}/metadata`,
+          saml_acs_url: `${app.url}/dashboard/api/sso/saml/${tenant.id}/acs`,
         });
         const row = await app.deps.db.selectFrom('console_sso').selectAll().where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow();
         expect(row.oidc_client_secret_ciphertext).not.toContain(IDP_CLIENT_SECRET);
@@ -261,9 +266,9 @@ describe.each(STORE_NAMES)('console OIDC sign-in (%s)', (storeName) => {
   describe('GET /dashboard/api/sso/status', () => {
     it('tells the sign-in screen whether to offer SSO', async () => {
       const status = async () => (await (await fetch(`${app.url}/dashboard/api/sso/status?tenant=${tenant.id}`)).json()).data;
-      expect(await status()).toStrictEqual({ sso: false, enforced: false });
+      expect(await status()).toStrictEqual({ sso: false, protocol: null, enforced: false });
       await configure();
-      expect(await status()).toStrictEqual({ sso: true, enforced: false });
+      expect(await status()).toStrictEqual({ sso: true, protocol: 'oidc', enforced: false });
     });
   });
 });

@@ -50,3 +50,17 @@ export const parseOidcConfigBody = (body: unknown) =>
     }),
     body,
   );
+
+/** `PUT /dashboard/api/sso/saml`: absent fields keep their value. */
+export const parseSamlConfigBody = (body: unknown) =>
+  parseInput(
+    z.object({
+      entry_point: z.string().min(1).max(2000).optional(),
+      idp_cert: z.string().min(1).max(20_000).optional(),
+      sp_entity_id: z.string().min(1).max(2000).nullable().optional(),
+      provision_role: role.nullable().optional(),
+      enforce: z.boolean().optional(),
+      break_glass_user_id: z.string().min(1).max(100).nullable().optional(),
+    }),
+    body,
+  );

@@ -6,7 +6,7 @@ import { authRoutes } from './auth.routes.ts';
 import { environmentRoutes } from './environment.routes.ts';
 import { loadConsoleSession, requireCsrf } from './console-session.ts';
 import { mfaRoutes } from './mfa.routes.ts';
-import { ssoRoutes } from './sso.routes.ts';
+import { samlAcsRoutes, ssoRoutes } from './sso.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 
 /**
@@ -19,6 +19,8 @@ export function dashboardApiRoutes(deps: AppDeps): Router {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // The SAML ACS takes the IdP's form POST: before the JSON-only body parser and the CSRF check.
+  router.use(samlAcsRoutes(deps));
   router.use(jsonBody());
   router.use(loadConsoleSession(deps));
   router.use(requireCsrf(deps));
