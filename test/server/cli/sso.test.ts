@@ -30,8 +30,8 @@ describe('npm run cli -- sso', () => {
         break_glass_user_id: null,
         redirect_url: 'https://plugboard.example/dashboard/api/sso/oidc/callback',
       };
-      expect(JSON.parse(set.stdout)).toStrictEqual(expected);
-      expect(JSON.parse((await runCli(['sso', 'show', '--json'], env())).stdout)).toStrictEqual(expected);
+      expect(JSON.parse(set.stdout)).toMatchObject(expected);
+      expect(JSON.parse((await runCli(['sso', 'show', '--json'], env())).stdout)).toMatchObject(expected);
       const disabled = await runCli(['sso', 'disable', '--json'], env());
       expect(JSON.parse(disabled.stdout)).toMatchObject({ enabled: false, client_secret_set: true });
       const audit = await runCli(['audit', 'list', '--json'], env());
@@ -41,6 +41,23 @@ describe('npm run cli -- sso', () => {
         ['console_sso.disabled', 'cli'],
       ]);
     }, 120_000);
+  });
+
+  describe('saml set --entry-point --idp-cert-file', () => {
+    it('switches the tenant to SAML and prints the ACS and SP metadata URLs', async () => {
+      const certFile = `${dataDir}/idp.pem`;
+      fs.writeFileSync(certFile, `-----BEGIN CERTIFICATE-----\n${'A'.repeat(64)}\n-----END CERTIFICATE-----\n`);
+      const res = await runCli(['sso', 'saml', 'set', '--entry-point', 'https://idp.example.test/sso', '--idp-cert-file', certFile, '--json'], env());
+      expect(res.code, res.stderr).toBe(0);
+      expect(JSON.parse(res.stdout)).toMatchObject({
+        protocol: 'saml',
+        enabled: true,
+        saml_entry_point: 'https://idp.example.test/sso',
+        saml_idp_cert_set: true,
+        saml_acs_url: expect.stringMatching(/^https:\/\/plugboard\.example\/dashboard\/api\/sso\/saml\/[^/]+\/acs$/),
+        saml_metadata_url: expect.stringMatching(/^https:\/\/plugboard\.example\/dashboard\/api\/sso\/saml\/[^/]+\/metadata$/),
+      });
+    }, 60_000);
   });
 
   describe('oidc set --enforce on without a break-glass admin', () => {
