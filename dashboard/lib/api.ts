@@ -14,7 +14,7 @@ export class ApiError extends Error {
 
 export interface ConsoleApi {
   get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PATCH', path: string, body?: unknown): Promise<T>;
+  send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConsoleApi } from '../lib/api.ts';
 import type { ApiSession } from '../lib/types.ts';
 import { MfaEnrolment } from '../screens/MfaEnrolment.tsx';
+import { SsoSettings } from './SsoSettings.tsx';
 
 interface SecurityPolicy {
   require_mfa: boolean;
@@ -42,6 +43,7 @@ export function Security(props: { api: ConsoleApi; session: ApiSession; onChange
             />{' '}
             <label for="require-mfa">Require two-factor authentication for everyone (users without it set it up at their next sign-in)</label>
           </p>
+          {policy.features.sso && <SsoSettings api={props.api} userId={props.session.user.id} />}
           <h2>Included in your plan</h2>
           <ul>
             <li>Single sign-on (OIDC, SAML): {policy.features.sso ? 'included' : 'not included'}</li>

@@ -210,6 +210,16 @@ describe.each(STORE_NAMES)('console OIDC sign-in (%s)', (storeName) => {
       });
     });
 
+    describe('refused in a browser (asking for HTML)', () => {
+      it('sends it back to the sign-in screen with the reason', async () => {
+        const res = await fetch(`${app.url}/dashboard/api/sso/oidc/callback?code=x&state=y`, { redirect: 'manual', headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+        expect(res.status).toBe(303);
+        const location = new URL(res.headers.get('location')!);
+        expect(location.pathname).toBe('/dashboard/');
+        expect(location.searchParams.get('sso_error')).toBe('This sign-in attempt is unknown, expired or already used: start again with "Sign in with SSO".');
+      });
+    });
+
     describe('replayed', () => {
       it('refuses a second use of the same attempt and code', async () => {
         await configure();

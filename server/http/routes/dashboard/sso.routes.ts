@@ -1,5 +1,5 @@
 import { parse as parseCookies } from 'cookie';
-import express, { Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import type { AppDeps } from '../../../app.ts';
 import { finishOidcSignIn, SSO_ATTEMPT_TTL_MS, startOidcSignIn } from '../../../domain/console/oidc.ts';
 import { finishSamlSignIn, samlAcsUrl, samlMetadata, samlMetadataUrl, startSamlSignIn } from '../../../domain/console/saml.ts';
@@ -11,6 +11,18 @@ import { DEFAULT_TENANT_SLUG, findTenant } from '../../../domain/tenants.ts';
 import { ok } from '../../respond.ts';
 import { parseOidcConfigBody, parseSamlConfigBody } from './console.parsers.ts';
 import { allow, consoleSessionOf, setSessionCookie } from './console-session.ts';
+
+/**
+ * A refused SSO sign-in: a browser (asking for HTML) goes back to the sign-in screen, which shows the
+ * reason; anything else gets the 401 envelope.
+ */
+function refuse(req: Request, res: Response, publicUrl: string, message: string): void {
+  if (req.accepts(['json', 'html']) === 'html') {
+    res.redirect(303, `${publicUrl.replace(/\/+$/, '')}/dashboard/?sso_error=${encodeURIComponent(message)}`);
+    return;
+  }
+  throw new AppError('PLATFORM.AUTHENTICATION_INVALID', message);
+}
 
 /** The cookie binding an SSO attempt to the browser that started it; Lax, so the IdP's redirect back carries it. */
 const attemptCookie = (publicUrl: string) => {
@@ -104,7 +116,7 @@ export function ssoRoutes(deps: AppDeps): Router {
     const attemptId = parseCookies(req.headers.cookie ?? '')[cookie.name];
     res.clearCookie(cookie.name, cookie.options);
     const result = await finishOidcSignIn(deps, deps.config.publicUrl, attemptId, new URL(req.originalUrl, 'http://callback.invalid'));
-    if (!result.ok) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', result.message);
+    if (!result.ok) return refuse(req, res, deps.config.publicUrl, result.message);
     setSessionCookie(res, deps.config.publicUrl, result.sessionToken);
     res.redirect(302, `${deps.config.publicUrl.replace(/\/+$/, '')}/dashboard/`);
   });
@@ -135,7 +147,7 @@ export function samlAcsRoutes(deps: AppDeps): Router {
     const tenant = await findTenant(deps.db, req.params.tenant as string);
     if (!tenant) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', 'SSO is not set up for this tenant.');
     const result = await finishSamlSignIn(deps, deps.config.publicUrl, tenant.id, (req.body ?? {}) as Record<string, string>);
-    if (!result.ok) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', result.message);
+    if (!result.ok) return refuse(req, res, deps.config.publicUrl, result.message);
     setSessionCookie(res, deps.config.publicUrl, result.sessionToken);
     res.redirect(303, `${deps.config.publicUrl.replace(/\/+$/, '')}/dashboard/`);
   });
