@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { setOidcConfig } from '../../server/domain/console/sso-config.ts';
 import { ensureDefaultTenant } from '../../server/domain/tenants.ts';
@@ -5,8 +7,19 @@ import { ensureWidgetBuilt } from '../../server/widget-build.ts';
 import { startApp, TEST_ACTOR, type TestApp } from '../helpers/app.ts';
 import { describeInChromium, launchChromium } from '../helpers/browser.ts';
 import { sharedStore } from '../helpers/stores.ts';
-import { addConsoleUser } from '../server/console/console-client.ts';
+import { addConsoleUser, PASSWORD } from '../server/console/console-client.ts';
 import { IDP_CLIENT_ID, IDP_CLIENT_SECRET, TestIdp } from '../server/console/oidc-idp.ts';
+
+const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations on the page. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations),
+  )) as { id: string; impact: string; nodes: { target: string[] }[] }[];
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 describeInChromium('console single sign-on in Chromium', () => {
   let app: TestApp;
@@ -54,6 +67,29 @@ describeInChromium('console single sign-on in Chromium', () => {
       await page.getByRole('link', { name: 'Sign in with SSO' }).click();
       await page.getByRole('alert').waitFor();
       expect(await page.getByRole('alert').textContent()).toBe('Single sign-on failed: No active console user has this email: ask an admin to invite you.');
+    }, 60_000);
+  });
+
+  describe('the Security page, as an admin', () => {
+    it('saves the OIDC settings, shows the redirect URL to copy, and has no serious axe violation', async () => {
+      const admin = await addConsoleUser(app.deps, tenantId, 'admin');
+      await page.goto(`${app.url}/dashboard/`);
+      await page.getByLabel('Email').fill(admin.email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('link', { name: 'Security' }).click();
+      await page.getByRole('heading', { name: 'Single sign-on' }).waitFor();
+      expect(await page.getByLabel('Redirect URL (register it with your identity provider)').inputValue()).toBe(`${app.url}/dashboard/api/sso/oidc/callback`);
+      await page.getByLabel('Client ID').fill('another-client');
+      await page.getByLabel('New users signing in with SSO').selectOption('operator');
+      await page.getByRole('button', { name: 'Save single sign-on' }).click();
+      await page.getByText('On (OIDC).').waitFor();
+      const row = await app.deps.db.selectFrom('console_sso').selectAll().where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+      expect([row.oidc_client_id, row.provision_role, row.enforce]).toStrictEqual(['another-client', 'operator', false]);
+      expect(await violations(page)).toStrictEqual([]);
+      await page.getByRole('radio', { name: 'SAML 2.0' }).check();
+      expect(await page.getByLabel('ACS URL').inputValue()).toBe(`${app.url}/dashboard/api/sso/saml/${tenantId}/acs`);
+      expect(await violations(page)).toStrictEqual([]);
     }, 60_000);
   });
 });
