@@ -61,12 +61,20 @@ describeInChromium('console single sign-on in Chromium', () => {
       expect(await page.textContent('body')).toContain(user.email);
     }, 60_000);
 
+    it('shows only its own words for a crafted failure link', async () => {
+      await page.goto(`${app.url}/dashboard/?sso_error=${encodeURIComponent('Call +1 555 0100 to unlock your account')}`);
+      await page.getByRole('alert').waitFor();
+      expect(await page.getByRole('alert').textContent()).toBe(
+        "Single sign-on failed: Your identity provider's answer could not be verified: try again, or ask an admin (the audit log has the reason).",
+      );
+    }, 60_000);
+
     it('shows why an uninvited user was refused', async () => {
       idp.nextLogin = 'stranger@example.test';
       await page.goto(`${app.url}/dashboard/`);
       await page.getByRole('link', { name: 'Sign in with SSO' }).click();
       await page.getByRole('alert').waitFor();
-      expect(await page.getByRole('alert').textContent()).toBe('Single sign-on failed: No active console user has this email: ask an admin to invite you.');
+      expect(await page.getByRole('alert').textContent()).toBe('Single sign-on failed: No active console user has your email: ask an admin to invite you.');
     }, 60_000);
   });
 

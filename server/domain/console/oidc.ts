@@ -6,7 +6,7 @@ import { randomString } from '../ids.ts';
 import { keyedHash } from '../secrets.ts';
 import { createSession } from './sessions.ts';
 import { activeOidcConfig, isLoopbackHttp, oidcRedirectUrl } from './sso-config.ts';
-import { refuseSso, userForSso } from './sso-users.ts';
+import { refuseSso, SSO_ATTEMPT_GONE, SSO_NOT_INVITED, SSO_NOT_SET_UP, userForSso } from './sso-users.ts';
 import { type ConsoleUser, normaliseEmail, userActor } from './user-record.ts';
 
 /** How long the browser has at the identity provider before the attempt expires. @default 10 minutes */
@@ -32,7 +32,7 @@ async function discover(issuer: string, clientId: string, clientSecret: string):
  */
 export async function startOidcSignIn(deps: DomainDeps, publicUrl: string, tenantId: string): Promise<{ authorizationUrl: string; attemptId: string }> {
   const config = await activeOidcConfig(deps, tenantId);
-  if (!config) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', 'SSO is not set up for this tenant.');
+  if (!config) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', SSO_NOT_SET_UP);
   const client = await discover(config.issuer, config.clientId, config.clientSecret);
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
@@ -98,12 +98,12 @@ export async function finishOidcSignIn(deps: DomainDeps, publicUrl: string, atte
     ? await deps.db.selectFrom('console_sso_attempts').selectAll().where('id_hash', '=', hashAttemptId(deps.secret, attemptId)).executeTakeFirst()
     : undefined;
   if (!attempt?.code_verifier || !attempt.nonce || attempt.used_at || attempt.expires_at.getTime() <= now.getTime()) {
-    return refuseSso(deps, 'sso_oidc', attempt?.tenant_id ?? null, null, 'This sign-in attempt is unknown, expired or already used: start again with "Sign in with SSO".');
+    return refuseSso(deps, 'sso_oidc', attempt?.tenant_id ?? null, null, SSO_ATTEMPT_GONE);
   }
   await deps.db.updateTable('console_sso_attempts').set({ used_at: now }).where('id_hash', '=', attempt.id_hash).where('used_at', 'is', null).execute();
   const tenantId = attempt.tenant_id;
   const config = await activeOidcConfig(deps, tenantId);
-  if (!config) return refuseSso(deps, 'sso_oidc', tenantId, null, 'SSO is not set up for this tenant.');
+  if (!config) return refuseSso(deps, 'sso_oidc', tenantId, null, SSO_NOT_SET_UP);
 
   let email: string;
   try {
@@ -145,7 +145,7 @@ export async function finishOidcSignIn(deps: DomainDeps, publicUrl: string, atte
     });
     return { user, sessionToken: session.token };
   });
-  if (!signedIn) return refuseSso(deps, 'sso_oidc', tenantId, email, 'No active console user has this email: ask an admin to invite you.');
+  if (!signedIn) return refuseSso(deps, 'sso_oidc', tenantId, email, SSO_NOT_INVITED);
   return { ok: true, ...signedIn };
 }
 

@@ -7,7 +7,7 @@ import { keyedHash } from '../secrets.ts';
 import { SSO_ATTEMPT_TTL_MS } from './oidc.ts';
 import { createSession } from './sessions.ts';
 import { activeSamlConfig } from './sso-config.ts';
-import { refuseSso, userForSso } from './sso-users.ts';
+import { refuseSso, SSO_NOT_INVITED, SSO_NOT_SET_UP, userForSso } from './sso-users.ts';
 import { type ConsoleUser, normaliseEmail, userActor } from './user-record.ts';
 
 const base = (publicUrl: string, tenantId: string) => `${publicUrl.replace(/\/+$/, '')}/dashboard/api/sso/saml/${encodeURIComponent(tenantId)}`;
@@ -75,7 +75,7 @@ export async function samlMetadata(deps: DomainDeps, publicUrl: string, tenantId
 /** Starts an SP-initiated SAML sign-in: the IdP URL carrying a fresh AuthnRequest (HTTP-Redirect binding). */
 export async function startSamlSignIn(deps: DomainDeps, publicUrl: string, tenantId: string): Promise<string> {
   const config = await activeSamlConfig(deps.db, tenantId);
-  if (!config) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', 'SSO is not set up for this tenant.');
+  if (!config) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', SSO_NOT_SET_UP);
   return samlFor(deps, publicUrl, tenantId, config).getAuthorizeUrlAsync('', undefined, {});
 }
 
@@ -103,7 +103,7 @@ export async function finishSamlSignIn(
 ): Promise<{ ok: true; user: ConsoleUser; sessionToken: string } | { ok: false; message: string }> {
   const now = deps.clock();
   const config = await activeSamlConfig(deps.db, tenantId);
-  if (!config) return refuseSso(deps, 'sso_saml', null, null, 'SSO is not set up for this tenant.');
+  if (!config) return refuseSso(deps, 'sso_saml', null, null, SSO_NOT_SET_UP);
   if (typeof body.SAMLResponse !== 'string') return refuseSso(deps, 'sso_saml', tenantId, null, 'The request carries no SAMLResponse.');
   let email: string;
   try {
@@ -130,6 +130,6 @@ export async function finishSamlSignIn(
     });
     return { user, sessionToken: session.token };
   });
-  if (!signedIn) return refuseSso(deps, 'sso_saml', tenantId, email, 'No active console user has this email: ask an admin to invite you.');
+  if (!signedIn) return refuseSso(deps, 'sso_saml', tenantId, email, SSO_NOT_INVITED);
   return { ok: true, ...signedIn };
 }

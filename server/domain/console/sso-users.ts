@@ -4,6 +4,22 @@ import type { DomainDeps } from '../deps.ts';
 import { newId } from '../ids.ts';
 import { type ConsoleUser, toConsoleUser, userActor } from './user-record.ts';
 
+/** Refusal messages the sign-in screen turns into its own words (see `ssoFailureKind`). */
+export const SSO_NOT_SET_UP = 'SSO is not set up for this tenant.';
+export const SSO_NOT_INVITED = 'No active console user has this email: ask an admin to invite you.';
+export const SSO_ATTEMPT_GONE = 'This sign-in attempt is unknown, expired or already used: start again with "Sign in with SSO".';
+
+/**
+ * What the browser is told when it is sent back to the sign-in screen: a fixed word, never the
+ * message itself, so a crafted link cannot put text of its choosing on the sign-in page.
+ */
+export function ssoFailureKind(message: string): 'not_configured' | 'not_invited' | 'expired' | 'failed' {
+  if (message === SSO_NOT_SET_UP) return 'not_configured';
+  if (message === SSO_NOT_INVITED) return 'not_invited';
+  if (message === SSO_ATTEMPT_GONE) return 'expired';
+  return 'failed';
+}
+
 /** How an SSO sign-in happened, as audit rows name it. */
 export type SsoMethod = 'sso_oidc' | 'sso_saml';
 

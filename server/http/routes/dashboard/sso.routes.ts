@@ -3,6 +3,7 @@ import express, { type Request, type Response, Router } from 'express';
 import type { AppDeps } from '../../../app.ts';
 import { finishOidcSignIn, SSO_ATTEMPT_TTL_MS, startOidcSignIn } from '../../../domain/console/oidc.ts';
 import { finishSamlSignIn, samlAcsUrl, samlMetadata, samlMetadataUrl, startSamlSignIn } from '../../../domain/console/saml.ts';
+import { SSO_NOT_SET_UP, ssoFailureKind } from '../../../domain/console/sso-users.ts';
 import { disableSso, getSsoConfig, oidcRedirectUrl, type SsoConfig, setOidcConfig, setSamlConfig } from '../../../domain/console/sso-config.ts';
 import { getConsoleSettings } from '../../../domain/console/settings.ts';
 import { userActor } from '../../../domain/console/user-record.ts';
@@ -13,12 +14,12 @@ import { parseOidcConfigBody, parseSamlConfigBody } from './console.parsers.ts';
 import { allow, consoleSessionOf, setSessionCookie } from './console-session.ts';
 
 /**
- * A refused SSO sign-in: a browser (asking for HTML) goes back to the sign-in screen, which shows the
- * reason; anything else gets the 401 envelope.
+ * A refused SSO sign-in: a browser (asking for HTML) goes back to the sign-in screen with the kind of
+ * failure (the detail is in the audit log); anything else gets the 401 envelope with the reason.
  */
 function refuse(req: Request, res: Response, publicUrl: string, message: string): void {
   if (req.accepts(['json', 'html']) === 'html') {
-    res.redirect(303, `${publicUrl.replace(/\/+$/, '')}/dashboard/?sso_error=${encodeURIComponent(message)}`);
+    res.redirect(303, `${publicUrl.replace(/\/+$/, '')}/dashboard/?sso_error=${ssoFailureKind(message)}`);
     return;
   }
   throw new AppError('PLATFORM.AUTHENTICATION_INVALID', message);
@@ -104,7 +105,7 @@ export function ssoRoutes(deps: AppDeps): Router {
 
   router.get('/sso/oidc/start', async (req, res) => {
     const tenant = await findTenant(deps.db, typeof req.query.tenant === 'string' ? req.query.tenant : DEFAULT_TENANT_SLUG);
-    if (!tenant) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', 'SSO is not set up for this tenant.');
+    if (!tenant) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', SSO_NOT_SET_UP);
     const { authorizationUrl, attemptId } = await startOidcSignIn(deps, deps.config.publicUrl, tenant.id);
     const cookie = attemptCookie(deps.config.publicUrl);
     res.cookie(cookie.name, attemptId, { ...cookie.options, maxAge: SSO_ATTEMPT_TTL_MS });
@@ -123,7 +124,7 @@ export function ssoRoutes(deps: AppDeps): Router {
 
   router.get('/sso/saml/start', async (req, res) => {
     const tenant = await findTenant(deps.db, typeof req.query.tenant === 'string' ? req.query.tenant : DEFAULT_TENANT_SLUG);
-    if (!tenant) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', 'SSO is not set up for this tenant.');
+    if (!tenant) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', SSO_NOT_SET_UP);
     res.redirect(302, await startSamlSignIn(deps, deps.config.publicUrl, tenant.id));
   });
 
@@ -145,7 +146,7 @@ export function samlAcsRoutes(deps: AppDeps): Router {
   const router = Router();
   router.post('/sso/saml/:tenant/acs', express.urlencoded({ extended: false, limit: '1mb' }), async (req, res) => {
     const tenant = await findTenant(deps.db, req.params.tenant as string);
-    if (!tenant) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', 'SSO is not set up for this tenant.');
+    if (!tenant) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', SSO_NOT_SET_UP);
     const result = await finishSamlSignIn(deps, deps.config.publicUrl, tenant.id, (req.body ?? {}) as Record<string, string>);
     if (!result.ok) return refuse(req, res, deps.config.publicUrl, result.message);
     setSessionCookie(res, deps.config.publicUrl, result.sessionToken);
