@@ -39,6 +39,8 @@ export async function startOidcSignIn(deps: DomainDeps, publicUrl: string, tenan
   const nonce = oidc.randomNonce();
   const attemptId = randomString(43);
   const now = deps.clock();
+  // Attempts are worth nothing once expired: each new one sweeps those away.
+  await deps.db.deleteFrom('console_sso_attempts').where('expires_at', '<', now).execute();
   await deps.db
     .insertInto('console_sso_attempts')
     .values({

@@ -25,6 +25,7 @@ function requestCache(deps: DomainDeps, tenantId: string): CacheProvider {
   return {
     async saveAsync(id, value) {
       const now = deps.clock();
+      await deps.db.deleteFrom('console_sso_attempts').where('expires_at', '<', now).execute();
       await deps.db
         .insertInto('console_sso_attempts')
         .values({ id_hash: key(id), tenant_id: tenantId, state: id, nonce: null, code_verifier: null, created_at: now, expires_at: new Date(now.getTime() + SSO_ATTEMPT_TTL_MS), used_at: null })
