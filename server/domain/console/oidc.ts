@@ -69,6 +69,11 @@ export async function startOidcSignIn(deps: DomainDeps, publicUrl: string, tenan
 function describeFailure(err: unknown): string {
   if (err instanceof oidc.AuthorizationResponseError) return `The identity provider refused the sign-in (${err.error}).`;
   if (err instanceof oidc.ResponseBodyError) return `The identity provider refused the code exchange (${err.error}).`;
+  // A 401 with WWW-Authenticate: the client credentials were refused.
+  if (err instanceof oidc.WWWAuthenticateChallengeError) {
+    const error = err.cause.map((c) => c.parameters.error).find((e) => typeof e === 'string') ?? 'invalid_client';
+    return `The identity provider refused the code exchange (${error}).`;
+  }
   // openid-client wraps oauth4webapi's error, whose message and `cause.claim` name what failed.
   const outer = err as { code?: string; cause?: unknown };
   const inner = (outer.cause ?? outer) as { message?: string; cause?: { claim?: string } };

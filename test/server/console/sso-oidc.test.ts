@@ -210,6 +210,29 @@ describe.each(STORE_NAMES)('console OIDC sign-in (%s)', (storeName) => {
       });
     });
 
+    describe('with a client secret the IdP does not accept', () => {
+      it('refuses with the IdP\'s error and audits it', async () => {
+        await configure({ client_secret: 'not-the-secret' });
+        const user = await addConsoleUser(app.deps, tenant.id, 'developer');
+        idp.nextLogin = user.email;
+        const { res } = await ssoSignIn(new CookieJar(), app.url, tenant.id);
+        const message = 'The identity provider refused the code exchange (invalid_client).';
+        expect(await res.json()).toStrictEqual(refused(message));
+        expect((await lastFailure())?.after).toStrictEqual({ method: 'sso_oidc', reason: message });
+      });
+    });
+
+    describe("when the tenant's plan loses SSO", () => {
+      it('no longer starts sign-ins, and password enforcement lapses with it', async () => {
+        await configure({ enforce: true, break_glass_user_id: admin.id });
+        await setTenantFeatures(app.deps, TEST_ACTOR, tenant.id, { sso: false });
+        const start = await fetch(`${app.url}/dashboard/api/sso/oidc/start?tenant=${tenant.id}`, { redirect: 'manual' });
+        expect(await start.json()).toStrictEqual(refused('SSO is not set up for this tenant.'));
+        const developer = await addConsoleUser(app.deps, tenant.id, 'developer');
+        expect((await new ConsoleClient(app.url).signIn(developer.email, PASSWORD, tenant.id)).status).toBe(200);
+      });
+    });
+
     describe('refused in a browser (asking for HTML)', () => {
       it('sends it back to the sign-in screen with the reason', async () => {
         const res = await fetch(`${app.url}/dashboard/api/sso/oidc/callback?code=x&state=y`, { redirect: 'manual', headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
