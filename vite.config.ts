@@ -89,12 +89,26 @@ export default defineConfig({
     },
     loader: loaderEnvironment('iife'),
     loaderEsm: loaderEnvironment('es'),
+    // The console (Preact), `dist/widget/dashboard/`: a script entry (the server writes its page, see dashboard-page.routes.ts), one chunk.
+    dashboard: {
+      consumer: 'client',
+      build: {
+        outDir: path.join(WIDGET_DIST, 'dashboard'),
+        emptyOutDir: true,
+        target: 'es2022',
+        manifest: true,
+        modulePreload: { polyfill: false },
+        assetsInlineLimit: 0,
+        rollupOptions: { input: path.join(ROOT, 'dashboard/main.tsx') },
+      },
+    },
   },
   builder: {
     async buildApp(builder) {
       await builder.build(builder.environments.flow!);
       await builder.build(builder.environments.loader!);
       await builder.build(builder.environments.loaderEsm!);
+      await builder.build(builder.environments.dashboard!);
     },
   },
 });

@@ -5,7 +5,7 @@ const bold = (s: string, color: boolean) => (color ? `\x1b[1m${s}\x1b[22m` : s);
 const cyan = (s: string, color: boolean) => (color ? `\x1b[36m${s}\x1b[39m` : s);
 
 /** The short text `npm start` prints once both servers listen: where to go and what to do next. */
-export function banner(config: Config, launched: Launched, color = false): string {
+export function banner(config: Config, launched: Launched, color = false, firstAdminLink: string | null = null): string {
   const plugboard = launched.server.deps.config.publicUrl;
   const keys = config.databaseUrl
     ? 'npm run cli -- api-keys create --environment development'
@@ -15,6 +15,7 @@ export function banner(config: Config, launched: Launched, color = false): strin
     ['Plugboard', `${plugboard}   API at /v1, loader at /connect.js`],
     ['Data', config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `${config.dataDir} (embedded PostgreSQL)`],
     ['API keys', keys],
+    ...(firstAdminLink ? [['First admin', `no console user yet: open ${cyan(firstAdminLink, color)}`] as [string, string]] : []),
     ['Stop', 'Ctrl-C'],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

@@ -4,6 +4,7 @@ import { stopOnSignals } from '../server/shutdown.ts';
 import { banner } from './banner.ts';
 import { launch } from './launch.ts';
 import { startErrorMessage } from './start-error.ts';
+import { firstAdminLink } from '../server/domain/console/first-admin.ts';
 
 /**
  * `npm start`: Plugboard and the demo vendor app in one process, the widget built on first start.
@@ -13,7 +14,7 @@ async function main(config: Config): Promise<void> {
   // Synchronous log writes keep the banner after the start-up lines instead of in between them.
   const logger = createLogger(config.logLevel, logDestination(config.logFormat, !!process.stdout.isTTY));
   const launched = await launch(config, logger);
-  process.stdout.write(`${banner(config, launched, process.stdout.isTTY)}\n`);
+  process.stdout.write(`${banner(config, launched, process.stdout.isTTY, await firstAdminLink(launched.server.deps))}\n`);
 
   stopOnSignals(logger, 'the demo and Plugboard', () => launched.stop());
 }

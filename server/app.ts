@@ -19,6 +19,8 @@ import { widgetRoutes } from './http/routes/widget.routes.ts';
 import { landingRoutes } from './http/routes/landing.routes.ts';
 import { hrisRoutes } from './http/routes/hris/hris.routes.ts';
 import { syncRoutes } from './http/routes/hris/sync.routes.ts';
+import { dashboardApiRoutes } from './http/routes/dashboard/dashboard-api.routes.ts';
+import { dashboardPageRoutes } from './http/routes/dashboard-page.routes.ts';
 import './http/request-context.ts';
 
 export type { AppDeps };
@@ -52,10 +54,13 @@ export function createApp(deps: AppDeps): Express {
   app.use('/flow/v1', flowClientLimit(throttle.flowPerMinute));
   app.post('/flow/v1/connect', linkAttemptLimit(throttle, deps.storeKind === 'postgres' ? counterStore(databaseRateLimitCounter(deps, throttle.linkWindowMs), 'link:') : undefined));
   app.use('/flow/v1', flowRoutes(deps));
+  // The console's API: session cookie + CSRF token, roles decided by domain/console/policy.ts.
+  app.use('/dashboard/api', dashboardApiRoutes(deps));
 
   // The loader (/connect.js, /connect.mjs) and the flow page (/flow, /flow/assets/*), built by Vite.
   if (deps.widgetDevMiddleware) app.use(deps.widgetDevMiddleware);
   app.use(widgetRoutes(undefined, deps));
+  app.use(dashboardPageRoutes());
   app.use(landingRoutes(() => ({ demoUrl: deps.demoUrl })));
   app.use(notFound);
   app.use(errorHandler);

@@ -15,20 +15,23 @@ export const WIDGET_FILES = {
   loaderTypes: 'loader/connect.d.ts',
   flowPage: 'flow/index.html',
   flowManifest: 'flow/.vite/manifest.json',
+  dashboardManifest: 'dashboard/.vite/manifest.json',
 } as const;
 
 /** Written after a successful build: the fingerprint of the sources it was built from. */
 const STAMP = '.sources-fingerprint';
 
-/** Hash of everything the build reads from this repository: widget sources and the Vite config. */
+/** Hash of everything the build reads from this repository: widget and console sources and the Vite config. */
 export function widgetSourcesFingerprint(root = ROOT): string {
   const hash = crypto.createHash('sha256');
   const files = [
     path.join(root, 'vite.config.ts'),
-    ...fs
-      .readdirSync(path.join(root, 'widget'), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name)),
+    ...['widget', 'dashboard'].filter((dir) => fs.existsSync(path.join(root, dir))).flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name)),
+    ),
   ].sort();
   for (const file of files) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
   return hash.digest('hex');

@@ -10,6 +10,9 @@ import { linksCommand } from './links.command.ts';
 import { webhooksCommand } from './webhooks.command.ts';
 import { settingsCommand } from './settings.command.ts';
 import { oauthClientsCommand } from './oauth-clients.command.ts';
+import { usersCommand } from './users.command.ts';
+import { tenantCommand } from './tenant.command.ts';
+import { ssoCommand } from './sso.command.ts';
 
 /** Builds the operator CLI (`npm run cli -- <command>`). */
 export function buildCli(): Command {
@@ -25,6 +28,9 @@ export function buildCli(): Command {
   program.addCommand(webhooksCommand());
   program.addCommand(settingsCommand());
   program.addCommand(oauthClientsCommand());
+  program.addCommand(usersCommand());
+  program.addCommand(tenantCommand());
+  program.addCommand(ssoCommand());
   for (const sub of program.commands) {
     sub.exitOverride().showHelpAfterError();
     for (const leaf of sub.commands) leaf.exitOverride().showHelpAfterError();

@@ -32,10 +32,22 @@ export const HRIS_CODES = [
 /** Codes used only by Plugboard's own flow API (never on a Kombo-compatible route). */
 export const FLOW_CODES = ['FLOW.LINK_INVALID', 'FLOW.LINK_EXPIRED', 'FLOW.LINK_USED'] as const;
 
+/** Codes used only by the console's own API under `/dashboard/api` (never on a Kombo-compatible route). */
+export const CONSOLE_CODES = [
+  'CONSOLE.FORBIDDEN',
+  'CONSOLE.CSRF_INVALID',
+  'CONSOLE.TOKEN_INVALID',
+  'CONSOLE.TOKEN_EXPIRED',
+  'CONSOLE.TOKEN_USED',
+  'CONSOLE.USER_EXISTS',
+  'CONSOLE.LAST_ADMIN',
+] as const;
+
 export type PlatformCode = (typeof PLATFORM_CODES)[number];
 export type HrisCode = (typeof HRIS_CODES)[number];
 export type FlowCode = (typeof FLOW_CODES)[number];
-export type ErrorCode = PlatformCode | HrisCode | FlowCode;
+export type ConsoleCode = (typeof CONSOLE_CODES)[number];
+export type ErrorCode = PlatformCode | HrisCode | FlowCode | ConsoleCode;
 
 /** A failure with a Kombo error code; mapped to the envelope in exactly one place (the HTTP error handler). */
 export class AppError extends Error {

@@ -28,4 +28,11 @@ export const ERROR_TABLE: Record<ErrorCode, { status: number; title: string }> =
   'FLOW.LINK_INVALID': { status: 404, title: 'Link invalid' },
   'FLOW.LINK_EXPIRED': { status: 410, title: 'Link expired' },
   'FLOW.LINK_USED': { status: 410, title: 'Link already used' },
+  'CONSOLE.FORBIDDEN': { status: 403, title: 'Forbidden' },
+  'CONSOLE.CSRF_INVALID': { status: 403, title: 'CSRF token invalid' },
+  'CONSOLE.TOKEN_INVALID': { status: 404, title: 'Link invalid' },
+  'CONSOLE.TOKEN_EXPIRED': { status: 410, title: 'Link expired' },
+  'CONSOLE.TOKEN_USED': { status: 410, title: 'Link already used' },
+  'CONSOLE.USER_EXISTS': { status: 409, title: 'User exists' },
+  'CONSOLE.LAST_ADMIN': { status: 409, title: 'Last admin' },
 };

@@ -317,6 +317,14 @@ export interface Database {
   connector_tokens: ConnectorTokensTable;
   oauth_clients: OAuthClientsTable;
   oauth_states: OAuthStatesTable;
+  console_users: ConsoleUsersTable;
+  console_tokens: ConsoleTokensTable;
+  console_sessions: ConsoleSessionsTable;
+  console_mfa: ConsoleMfaTable;
+  console_recovery_codes: ConsoleRecoveryCodesTable;
+  console_tenant_settings: ConsoleTenantSettingsTable;
+  console_sso: ConsoleSsoTable;
+  console_sso_attempts: ConsoleSsoAttemptsTable;
 }
 
 /** The operator's OAuth client for a tool in one environment; the secret sealed. */
@@ -340,6 +348,32 @@ export interface OAuthStatesTable {
   used_at: Timestamp | null;
 }
 
+export type ConsoleRole = 'admin' | 'developer' | 'operator';
+export type ConsoleUserStatus = 'invited' | 'active' | 'deactivated';
+
+export interface ConsoleUsersTable {
+  id: string;
+  tenant_id: string;
+  /** Lower-cased; unique per tenant. Null for the first-start admin until they accept (and choose it). */
+  email: string | null;
+  role: ConsoleRole;
+  status: ConsoleUserStatus;
+  /** argon2id PHC string; null until the invitation is accepted. */
+  password_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConsoleTokensTable {
+  /** HMAC-SHA256 (server secret) of the single-use token, hex. */
+  token_hash: string;
+  user_id: string;
+  purpose: 'invitation' | 'password_reset';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 /** A connector's short-lived token for an integration, sealed with the credentials key. */
 export interface ConnectorTokensTable {
   integration_id: string;
@@ -348,4 +382,78 @@ export interface ConnectorTokensTable {
   ciphertext: string;
   expires_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface ConsoleSessionsTable {
+  id: string;
+  /** HMAC-SHA256 (server secret) of the cookie value, hex. */
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  revoked_at: Timestamp | null;
+  stage: ConsoleSessionStage;
+}
+
+/** Signed in with a password but MFA still to do, or fully signed in. */
+export type ConsoleSessionStage = 'mfa_required' | 'mfa_enrolment_required' | 'complete';
+
+export interface ConsoleMfaTable {
+  user_id: string;
+  /** The TOTP secret, sealed like tool credentials (AES-256-GCM, the user ID as associated data). */
+  secret_ciphertext: string;
+  created_at: Timestamp;
+  /** Null while enrolment awaits its first code. */
+  enrolled_at: Timestamp | null;
+  /** The last accepted TOTP time step: a code of this step or an older one is refused (no replay). */
+  last_used_step: number | null;
+}
+
+export interface ConsoleRecoveryCodesTable {
+  /** HMAC-SHA256 (server secret) of the code, hex. */
+  code_hash: string;
+  user_id: string;
+  used_at: Timestamp | null;
+}
+
+export interface ConsoleTenantSettingsTable {
+  tenant_id: string;
+  /** Every user without MFA must enrol at their next sign-in. */
+  require_mfa: boolean;
+  /** Plan feature: SSO may be configured. @default true (self-hosted) */
+  feature_sso: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Plan feature: "require MFA" may be turned on. @default true (self-hosted) */
+  feature_mfa_enforcement: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface ConsoleSsoTable {
+  tenant_id: string;
+  protocol: 'oidc' | 'saml';
+  enabled: boolean;
+  oidc_issuer: string | null;
+  oidc_client_id: string | null;
+  /** AES-GCM sealed (credentials-crypto), bound to the tenant ID. */
+  oidc_client_secret_ciphertext: string | null;
+  saml_entry_point: string | null;
+  /** The IdP's signing certificate (PEM or base64). */
+  saml_idp_cert: string | null;
+  /** Null: the default, the SP metadata URL. */
+  saml_sp_entity_id: string | null;
+  provision_role: ConsoleRole | null;
+  enforce: boolean;
+  break_glass_user_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ConsoleSsoAttemptsTable {
+  /** Keyed hash of the random id in the browser's SSO cookie. */
+  id_hash: string;
+  tenant_id: string;
+  /** OIDC: the state; SAML: the AuthnRequest ID. */
+  state: string;
+  nonce: string | null;
+  code_verifier: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }

@@ -9,6 +9,7 @@ import * as webhooks from './0011-webhooks.ts';
 import * as settings from './0009-settings.ts';
 import * as jobs from './0004-jobs.ts';
 import * as connectors from './0010-connectors.ts';
+import * as consoleTeam from './0008-console.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-settings': settings,
   '0004-jobs': jobs,
   '0010-connectors': connectors,
+  '0008-console': consoleTeam,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
