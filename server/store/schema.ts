@@ -144,7 +144,7 @@ export interface ActivationTokensTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   redeemed_at: Timestamp | null;
-  /** The API key ID that exchanged it (0004-jobs). */
+  /** The API key ID that exchanged it (0005-jobs). */
   redeemed_by: string | null;
 }
 
@@ -211,7 +211,7 @@ export interface SyncRunsTable {
   duration_ms: number | null;
   counts: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
   error: string | null;
-  /** The queue job running this sync (0004-jobs). */
+  /** The queue job running this sync (0005-jobs). */
   job_id: string | null;
 }
 

@@ -4,12 +4,12 @@ import * as core from './0001-core.ts';
 import * as connect from './0002-connect.ts';
 import * as hris from './0003-hris.ts';
 import * as hrisStaging from './0004-hris-staging.ts';
+import * as jobs from './0005-jobs.ts';
 import * as security from './0007-security.ts';
-import * as webhooks from './0011-webhooks.ts';
-import * as settings from './0009-settings.ts';
-import * as jobs from './0004-jobs.ts';
-import * as connectors from './0010-connectors.ts';
 import * as consoleTeam from './0008-console.ts';
+import * as settings from './0009-settings.ts';
+import * as connectors from './0010-connectors.ts';
+import * as webhooks from './0011-webhooks.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,12 +17,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-connect': connect,
   '0003-hris': hris,
   '0004-hris-staging': hrisStaging,
+  '0005-jobs': jobs,
   '0007-security': security,
-  '0011-webhooks': webhooks,
-  '0009-settings': settings,
-  '0004-jobs': jobs,
-  '0010-connectors': connectors,
   '0008-console': consoleTeam,
+  '0009-settings': settings,
+  '0010-connectors': connectors,
+  '0011-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
