@@ -60,10 +60,11 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
-  logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
   await recordPublicUrl(store.db, deps.config.publicUrl);
   const stopWorkers = await startWorkers(deps, { resumeAllOnStart: store.kind === 'pglite' });
   const stopDispatcher = startWebhookDispatcher(deps);
+  // Announced once every start-up write is done: from here on a failing store answers requests, it no longer stops the start.
+  logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
 
   let stopping: Promise<void> | undefined;
   stop = () =>

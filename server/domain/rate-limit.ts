@@ -8,8 +8,8 @@ export const RATE_LIMIT_WINDOW_MS = 60_000;
 export interface RateLimitCounter {
   /** `true` when the counts live in this process only (the embedded store: one process owns it). */
   readonly local: boolean;
-  /** Counts one hit for `key` and returns the hits of its current window and when that window ends. */
-  hit(key: string): Promise<{ hits: number; resetTime: Date }>;
+  /** Counts one hit for `key` and returns the hits of its current window and how long until that window ends (by the injected clock). */
+  hit(key: string): Promise<{ hits: number; resetInMs: number }>;
 }
 
 /** Counters kept in the database, so every instance on one PostgreSQL shares the same per-key budget. */
@@ -17,8 +17,9 @@ export function databaseRateLimitCounter(deps: Pick<DomainDeps, 'db' | 'clock'>,
   return {
     local: false,
     hit: async (key) => {
-      const { hits, windowStart } = await hitRateLimit(deps.db, key, deps.clock(), windowMs);
-      return { hits, resetTime: new Date(windowStart.getTime() + windowMs) };
+      const now = deps.clock();
+      const { hits, windowStart } = await hitRateLimit(deps.db, key, now, windowMs);
+      return { hits, resetInMs: windowStart.getTime() + windowMs - now.getTime() };
     },
   };
 }
@@ -44,7 +45,7 @@ export function memoryRateLimitCounter(deps: Pick<DomainDeps, 'clock'>, windowMs
         windows.set(key, window);
       }
       window.hits++;
-      return { hits: window.hits, resetTime: new Date(window.start + windowMs) };
+      return { hits: window.hits, resetInMs: window.start + windowMs - now };
     },
   };
 }

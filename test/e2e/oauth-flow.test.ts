@@ -48,6 +48,7 @@ describeInChromium('"Connect with Factorial": the OAuth popup against the fake (
     await armLoader(page, await factorialLink());
     await page.click('#connect');
     const flow = flowIn(page);
+    await flow.getByRole('button', { name: 'Agree and continue' }).click();
     await flow.getByRole('button', { name: 'Continue' }).click();
     await flow.getByRole('button', { name: 'Continue' }).click();
     await flow.getByRole('button', { name: 'Connect with Factorial' }).waitFor();

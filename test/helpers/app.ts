@@ -28,6 +28,8 @@ export interface TestApp {
 
 export interface StartAppOptions {
   clock?: Clock;
+  /** Start the job queue (as a server does). `false` for an app over a store that is already closed. @default true */
+  jobs?: boolean;
   config?: Partial<AppDeps['config']>;
   /** Listen address. `'::'` gives a dual-stack socket (IPv4 clients appear as `::ffff:a.b.c.d`). @default '127.0.0.1' */
   host?: string;
@@ -73,6 +75,7 @@ export async function startApp(store: Store, options: StartAppOptions = {}): Pro
     connectors: options.connectors,
     // A job schema per app: its jobs run only with its own clock and connectors.
     jobSchema: `pgboss_${crypto.randomBytes(6).toString('hex')}`,
+    superviseJobs: options.jobs ?? true,
   });
   const workerOptions = options.workers === true ? {} : options.workers || undefined;
   const stopWorkers = workerOptions

@@ -11,8 +11,9 @@ export function counterStore(counter: RateLimitCounter, prefix = 'v1:'): RateLim
     localKeys: counter.local,
     prefix,
     increment: async (key) => {
-      const { hits, resetTime } = await counter.hit(`${prefix}${key}`);
-      return { totalHits: hits, resetTime };
+      const { hits, resetInMs } = await counter.hit(`${prefix}${key}`);
+      // express-rate-limit reads resetTime against the wall clock; the window is timed by the injected one.
+      return { totalHits: hits, resetTime: new Date(Date.now() + resetInMs) };
     },
     decrement: () => {},
     resetKey: () => {},

@@ -89,8 +89,6 @@ const ROUTES: RouteCase[] = [
     route: '/environments/:environment/links',
     prepare: async (t) => ({ path: `/environments/${t.env}/links`, body: { end_user_email: 'hr@customer.example', end_user_organization_name: 'Customer' } }),
     allowed: WORKING_SET,
-    // No tool is usable in production yet (the Sandbox is development-only), so the link domain refuses after the guard.
-    domainAnswer: { production: 'No HRIS tools are enabled in the production environment. The Sandbox tool is available in the development environment: use a development API key.' },
   },
 ];
 

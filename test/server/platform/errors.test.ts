@@ -98,7 +98,7 @@ describe('an internal error (the database is gone)', () => {
   beforeAll(async () => {
     const broken = await openStore({});
     await broken.close();
-    app = await startApp(broken);
+    app = await startApp(broken, { jobs: false });
   });
   afterAll(() => app.close());
 

@@ -56,7 +56,7 @@ describe('request logs of a server error', () => {
   beforeAll(async () => {
     const broken = await openStore({});
     await broken.close();
-    app = await startApp(broken);
+    app = await startApp(broken, { jobs: false });
   });
   afterAll(() => app.close());
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../../../app.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { listAudit } from '../../../domain/audit.ts';
 import { ok } from '../../respond.ts';
 import { toApiAuditEntry } from './console.mappers.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../../../app.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { hasMfa } from '../../../domain/console/mfa.ts';
 import { permissionsOf, ROLE_ENVIRONMENTS } from '../../../domain/console/policy.ts';
 import { csrfTokenFor, revokeSession } from '../../../domain/console/sessions.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../../../app.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { jsonBody } from '../../middleware/json-body.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';

@@ -1,5 +1,5 @@
 import { type Request, Router } from 'express';
-import type { AppDeps } from '../../../app.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { createApiKey, disableApiKey, getApiKey, listApiKeys } from '../../../domain/api-keys.ts';
 import { userActor } from '../../../domain/console/user-record.ts';
 import { inputInvalid } from '../../../domain/errors.ts';

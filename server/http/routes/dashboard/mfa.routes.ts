@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../../../app.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { resetMfa, startEnrolment } from '../../../domain/console/mfa.ts';
 import { csrfTokenFor } from '../../../domain/console/sessions.ts';
 import { type ConsoleSettings, getConsoleSettings, setRequireMfa } from '../../../domain/console/settings.ts';

@@ -1,6 +1,6 @@
 import { parse as parseCookies } from 'cookie';
 import express, { type Request, type Response, Router } from 'express';
-import type { AppDeps } from '../../../app.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { finishOidcSignIn, SSO_ATTEMPT_TTL_MS, startOidcSignIn } from '../../../domain/console/oidc.ts';
 import { finishSamlSignIn, samlAcsUrl, samlMetadata, samlMetadataUrl, startSamlSignIn } from '../../../domain/console/saml.ts';
 import { SSO_NOT_SET_UP, ssoFailureKind } from '../../../domain/console/sso-users.ts';

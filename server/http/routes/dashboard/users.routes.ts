@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { AppDeps } from '../../../app.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { consoleLink } from '../../../domain/console/tokens.ts';
 import { userActor } from '../../../domain/console/user-record.ts';
 import { changeRole, deactivateUser, inviteUser, issuePasswordReset, listUsers } from '../../../domain/console/users.ts';
