@@ -72,6 +72,16 @@ describeInChromium('console SAML sign-in in Chromium', () => {
       expect(await audit('console_user.signed_in')).toMatchObject({ actor: `user:${user.id}`, after: { method: 'sso_saml' } });
     }, 60_000);
 
+    describe('for an email no user has', () => {
+      it('stays on the sign-in screen and says an admin must invite the user', async () => {
+        idp.nextLogin = 'stranger@example.test';
+        await signInWithSso();
+        await page.getByRole('alert').waitFor();
+        expect(await page.getByRole('alert').textContent()).toBe('Single sign-on failed: No active console user has your email: ask an admin to invite you.');
+        expect((await context.cookies(app.url)).map((c) => c.name)).not.toContain('pb_session');
+      }, 60_000);
+    });
+
     describe('when the response was changed after the IdP signed it', () => {
       it("stays on the sign-in screen with the console's failure text, signed in as nobody", async () => {
         const user = await addConsoleUser(app.deps, tenantId, 'developer');

@@ -1,7 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import zlib from 'node:zlib';
-import { idpKeys, samlResponse } from './saml-idp.ts';
+import { authnRequestXml, idpKeys, samlResponse } from './saml-idp.ts';
 
 /** The service provider as an admin registers it at the IdP (from the console's SP metadata). */
 export interface RegisteredSp {
@@ -12,15 +11,15 @@ export interface RegisteredSp {
 const attr = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** The AuthnRequest's ID and ACS URL, from an HTTP-Redirect binding's SAMLRequest parameter. */
-function readAuthnRequest(samlRequest: string): { id: string; acsUrl: string | null } | null {
+function readAuthnRequest(samlRequest: string): { id: string; acsUrl: string | undefined } | null {
   let xml: string;
   try {
-    xml = zlib.inflateRawSync(Buffer.from(samlRequest, 'base64')).toString();
+    xml = authnRequestXml(samlRequest);
   } catch {
     return null;
   }
   const id = /\sID="([^"]+)"/.exec(xml)?.[1];
-  return id ? { id, acsUrl: /\sAssertionConsumerServiceURL="([^"]+)"/.exec(xml)?.[1] ?? null } : null;
+  return id ? { id, acsUrl: /\sAssertionConsumerServiceURL="([^"]+)"/.exec(xml)?.[1] } : null;
 }
 
 /**
@@ -58,8 +57,8 @@ export class TestSamlIdp {
   private answer(sp: RegisteredSp, req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', this.entryPoint);
     const request = url.pathname === '/sso' && req.method === 'GET' ? readAuthnRequest(url.searchParams.get('SAMLRequest') ?? '') : null;
-    // As a real IdP: only a well-formed request from the registered SP, answered only at its registered ACS.
-    if (!request || (request.acsUrl !== null && request.acsUrl !== sp.acsUrl)) {
+    // As a real IdP: only a well-formed request naming the registered SP's ACS, and the answer goes only there.
+    if (!request || request.acsUrl !== sp.acsUrl) {
       res.writeHead(400, { 'content-type': 'text/plain' }).end('Not an AuthnRequest of a registered service provider.');
       return;
     }
