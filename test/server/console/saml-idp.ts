@@ -11,9 +11,14 @@ export function idpKeys(): { privateKey: string; publicKey: string } {
   return { privateKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), publicKey: publicKey.export({ format: 'pem', type: 'spki' }).toString() };
 }
 
+/** The AuthnRequest XML of an HTTP-Redirect binding's SAMLRequest parameter (base64 of raw deflate). */
+export function authnRequestXml(samlRequest: string): string {
+  return zlib.inflateRawSync(Buffer.from(samlRequest, 'base64')).toString();
+}
+
 /** The AuthnRequest ID inside an HTTP-Redirect binding URL. */
 export function authnRequestId(redirectUrl: string): string {
-  const xml = zlib.inflateRawSync(Buffer.from(new URL(redirectUrl).searchParams.get('SAMLRequest')!, 'base64')).toString();
+  const xml = authnRequestXml(new URL(redirectUrl).searchParams.get('SAMLRequest')!);
   return /\sID="([^"]+)"/.exec(xml)![1]!;
 }
 
