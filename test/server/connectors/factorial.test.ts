@@ -126,6 +126,7 @@ describe.each(STORE_NAMES)('Factorial over OAuth against its fake (%s)', (storeN
       expect(counts).toStrictEqual({ employees: 30, employments: 30, groups: 2, locations: 1, 'legal-entities': 1, 'absence-types': 1, absences: 6 });
       const employee = (await listAll(app, key, id, 'employees')).find((e) => e.remote_id === '12002')!;
       expect(employee).toMatchObject({ first_name: 'Carmen', groups: [expect.objectContaining({ name: 'Platform' })], legal_entity: expect.objectContaining({ name: 'Acme Spain S.L.' }) });
+      expect(employee.remote_data).toStrictEqual({ '/api/2026-04-01/resources/employees/employees': fake.employees.find((e) => e.id === 12002) });
     });
   });
 
