@@ -130,6 +130,21 @@ describe.each(STORE_NAMES)('Factorial over OAuth against its fake (%s)', (storeN
     });
   });
 
+  describe('a sync after Factorial changed only a field Plugboard does not map', () => {
+    it("moves that employee's changed_at, as its remote_data changed, and no other's", async () => {
+      const id = await connect();
+      await runFirstSync(app.deps, id);
+      const before = new Map((await listAll(app, key, id, 'employees')).map((e) => [e.remote_id, e.changed_at]));
+      fake.employees.find((e) => e.id === 12002)!.attendable = false;
+      clock.advance(60_000);
+      await syncNow(app.deps, id);
+      const moved = (await listAll(app, key, id, 'employees'))
+        .filter((e) => e.changed_at !== before.get(e.remote_id))
+        .map((e) => [e.remote_id, (e.remote_data as Record<string, { attendable: boolean }>)['/api/2026-04-01/resources/employees/employees']!.attendable]);
+      expect(moved).toStrictEqual([['12002', false]]);
+    });
+  });
+
   describe('syncs after the access token expired, twice', () => {
     it('refresh with the rotated refresh token each time and succeed', async () => {
       const id = await connect();
