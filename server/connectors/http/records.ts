@@ -5,8 +5,9 @@ export type WithRemoteData<T> = T & { remoteData: RemoteData };
 
 /**
  * Kombo's `remote_data` for a raw object read from `path`: the endpoint's path on the tool's API, without
- * origin or query, with per-record segments written `{id}` (as the tool documents it), so that every
- * record of a model carries the same key.
+ * origin or query, with a per-record segment written `{id}`, so that every record of a model carries the
+ * same key. Callers pass a constant, never a request URL, so no query value can reach the key; the raw
+ * object is a data endpoint's answer, never a token endpoint's.
  */
 export const remoteDataOf = (path: string, raw: unknown): RemoteData => ({ [path]: raw });
 
