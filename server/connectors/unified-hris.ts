@@ -6,6 +6,13 @@
 
 export type IsoDateTime = string;
 
+/**
+ * The tool's raw object, served as Kombo's `remote_data`: keyed by the path of the endpoint it was read
+ * from, e.g. `{ "/v1/company/employees": { ... } }` (a per-record path segment is written `{id}`). It
+ * holds what the tool's data endpoints answered, never a credential or token.
+ */
+export type RemoteData = Readonly<Record<string, unknown>>;
+
 export type EmploymentStatus = 'ACTIVE' | 'PENDING' | 'INACTIVE' | 'LEAVE';
 export type EmploymentType =
   | 'FULL_TIME'
@@ -50,6 +57,8 @@ export interface UnifiedLegalEntity {
   remoteId: string;
   name: string | null;
   address: UnifiedAddress | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedLocation {
@@ -57,6 +66,8 @@ export interface UnifiedLocation {
   name: string | null;
   address: UnifiedAddress | null;
   type: string | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedGroup {
@@ -64,6 +75,8 @@ export interface UnifiedGroup {
   name: string | null;
   type: GroupType | null;
   parentRemoteId: string | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedEmployee {
@@ -98,6 +111,8 @@ export interface UnifiedEmployee {
   customFields: Record<string, string | number | boolean | null> | null;
   /** Memberships in groups (departments, teams, cost centers). */
   groupRemoteIds: string[];
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedEmployment {
@@ -111,6 +126,8 @@ export interface UnifiedEmployment {
   payCurrency: string | null;
   effectiveDate: IsoDateTime | null;
   customFields: Record<string, string | number | boolean | null> | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedAbsenceType {
@@ -119,6 +136,8 @@ export interface UnifiedAbsenceType {
   unit: TimeUnit | null;
   halfDaysSupported: boolean | null;
   exactTimesSupported: boolean | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedTimeOffBalance {
@@ -129,6 +148,8 @@ export interface UnifiedTimeOffBalance {
   balanceUnit: TimeUnit | null;
   used: number | null;
   usedUnit: TimeUnit | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedAbsence {
@@ -150,6 +171,8 @@ export interface UnifiedAbsence {
   typeRemoteId: string | null;
   remoteCreatedAt: IsoDateTime | null;
   remoteUpdatedAt: IsoDateTime | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedTimesheet {
@@ -166,12 +189,16 @@ export interface UnifiedTimesheet {
   approvedAt: IsoDateTime | null;
   comment: string | null;
   customFields: Record<string, string | number | boolean | null> | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedReviewCycle {
   remoteId: string;
   name: string | null;
   reviewPeriodStartDate: IsoDateTime | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export type UnifiedSummaryRating =
@@ -186,6 +213,8 @@ export interface UnifiedReview {
   revieweeRemoteId: string;
   reviewerRemoteId: string | null;
   reviewCycleRemoteId: string | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedSkill {
@@ -194,6 +223,8 @@ export interface UnifiedSkill {
   description: string | null;
   /** Lowest to highest proficiency. */
   orderedLevels: string[] | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedSkillAssignment {
@@ -201,6 +232,8 @@ export interface UnifiedSkillAssignment {
   employeeRemoteId: string;
   skillRemoteId: string;
   currentLevel: string | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedStaffingEntity {
@@ -219,11 +252,15 @@ export interface UnifiedStaffingEntity {
   locationRemoteIds: string[];
   legalEntityRemoteIds: string[];
   groupRemoteIds: string[];
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 export interface UnifiedDocumentCategory {
   remoteId: string;
   name: string | null;
+  /** The tool's raw object; absent where the source keeps none (the Sandbox). */
+  remoteData?: RemoteData | null;
 }
 
 /** Everything a source read in one pass; a model the source does not cover is an empty list. */

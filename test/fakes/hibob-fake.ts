@@ -47,6 +47,22 @@ const POLICY_TYPES: Record<string, { name: string; unit: string; activity: strin
   'Sick leave': { name: 'Sick leave', unit: 'days', activity: 'paidTimeoff' },
 };
 
+/** A person as `POST /v1/people/search` answers it. */
+export const personJson = (p: HibobPerson) => ({
+  id: p.id, firstName: p.firstName, surname: p.surname, displayName: `${p.firstName} ${p.surname}`, email: p.email,
+  creationDateTime: '2019-09-08T10:12:13.123456', avatarUrl: null,
+  about: { avatar: `https://img.example/${p.id}.png` },
+  personal: { gender: p.id.endsWith('1') ? 'Female' : 'Male', nationality: ['GB'] },
+  work: { title: p.title, department: p.department, site: p.siteId === 1234 ? 'London' : 'Tel Aviv', siteId: p.siteId, startDate: p.startDate,
+    employeeIdInCompany: Number(p.id.slice(-3)), reportsTo: p.reportsTo ? { id: p.reportsTo, firstName: 'Alan', surname: 'Tullins' } : null },
+  internal: { status: p.status, lifecycleStatus: p.lifecycleStatus, terminationDate: p.terminationDate },
+  payroll: { employment: { type: 'Permanent', contract: 'Full time', weeklyHours: 40, fte: 100 } },
+  home: { privateEmail: `${p.firstName.toLowerCase()}@mail.example`, mobilePhone: '+44 7700 900000' },
+  '/root/id': { value: p.id },
+  '/work/department': { value: p.department },
+  humanReadable: { work: { title: 'Accountant', department: 'dept' } },
+});
+
 /**
  * HiBob's API as hibob.md documents it: Basic auth with service user ID and token; people search in one
  * response (machine values, both nested and slash keys, humanReadable APPEND, leavers only with
@@ -71,21 +87,6 @@ export async function startHibobFake(options: { employees?: number } = {}): Prom
   }));
   const broken: unknown[] = [];
   const state = { serviceUserId: 'SERVICE-4711', token: 'hibob-token-secret-9f8e7d' };
-
-  const personJson = (p: HibobPerson) => ({
-    id: p.id, firstName: p.firstName, surname: p.surname, displayName: `${p.firstName} ${p.surname}`, email: p.email,
-    creationDateTime: '2019-09-08T10:12:13.123456', avatarUrl: null,
-    about: { avatar: `https://img.example/${p.id}.png` },
-    personal: { gender: p.id.endsWith('1') ? 'Female' : 'Male', nationality: ['GB'] },
-    work: { title: p.title, department: p.department, site: p.siteId === 1234 ? 'London' : 'Tel Aviv', siteId: p.siteId, startDate: p.startDate,
-      employeeIdInCompany: Number(p.id.slice(-3)), reportsTo: p.reportsTo ? { id: p.reportsTo, firstName: 'Alan', surname: 'Tullins' } : null },
-    internal: { status: p.status, lifecycleStatus: p.lifecycleStatus, terminationDate: p.terminationDate },
-    payroll: { employment: { type: 'Permanent', contract: 'Full time', weeklyHours: 40, fte: 100 } },
-    home: { privateEmail: `${p.firstName.toLowerCase()}@mail.example`, mobilePhone: '+44 7700 900000' },
-    '/root/id': { value: p.id },
-    '/work/department': { value: p.department },
-    humanReadable: { work: { title: 'Accountant', department: 'dept' } },
-  });
 
   function route(req: FakeRequest): FakeResponse {
     const auth = basicAuth(req.headers);

@@ -42,7 +42,7 @@ const wrap = (key: string, value: unknown, type = 'standard', universalId: strin
 const relation = (type: string, v: { id: number; name: string } | null) => (v ? { type, attributes: v } : null);
 
 /** The v1 employee shape of notes §2.1: every attribute wrapped, relations as `{type, attributes}`, dates with an offset. */
-function employeeJson(e: PersonioEmployee) {
+export function employeeJson(e: PersonioEmployee) {
   return {
     type: 'Employee',
     attributes: {

@@ -1,4 +1,4 @@
-import { BadRecordError, objectOf, type WithRemoteData } from '../http/records.ts';
+import { BadRecordError, objectOf, remoteDataOf, type WithRemoteData } from '../http/records.ts';
 import { address, idOf, midnightUtc, num, plainDate, str } from '../http/values.ts';
 import type {
   EmploymentStatus,
@@ -11,6 +11,16 @@ import type {
   UnifiedLocation,
   UnifiedTimeOffBalance,
 } from '../unified-hris.ts';
+
+/** The endpoints the raw objects come from: the keys of their `remote_data`. */
+const FROM = {
+  employees: '/api/v2/datasets/employee/data',
+  lists: '/api/v1/meta/lists',
+  compensation: '/api/v1/employees/all/tables/compensation',
+  timeOffTypes: '/api/v1/meta/time_off/types',
+  timeOffRequests: '/api/v1/time_off/requests',
+  balances: '/api/v1/employees/{id}/time_off/calculator',
+};
 
 /** Pure mappings from BambooHR's API objects (reference notes §6) to the unified records. */
 
@@ -133,7 +143,7 @@ export function toEmployee(raw: unknown, options: OptionIndex, today: string): W
     remoteCreatedAt: null,
     customFields: null,
     groupRemoteIds,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.employees, raw),
   };
 }
 
@@ -141,14 +151,14 @@ export function toEmployee(raw: unknown, options: OptionIndex, today: string): W
 export function toGroup({ alias, option }: BambooListOption): WithRemoteData<UnifiedGroup> {
   const id = idOf(option.id);
   if (!id) throw new BadRecordError(`A ${alias} option has no id.`);
-  return { remoteId: listOptionId(alias, id), name: str(option.name), type: 'DEPARTMENT', parentRemoteId: null, remoteData: option };
+  return { remoteId: listOptionId(alias, id), name: str(option.name), type: 'DEPARTMENT', parentRemoteId: null, remoteData: remoteDataOf(FROM.lists, option) };
 }
 
 /** With API-key access the `location` list is the only source of locations: names, no address [inf, notes §2.7]. */
 export function toLocation({ alias, option }: BambooListOption): WithRemoteData<UnifiedLocation> {
   const id = idOf(option.id);
   if (!id) throw new BadRecordError('A location option has no id.');
-  return { remoteId: listOptionId(alias, id), name: str(option.name), address: null, type: null, remoteData: option };
+  return { remoteId: listOptionId(alias, id), name: str(option.name), address: null, type: null, remoteData: remoteDataOf(FROM.lists, option) };
 }
 
 const PAY_PERIOD: Record<string, string> = { hour: 'HOUR', day: 'DAY', week: 'WEEK', month: 'MONTH', quarter: 'QUARTER', year: 'YEAR' };
@@ -177,7 +187,7 @@ export function toEmployment(raw: unknown): WithRemoteData<UnifiedEmployment> {
     payCurrency: str(rate.currency),
     effectiveDate: midnightUtc(row.startDate),
     customFields: null,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.compensation, raw),
   };
 }
 
@@ -192,7 +202,7 @@ export function toAbsenceType(raw: unknown): WithRemoteData<UnifiedAbsenceType> 
   if (!remoteId) throw new BadRecordError('A time-off type has no id.');
   const unit = unitOf(t.units);
   // Half days are a days-unit concept; BambooHR does not say so explicitly [inf].
-  return { remoteId, name: str(t.name), unit, halfDaysSupported: unit === 'DAYS', exactTimesSupported: false, remoteData: raw };
+  return { remoteId, name: str(t.name), unit, halfDaysSupported: unit === 'DAYS', exactTimesSupported: false, remoteData: remoteDataOf(FROM.timeOffTypes, raw) };
 }
 
 const STATUS: Record<string, string> = {
@@ -239,7 +249,7 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
     typeRemoteId: idOf(type.id),
     remoteCreatedAt: midnightUtc(r.created),
     remoteUpdatedAt: midnightUtc(status.lastChanged),
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.timeOffRequests, raw),
   };
 }
 
@@ -257,6 +267,6 @@ export function toTimeOffBalance(employeeRemoteId: string, raw: unknown): WithRe
     balanceUnit: unit,
     used: num(b.usedYearToDate),
     usedUnit: unit,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.balances, raw),
   };
 }

@@ -1,6 +1,19 @@
-import { BadRecordError, objectOf, type WithRemoteData } from '../http/records.ts';
+import { BadRecordError, objectOf, remoteDataOf, type WithRemoteData } from '../http/records.ts';
 import { address, idOf, instant, midnightUtc, num, plainDate, str } from '../http/values.ts';
 import type { UnifiedAbsence, UnifiedAbsenceType, UnifiedEmployee, UnifiedEmployment, UnifiedGroup, UnifiedLegalEntity, UnifiedLocation } from '../unified-hris.ts';
+import { FACTORIAL_API } from './client.ts';
+
+/** The endpoints the raw objects come from (under the pinned API version): the keys of their `remote_data`. */
+const RESOURCES = new URL(FACTORIAL_API).pathname;
+const FROM = {
+  employees: `${RESOURCES}/employees/employees`,
+  teams: `${RESOURCES}/teams/teams`,
+  locations: `${RESOURCES}/locations/locations`,
+  legalEntities: `${RESOURCES}/companies/legal_entities`,
+  contractVersions: `${RESOURCES}/contracts/contract_versions`,
+  leaveTypes: `${RESOURCES}/timeoff/leave_types`,
+  leaves: `${RESOURCES}/timeoff/leaves`,
+};
 
 /** Pure mappings from Factorial's resources (reference notes §3) to the unified records. Ids become strings. */
 
@@ -51,13 +64,13 @@ export function toEmployee(raw: unknown, teamsOf: ReadonlyMap<string, string[]>,
     remoteCreatedAt: instant(e.created_at),
     customFields: null,
     groupRemoteIds: teamsOf.get(remoteId) ?? [],
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.employees, raw),
   };
 }
 
 export function toGroup(raw: unknown): WithRemoteData<UnifiedGroup> {
   const t = objectOf(raw, 'The team');
-  return { remoteId: required(t.id, 'A team'), name: str(t.name), type: 'TEAM', parentRemoteId: null, remoteData: raw };
+  return { remoteId: required(t.id, 'A team'), name: str(t.name), type: 'TEAM', parentRemoteId: null, remoteData: remoteDataOf(FROM.teams, raw) };
 }
 
 export function toLocation(raw: unknown): WithRemoteData<UnifiedLocation> {
@@ -67,7 +80,7 @@ export function toLocation(raw: unknown): WithRemoteData<UnifiedLocation> {
     name: str(l.name),
     address: address({ street1: l.address_line_1, street2: l.address_line_2, city: l.city, state: l.state, zipCode: l.postal_code, country: l.country }),
     type: null,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.locations, raw),
   };
 }
 
@@ -77,7 +90,7 @@ export function toLegalEntity(raw: unknown): WithRemoteData<UnifiedLegalEntity> 
     remoteId: required(l.id, 'A legal entity'),
     name: str(l.legal_name),
     address: address({ street1: l.address_line_1, street2: l.address_line_2, city: l.city, state: l.state, zipCode: l.postal_code, country: l.country }),
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.legalEntities, raw),
   };
 }
 
@@ -99,7 +112,7 @@ export function toEmployment(raw: unknown): WithRemoteData<UnifiedEmployment> {
     payCurrency: null,
     effectiveDate: midnightUtc(c.effective_on),
     customFields: null,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.contractVersions, raw),
   };
 }
 
@@ -111,7 +124,7 @@ export function toAbsenceType(raw: unknown): WithRemoteData<UnifiedAbsenceType> 
     unit: 'DAYS',
     halfDaysSupported: typeof t.half_days_units_enabled === 'boolean' ? t.half_days_units_enabled : null,
     exactTimesSupported: null,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.leaveTypes, raw),
   };
 }
 
@@ -137,6 +150,6 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
     typeRemoteId: idOf(l.leave_type_id),
     remoteCreatedAt: instant(l.created_at),
     remoteUpdatedAt: instant(l.updated_at),
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.leaves, raw),
   };
 }

@@ -1,4 +1,4 @@
-import { BadRecordError, objectOf, type WithRemoteData } from '../http/records.ts';
+import { BadRecordError, objectOf, remoteDataOf, type WithRemoteData } from '../http/records.ts';
 import { address, idOf, instant, midnightUtc, num, plainDate, str } from '../http/values.ts';
 import type {
   EmploymentStatus,
@@ -11,6 +11,16 @@ import type {
   UnifiedLocation,
   UnifiedTimeOffBalance,
 } from '../unified-hris.ts';
+
+/** The endpoints the raw objects come from: the keys of their `remote_data`. */
+const FROM = {
+  people: '/v1/people/search',
+  namedLists: '/v1/company/named-lists',
+  salaries: '/v1/bulk/people/salaries',
+  policyType: '/v1/timeoff/policy-types/{id}',
+  requestChanges: '/v1/timeoff/requests/changes',
+  balance: '/v1/timeoff/employees/{id}/balance',
+};
 
 /** Pure mappings from HiBob's objects (reference notes §2-§5, §9) to the unified records. */
 
@@ -60,13 +70,13 @@ export const listId = (list: string, id: string) => `${list}:${id}`;
 export function toGroup({ list, item, parentId }: ListItem): WithRemoteData<UnifiedGroup> {
   const id = idOf(item.id);
   if (!id) throw new BadRecordError(`A ${list} item has no id.`);
-  return { remoteId: listId(list, id), name: str(item.value) ?? str(item.name), type: 'DEPARTMENT', parentRemoteId: parentId ? listId(list, parentId) : null, remoteData: item };
+  return { remoteId: listId(list, id), name: str(item.value) ?? str(item.name), type: 'DEPARTMENT', parentRemoteId: parentId ? listId(list, parentId) : null, remoteData: remoteDataOf(FROM.namedLists, item) };
 }
 
 export function toLocation({ list, item }: ListItem): WithRemoteData<UnifiedLocation> {
   const id = idOf(item.id);
   if (!id) throw new BadRecordError(`A ${list} item has no id.`);
-  return { remoteId: listId(list, id), name: str(item.value) ?? str(item.name), address: null, type: null, remoteData: item };
+  return { remoteId: listId(list, id), name: str(item.value) ?? str(item.name), address: null, type: null, remoteData: remoteDataOf(FROM.namedLists, item) };
 }
 
 /** Lifecycle spellings are not verified [3p/inf]: compared without case and spaces. */
@@ -132,7 +142,7 @@ export function toEmployee(raw: unknown): WithRemoteData<UnifiedEmployee> {
     remoteCreatedAt: instant(str(field(p, 'root.creationDateTime'))?.replace(/(\.\d{3})\d*$/, '$1').concat('Z')),
     customFields: null,
     groupRemoteIds: department ? [listId('department', department)] : [],
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.people, raw),
   };
 }
 
@@ -158,7 +168,7 @@ export function toEmployment(employeeRemoteId: string, raw: unknown): WithRemote
     payCurrency: str(base.currency),
     effectiveDate: midnightUtc(row.effectiveDate),
     customFields: null,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.salaries, raw),
   };
 }
 
@@ -170,7 +180,7 @@ export function toAbsenceType(raw: unknown): WithRemoteData<UnifiedAbsenceType> 
   const name = str(t.name);
   if (!name) throw new BadRecordError('A policy type has no name.');
   const unit = unitOf(t.unit);
-  return { remoteId: name, name, unit, halfDaysSupported: unit === 'DAYS', exactTimesSupported: unit === 'HOURS', remoteData: raw };
+  return { remoteId: name, name, unit, halfDaysSupported: unit === 'DAYS', exactTimesSupported: unit === 'HOURS', remoteData: remoteDataOf(FROM.policyType, raw) };
 }
 
 /** A `created` entry of the time-off change feed (its request as it was created). */
@@ -199,7 +209,7 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
     typeRemoteId: str(c.policyTypeDisplayName),
     remoteCreatedAt: null,
     remoteUpdatedAt: null,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.requestChanges, raw),
   };
 }
 
@@ -213,6 +223,6 @@ export function toTimeOffBalance(employeeRemoteId: string, type: UnifiedAbsenceT
     balanceUnit: type.unit,
     used: num(b.totalTaken),
     usedUnit: type.unit,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.balance, raw),
   };
 }

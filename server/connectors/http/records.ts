@@ -1,7 +1,15 @@
-import type { HrisReadModelId, HrisSnapshot } from '../unified-hris.ts';
+import type { HrisReadModelId, HrisSnapshot, RemoteData } from '../unified-hris.ts';
 
 /** A unified record that keeps the tool's raw object, served as Kombo's `remote_data`. */
-export type WithRemoteData<T> = T & { remoteData: unknown };
+export type WithRemoteData<T> = T & { remoteData: RemoteData };
+
+/**
+ * Kombo's `remote_data` for a raw object read from `path`: the endpoint's path on the tool's API, without
+ * origin or query, with a per-record segment written `{id}`, so that every record of a model carries the
+ * same key. Callers pass a constant, never a request URL, so no query value can reach the key; the raw
+ * object is a data endpoint's answer, never a token endpoint's.
+ */
+export const remoteDataOf = (path: string, raw: unknown): RemoteData => ({ [path]: raw });
 
 /** A record the tool sent that cannot be mapped: that record fails, the sync goes on. */
 export class BadRecordError extends Error {

@@ -1,4 +1,4 @@
-import { BadRecordError, objectOf, type WithRemoteData } from '../http/records.ts';
+import { BadRecordError, objectOf, remoteDataOf, type WithRemoteData } from '../http/records.ts';
 import { idOf, instant, midnightUtc, num, plainDate, str } from '../http/values.ts';
 import type {
   EmploymentStatus,
@@ -12,6 +12,14 @@ import type {
   UnifiedLocation,
   UnifiedTimeOffBalance,
 } from '../unified-hris.ts';
+
+/** The endpoints the raw objects come from: the keys of their `remote_data` (groups, offices and subcompanies are employee attributes). */
+const FROM = {
+  employees: '/v1/company/employees',
+  timeOffTypes: '/v1/company/time-off-types',
+  timeOffs: '/v1/company/time-offs',
+  balances: '/v1/company/employees/{id}/absences/balance',
+};
 
 /** Pure mappings from Personio's v1 objects (reference notes §2) to the unified records. */
 
@@ -119,7 +127,7 @@ export function toEmployee(raw: unknown): WithRemoteData<UnifiedEmployee> {
     remoteCreatedAt: instant(valueOf(attrs, 'created_at')),
     customFields: null,
     groupRemoteIds,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.employees, raw),
   };
 }
 
@@ -145,7 +153,7 @@ export function toEmployment(raw: unknown): WithRemoteData<UnifiedEmployment> {
     payCurrency: str(useHourly ? hourly?.currency : fix?.currency),
     effectiveDate: midnightUtc(valueOf(attrs, 'hire_date')),
     customFields: null,
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.employees, raw),
   };
 }
 
@@ -155,14 +163,14 @@ export function groupsOf(raw: unknown): WithRemoteData<UnifiedGroup>[] {
   const out: WithRemoteData<UnifiedGroup>[] = [];
   for (const [key, type] of [['department', 'DEPARTMENT'], ['team', 'TEAM']] as const) {
     const r = relationOf(attrs, key);
-    if (r) out.push({ remoteId: groupId(key, r.id), name: r.name, type, parentRemoteId: null, remoteData: valueOf(attrs, key) });
+    if (r) out.push({ remoteId: groupId(key, r.id), name: r.name, type, parentRemoteId: null, remoteData: remoteDataOf(FROM.employees, valueOf(attrs, key)) });
   }
   const costCenters = valueOf(attrs, 'cost_centers');
   if (Array.isArray(costCenters)) {
     for (const c of costCenters) {
       const a = (c as { attributes?: Record<string, unknown> })?.attributes;
       const id = a ? idOf(a.id) : null;
-      if (id) out.push({ remoteId: groupId('cost_center', id), name: str(a!.name), type: 'COST_CENTER', parentRemoteId: null, remoteData: c });
+      if (id) out.push({ remoteId: groupId('cost_center', id), name: str(a!.name), type: 'COST_CENTER', parentRemoteId: null, remoteData: remoteDataOf(FROM.employees, c) });
     }
   }
   return out;
@@ -172,14 +180,14 @@ export function groupsOf(raw: unknown): WithRemoteData<UnifiedGroup>[] {
 export function officeOf(raw: unknown): WithRemoteData<UnifiedLocation> | null {
   const attrs = attributesOf(raw, 'The employee');
   const r = relationOf(attrs, 'office');
-  return r ? { remoteId: r.id, name: r.name, address: null, type: null, remoteData: valueOf(attrs, 'office') } : null;
+  return r ? { remoteId: r.id, name: r.name, address: null, type: null, remoteData: remoteDataOf(FROM.employees, valueOf(attrs, 'office')) } : null;
 }
 
 /** The subcompany an employee names, as a legal entity. */
 export function subcompanyOf(raw: unknown): WithRemoteData<UnifiedLegalEntity> | null {
   const attrs = attributesOf(raw, 'The employee');
   const r = relationOf(attrs, 'subcompany');
-  return r ? { remoteId: r.id, name: r.name, address: null, remoteData: valueOf(attrs, 'subcompany') } : null;
+  return r ? { remoteId: r.id, name: r.name, address: null, remoteData: remoteDataOf(FROM.employees, valueOf(attrs, 'subcompany')) } : null;
 }
 
 const unitOf = (value: unknown): TimeUnit | null => {
@@ -192,7 +200,7 @@ export function toAbsenceType(raw: unknown): WithRemoteData<UnifiedAbsenceType> 
   const remoteId = idOf(a.id);
   if (!remoteId) throw new BadRecordError('A time-off type has no id.');
   // `half_day_requests_enabled` was removed from the API in 2024 [docs]: unknown.
-  return { remoteId, name: str(a.name), unit: unitOf(a.unit), halfDaysSupported: null, exactTimesSupported: null, remoteData: raw };
+  return { remoteId, name: str(a.name), unit: unitOf(a.unit), halfDaysSupported: null, exactTimesSupported: null, remoteData: remoteDataOf(FROM.timeOffTypes, raw) };
 }
 
 const ABSENCE_STATUS: Record<string, string> = { approved: 'APPROVED', pending: 'REQUESTED', rejected: 'DECLINED', canceled: 'CANCELLED', cancelled: 'CANCELLED' };
@@ -223,7 +231,7 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
     typeRemoteId: type ? idOf(type.id) : null,
     remoteCreatedAt: instant(str(a.created_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
     remoteUpdatedAt: instant(str(a.updated_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
-    remoteData: raw,
+    remoteData: remoteDataOf(FROM.timeOffs, raw),
   };
 }
 
@@ -233,5 +241,5 @@ export function toTimeOffBalance(employeeRemoteId: string, raw: unknown, units: 
   const typeRemoteId = idOf(b.id);
   if (!typeRemoteId) throw new BadRecordError('A balance has no time-off type id.');
   const unit = units.get(typeRemoteId) ?? null;
-  return { remoteId: `${employeeRemoteId}:${typeRemoteId}`, employeeRemoteId, typeRemoteId, balance: num(b.balance), balanceUnit: unit, used: null, usedUnit: unit, remoteData: raw };
+  return { remoteId: `${employeeRemoteId}:${typeRemoteId}`, employeeRemoteId, typeRemoteId, balance: num(b.balance), balanceUnit: unit, used: null, usedUnit: unit, remoteData: remoteDataOf(FROM.balances, raw) };
 }

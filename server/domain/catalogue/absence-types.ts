@@ -1,9 +1,10 @@
 import type { Prepared } from '../sync/prepare.ts';
 import { declareModel } from './model-declaration.ts';
+import { apiRemoteData } from './wire-common.ts';
 
 const toWire = (p: Prepared<'absence_types'>) => ({
   id: p.id, remote_id: p.remoteId, name: p.rec.name, unit: p.rec.unit, half_days_supported: p.rec.halfDaysSupported,
-  exact_times_supported: p.rec.exactTimesSupported, remote_data: null,
+  exact_times_supported: p.rec.exactTimesSupported, remote_data: apiRemoteData(p.rec),
 });
 
 /** An absence type nested in a balance or absence: with its own changed_at. */

@@ -1,5 +1,6 @@
 import { nestedAbsenceType } from './absence-types.ts';
 import { declareModel } from './model-declaration.ts';
+import { apiRemoteData } from './wire-common.ts';
 
 export const absences = declareModel({
   key: 'absences',
@@ -30,7 +31,7 @@ export const absences = declareModel({
       id: p.id, remote_id: p.remoteId, employee_id: lookup.idOf('employees', a.employeeRemoteId)!, approver_id: lookup.idOf('employees', a.approverRemoteId),
       start_date: a.startDate, end_date: a.endDate, start_half_day: a.startHalfDay, end_half_day: a.endHalfDay, start_time: a.startTime,
       end_time: a.endTime, amount: a.amount, unit: a.unit, status: a.status, employee_note: a.employeeNote, type_id: lookup.idOf('absence_types', a.typeRemoteId),
-      remote_created_at: a.remoteCreatedAt, remote_updated_at: a.remoteUpdatedAt, remote_data: null, type: type ? nestedAbsenceType(type) : null,
+      remote_created_at: a.remoteCreatedAt, remote_updated_at: a.remoteUpdatedAt, remote_data: apiRemoteData(a), type: type ? nestedAbsenceType(type) : null,
     };
   },
 });

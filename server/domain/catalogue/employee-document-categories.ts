@@ -1,4 +1,5 @@
 import { declareModel } from './model-declaration.ts';
+import { apiRemoteData } from './wire-common.ts';
 
 export const employeeDocumentCategories = declareModel({
   key: 'employee_document_categories',
@@ -8,5 +9,5 @@ export const employeeDocumentCategories = declareModel({
   relations: [],
   attributes: () => ({}),
   endpoints: [{ path: 'employee-document-categories', filters: [] }],
-  toWire: (p) => ({ id: p.id, remote_id: p.remoteId, name: p.rec.name, remote_data: null }),
+  toWire: (p) => ({ id: p.id, remote_id: p.remoteId, name: p.rec.name, remote_data: apiRemoteData(p.rec) }),
 });

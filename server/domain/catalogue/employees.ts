@@ -2,7 +2,7 @@ import type { Prepared } from '../sync/prepare.ts';
 import { employmentToWire } from './employments.ts';
 import { declareModel } from './model-declaration.ts';
 import { balanceFields } from './time-off-balances.ts';
-import { NO_INTEGRATION_FIELDS, apiAddress } from './wire-common.ts';
+import { apiAddress, apiRemoteData, NO_INTEGRATION_FIELDS } from './wire-common.ts';
 
 const STATUSES = ['ACTIVE', 'PENDING', 'INACTIVE', 'LEAVE'] as const;
 
@@ -69,10 +69,10 @@ export const employees = declareModel({
       bank_accounts: e.bankAccounts?.map((b) => ({ iban: b.iban, bic: b.bic, account_number: b.accountNumber, holder_name: b.holderName,
         bank_name: b.bankName, domestic_bank_routing: b.domesticBankRouting })) ?? null,
       date_of_birth: e.dateOfBirth, start_date: e.startDate, termination_date: e.terminationDate, remote_created_at: e.remoteCreatedAt,
-      custom_fields: e.customFields, integration_fields: NO_INTEGRATION_FIELDS, remote_data: null,
+      custom_fields: e.customFields, integration_fields: NO_INTEGRATION_FIELDS, remote_data: apiRemoteData(e),
       employments: lookup.childrenOf('employments', e.remoteId).map((x) => ({ ...employmentToWire(x, lookup), changed_at: x.changedAt, remote_deleted_at: null })),
       time_off_balances: lookup.childrenOf('time_off_balances', e.remoteId).map((b) => ({ ...balanceFields(b, lookup), changed_at: b.changedAt,
-        remote_deleted_at: null, used: b.rec.used, used_unit: b.rec.usedUnit, remote_data: null })),
+        remote_deleted_at: null, used: b.rec.used, used_unit: b.rec.usedUnit, remote_data: apiRemoteData(b.rec) })),
       manager: manager
         ? { first_name: manager.rec.firstName, last_name: manager.rec.lastName, display_full_name: manager.rec.displayFullName, id: manager.id,
           employee_number: manager.rec.employeeNumber, work_email: manager.rec.workEmail, remote_id: manager.remoteId,
@@ -83,7 +83,7 @@ export const employees = declareModel({
       teams: groups,
       work_location: location
         ? { id: location.id, remote_id: location.remoteId, name: location.rec.name, address: apiAddress(location.rec.address), type: location.rec.type,
-          changed_at: location.changedAt, remote_deleted_at: null, remote_data: null }
+          changed_at: location.changedAt, remote_deleted_at: null, remote_data: apiRemoteData(location.rec) }
         : null,
     };
   },

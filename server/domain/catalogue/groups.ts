@@ -1,4 +1,5 @@
 import { declareModel } from './model-declaration.ts';
+import { apiRemoteData } from './wire-common.ts';
 
 /** Kombo's groups (departments, teams, cost centers); `/teams` is the deprecated alias without filters. */
 export const groups = declareModel({
@@ -19,6 +20,6 @@ export const groups = declareModel({
     { path: 'teams', filters: [] },
   ],
   toWire: (p, lookup) => ({
-    id: p.id, remote_id: p.remoteId, name: p.rec.name, type: p.rec.type, parent_id: lookup.idOf('groups', p.rec.parentRemoteId), remote_data: null,
+    id: p.id, remote_id: p.remoteId, name: p.rec.name, type: p.rec.type, parent_id: lookup.idOf('groups', p.rec.parentRemoteId), remote_data: apiRemoteData(p.rec),
   }),
 });

@@ -1,5 +1,5 @@
 import { declareModel } from './model-declaration.ts';
-import { apiAddress } from './wire-common.ts';
+import { apiAddress, apiRemoteData } from './wire-common.ts';
 
 export const legalEntities = declareModel({
   key: 'legal_entities',
@@ -9,5 +9,5 @@ export const legalEntities = declareModel({
   relations: [],
   attributes: (p) => ({ name: p.rec.name }),
   endpoints: [{ path: 'legal-entities', filters: [{ param: 'name_contains', kind: 'contains', attr: 'name' }] }],
-  toWire: (p) => ({ id: p.id, remote_id: p.remoteId, name: p.rec.name, address: apiAddress(p.rec.address), remote_data: null }),
+  toWire: (p) => ({ id: p.id, remote_id: p.remoteId, name: p.rec.name, address: apiAddress(p.rec.address), remote_data: apiRemoteData(p.rec) }),
 });

@@ -1,8 +1,9 @@
 import type { Prepared } from '../sync/prepare.ts';
 import { declareModel } from './model-declaration.ts';
+import { apiRemoteData } from './wire-common.ts';
 
 const toWire = (p: Prepared<'performance_review_cycles'>) => ({
-  id: p.id, remote_id: p.remoteId, name: p.rec.name, review_period_start_date: p.rec.reviewPeriodStartDate, remote_data: null,
+  id: p.id, remote_id: p.remoteId, name: p.rec.name, review_period_start_date: p.rec.reviewPeriodStartDate, remote_data: apiRemoteData(p.rec),
 });
 
 /** A cycle nested in a review: with its own changed_at. */

@@ -1,5 +1,6 @@
 import type { RecordLookup } from '../sync/prepare.ts';
 import { declareModel } from './model-declaration.ts';
+import { apiRemoteData } from './wire-common.ts';
 import { nestedReviewCycle } from './performance-review-cycles.ts';
 
 const person = (lookup: RecordLookup, remoteId: string | null) => {
@@ -40,7 +41,7 @@ export const performanceReviews = declareModel({
       summary_rating: rating === null ? null : rating.type === 'NUMERIC'
         ? { type: 'NUMERIC', min: rating.min, max: rating.max, value: rating.value }
         : { type: 'SINGLE_SELECT', ordered_options: rating.orderedOptions, value: rating.value },
-      remote_data: null,
+      remote_data: apiRemoteData(p.rec),
       // The reviewee is required by the spec; a review of someone no longer present keeps a minimal one.
       reviewee: person(lookup, r.revieweeRemoteId) ?? { id: lookup.idOf('employees', r.revieweeRemoteId)!, remote_id: r.revieweeRemoteId,
         first_name: null, last_name: null, display_full_name: null, remote_deleted_at: null },

@@ -1,5 +1,5 @@
 import { declareModel } from './model-declaration.ts';
-import { NO_INTEGRATION_FIELDS } from './wire-common.ts';
+import { apiRemoteData, NO_INTEGRATION_FIELDS } from './wire-common.ts';
 
 export const staffingEntities = declareModel({
   key: 'staffing_entities',
@@ -28,7 +28,7 @@ export const staffingEntities = declareModel({
       employment_types: s.employmentTypes?.map((t) => ({ remote_label: t.remoteLabel, unified_type: t.unifiedType })) ?? null,
       number_of_openings: s.numberOfOpenings, parent_id: lookup.idOf('staffing_entities', s.parentRemoteId), remote_url: s.remoteUrl,
       remote_created_at: s.remoteCreatedAt, remote_updated_at: s.remoteUpdatedAt, custom_fields: s.customFields,
-      integration_fields: NO_INTEGRATION_FIELDS, remote_data: null,
+      integration_fields: NO_INTEGRATION_FIELDS, remote_data: apiRemoteData(p.rec),
       locations: s.locationRemoteIds.flatMap((r) => {
         const l = lookup.get('locations', r);
         return l ? [{ id: l.id, remote_id: l.remoteId, name: l.rec.name, type: l.rec.type }] : [];

@@ -1,6 +1,7 @@
 import type { Prepared, RecordLookup } from '../sync/prepare.ts';
 import { nestedAbsenceType } from './absence-types.ts';
 import { declareModel } from './model-declaration.ts';
+import { apiRemoteData } from './wire-common.ts';
 
 /** The balance fields shared by `/time-off-balances` and the employee's nested list. */
 export const balanceFields = (p: Prepared<'time_off_balances'>, lookup: RecordLookup) => ({
@@ -19,7 +20,7 @@ export const timeOffBalances = declareModel({
   toWire: (p, lookup) => {
     const type = lookup.get('absence_types', p.rec.typeRemoteId);
     return {
-      ...balanceFields(p, lookup), used: p.rec.used, used_unit: p.rec.usedUnit, remote_data: null,
+      ...balanceFields(p, lookup), used: p.rec.used, used_unit: p.rec.usedUnit, remote_data: apiRemoteData(p.rec),
       // `type` is required and non-null in the spec; a balance whose type vanished keeps a minimal one.
       type: type ? nestedAbsenceType(type) : { id: lookup.idOf('absence_types', p.rec.typeRemoteId)!, remote_id: p.rec.typeRemoteId, name: null,
         unit: null, half_days_supported: null, exact_times_supported: null, remote_data: null, changed_at: p.changedAt, remote_deleted_at: null },

@@ -1,5 +1,5 @@
 import { declareModel } from './model-declaration.ts';
-import { NO_INTEGRATION_FIELDS } from './wire-common.ts';
+import { apiRemoteData, NO_INTEGRATION_FIELDS } from './wire-common.ts';
 
 export const timesheets = declareModel({
   key: 'timesheets',
@@ -27,7 +27,7 @@ export const timesheets = declareModel({
       timezone: t.timezone, payable_hours: t.payableHours, unpaid_break_minutes: t.unpaidBreakMinutes,
       breaks: t.breaks?.map((b) => ({ ended_at: b.endedAt, paid: b.paid, started_at: b.startedAt })) ?? null,
       approval_status: t.approvalStatus, approved_at: t.approvedAt, comment: t.comment, custom_fields: t.customFields,
-      integration_fields: NO_INTEGRATION_FIELDS, remote_data: null,
+      integration_fields: NO_INTEGRATION_FIELDS, remote_data: apiRemoteData(p.rec),
     };
   },
 });

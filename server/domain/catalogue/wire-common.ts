@@ -1,4 +1,4 @@
-import type { UnifiedAddress } from '../../connectors/unified-hris.ts';
+import type { RemoteData, UnifiedAddress } from '../../connectors/unified-hris.ts';
 
 /** Kombo's address object. */
 export interface ApiAddress {
@@ -16,3 +16,10 @@ export const apiAddress = (a: UnifiedAddress | null): ApiAddress | null =>
 
 /** Passthrough integration fields are not configurable yet: always empty. */
 export const NO_INTEGRATION_FIELDS: [] = [];
+
+/**
+ * Kombo's `remote_data`: the tool's raw object keyed by the endpoint path it came from, or null where the
+ * source keeps none. It is one of the record's own fields (it sits on the unified record, so the own-field
+ * hash covers it): a change of the raw object alone moves `changed_at`.
+ */
+export const apiRemoteData = (rec: { remoteData?: RemoteData | null }): RemoteData | null => rec.remoteData ?? null;

@@ -4,6 +4,7 @@ import { createTestKey, createTestTenant, startApp, type TestApp } from '../../h
 import { testClock } from '../../helpers/clock.ts';
 import { runFirstSync, syncNow } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
+import { EMPLOYEE_FIELDS } from '../../../server/connectors/bamboohr/read.ts';
 import { type BambooFake, startBamboohrFake } from '../../fakes/bamboohr-fake.ts';
 import { connectedIntegration, connectTool, listAll, useFakes } from './connector-helpers.ts';
 
@@ -72,6 +73,9 @@ describe.each(STORE_NAMES)('BambooHR against its fake (%s)', (storeName) => {
       expect(ceo).toMatchObject({ first_name: 'Ava', employment_status: 'ACTIVE' });
       expect(ceo.groups).toHaveLength(2);
       expect(ceo.work_location).toMatchObject({ name: 'Salt Lake City' });
+      // SDK 1.1.3 drops remote_data (its models do not declare it): read the wire, checked against the OpenAPI schema.
+      const raw = fake.employees.find((e) => e.id === '100')!;
+      expect((await listAll(app, key, id, 'employees')).find((e) => e.remote_id === '100')?.remote_data).toStrictEqual({ '/api/v2/datasets/employee/data': { fields: Object.fromEntries(EMPLOYEE_FIELDS.map((f) => [f, raw[f] ?? null])) } });
       expect(employees.find((e) => e.remote_id === '124')).toMatchObject({ employment_status: 'INACTIVE' });
 
       const counts: Record<string, number> = {};

@@ -126,6 +126,22 @@ describe.each(STORE_NAMES)('Factorial over OAuth against its fake (%s)', (storeN
       expect(counts).toStrictEqual({ employees: 30, employments: 30, groups: 2, locations: 1, 'legal-entities': 1, 'absence-types': 1, absences: 6 });
       const employee = (await listAll(app, key, id, 'employees')).find((e) => e.remote_id === '12002')!;
       expect(employee).toMatchObject({ first_name: 'Carmen', groups: [expect.objectContaining({ name: 'Platform' })], legal_entity: expect.objectContaining({ name: 'Acme Spain S.L.' }) });
+      expect(employee.remote_data).toStrictEqual({ '/api/2026-04-01/resources/employees/employees': fake.employees.find((e) => e.id === 12002) });
+    });
+  });
+
+  describe('a sync after Factorial changed only a field Plugboard does not map', () => {
+    it("moves that employee's changed_at, as its remote_data changed, and no other's", async () => {
+      const id = await connect();
+      await runFirstSync(app.deps, id);
+      const before = new Map((await listAll(app, key, id, 'employees')).map((e) => [e.remote_id, e.changed_at]));
+      fake.employees.find((e) => e.id === 12002)!.attendable = false;
+      clock.advance(60_000);
+      await syncNow(app.deps, id);
+      const moved = (await listAll(app, key, id, 'employees'))
+        .filter((e) => e.changed_at !== before.get(e.remote_id))
+        .map((e) => [e.remote_id, (e.remote_data as Record<string, { attendable: boolean }>)['/api/2026-04-01/resources/employees/employees']!.attendable]);
+      expect(moved).toStrictEqual([['12002', false]]);
     });
   });
 

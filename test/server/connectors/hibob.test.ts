@@ -4,7 +4,7 @@ import { call, createTestKey, createTestTenant, startApp, type TestApp } from '.
 import { testClock } from '../../helpers/clock.ts';
 import { runFirstSync, syncNow } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
-import { type HibobFake, startHibobFake } from '../../fakes/hibob-fake.ts';
+import { type HibobFake, personJson, startHibobFake } from '../../fakes/hibob-fake.ts';
 import { connectedIntegration, connectTool, listAll, useFakes } from './connector-helpers.ts';
 
 describe.each(STORE_NAMES)('HiBob against its fake (%s)', (storeName) => {
@@ -58,6 +58,9 @@ describe.each(STORE_NAMES)('HiBob against its fake (%s)', (storeName) => {
         manager: expect.objectContaining({ first_name: 'Alan' }),
         work_location: expect.objectContaining({ name: 'Tel Aviv' }),
       });
+      const person = fake.people.find((p) => p.id === '3332883884017713001')!;
+      // SDK 1.1.3 drops remote_data (its models do not declare it): read the wire, checked against the OpenAPI schema.
+      expect((await listAll(app, key, id, 'employees')).find((e) => e.remote_id === person.id)?.remote_data).toStrictEqual({ '/v1/people/search': personJson(person) });
       const counts: Record<string, number> = {};
       for (const path of ['employees', 'employments', 'groups', 'locations', 'absence-types', 'absences', 'time-off-balances']) {
         counts[path] = (await listAll(app, key, id, path)).length;

@@ -4,7 +4,7 @@ import { call, createTestKey, createTestTenant, startApp, type TestApp } from '.
 import { testClock } from '../../helpers/clock.ts';
 import { runFirstSync, syncNow } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
-import { type PersonioFake, startPersonioFake } from '../../fakes/personio-fake.ts';
+import { employeeJson, type PersonioFake, startPersonioFake } from '../../fakes/personio-fake.ts';
 import { connectedIntegration, connectTool, listAll, useFakes } from './connector-helpers.ts';
 
 describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
@@ -63,6 +63,8 @@ describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
         legal_entity: expect.objectContaining({ name: 'Example GmbH' }),
         bank_accounts: [expect.objectContaining({ iban: 'DE98898998980000898900' })],
       });
+      // SDK 1.1.3 drops remote_data (its models do not declare it): read the wire, checked against the OpenAPI schema.
+      expect((await listAll(app, key, id, 'employees')).find((e) => e.remote_id === '2')?.remote_data).toStrictEqual({ '/v1/company/employees': employeeJson(fake.employees.find((e) => e.id === 2)!) });
       const counts: Record<string, number> = {};
       for (const path of ['employees', 'employments', 'groups', 'locations', 'legal-entities', 'absence-types', 'absences', 'time-off-balances']) {
         counts[path] = (await listAll(app, key, id, path)).length;

@@ -28,7 +28,7 @@ describe('BambooHR to unified', () => {
         legalEntityRemoteId: null, managerRemoteId: '88',
         homeAddress: { city: 'Lehi', country: 'US', raw: null, state: 'UT', street1: '1 Main St', street2: null, zipCode: '84043' },
         bankAccounts: null, dateOfBirth: '1988-07-12T00:00:00.000Z', startDate: '2019-03-04T00:00:00.000Z', terminationDate: null,
-        remoteCreatedAt: null, customFields: null, groupRemoteIds: ['department:1', 'division:1'], remoteData: { fields: EMPLOYEE },
+        remoteCreatedAt: null, customFields: null, groupRemoteIds: ['department:1', 'division:1'], remoteData: { '/api/v2/datasets/employee/data': { fields: EMPLOYEE } },
       });
     });
 
