@@ -72,7 +72,7 @@ async function measure(employees: number, databaseUrl?: string): Promise<SyncFig
     const runOnce = async (sourceFor?: typeof deps.sourceFor) => {
       const { syncId } = await requestSync(deps, id, 'FULL', 'FORCED');
       const started = performance.now();
-      await runQueuedSync(sourceFor ? { ...deps, sourceFor } : deps, syncId);
+      await runQueuedSync(deps, syncId, { storeKind: deps.storeKind, ...(sourceFor ? { sourceFor } : {}) });
       const ms = performance.now() - started;
       const run = await store.db.selectFrom('sync_runs').selectAll().where('integration_id', '=', id).orderBy('queued_at', 'desc').executeTakeFirstOrThrow();
       if (run.status !== 'SUCCEEDED') throw new Error(`sync failed: ${run.error}`);

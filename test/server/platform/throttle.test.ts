@@ -68,6 +68,19 @@ describe.each(STORE_NAMES)('throttling outside the per-key budget (%s)', (storeN
     });
   });
 
+  describe('/v1 with many valid requests at once from one client address', () => {
+    it('answers every one: only failed authentications count toward the address limit', async () => {
+      const fresh = await startApp(store, { throttle: { failedAuthPerMinute: 1 } });
+      try {
+        const own = (await createTestKey(fresh.deps, await createTestTenant(store))).key;
+        const statuses = await Promise.all(Array.from({ length: 20 }, async () => (await call(`${fresh.url}/v1/check-api-key`, own)).status));
+        expect(statuses).toStrictEqual(Array(20).fill(200));
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+
   describe('/v1 with unknown keys from one client address', () => {
     it('answers 429 after the allowed failures, and a valid key keeps its own budget', async () => {
       const fresh = await startApp(store, { throttle: { failedAuthPerMinute: 3 }, config: { rateLimitPerMinute: 5 } });
