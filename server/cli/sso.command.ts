@@ -1,32 +1,15 @@
 import fs from 'node:fs';
 import { Command, Option } from 'commander';
 import { CONSOLE_ROLES, type ConsoleRole } from '../domain/console/policy.ts';
-import { samlAcsUrl, samlMetadataUrl } from '../domain/console/saml.ts';
-import { disableSso, getSsoConfig, type OidcConfigInput, oidcRedirectUrl, type SamlConfigInput, type SsoCommonInput, type SsoConfig, setOidcConfig, setSamlConfig } from '../domain/console/sso-config.ts';
+import { disableSso, getSsoConfig, type OidcConfigInput, type SamlConfigInput, type SsoCommonInput, type SsoConfig, setOidcConfig, setSamlConfig } from '../domain/console/sso-config.ts';
 import { findUserByEmail } from '../domain/console/users.ts';
 import type { Db } from '../store/db.ts';
 import { CliError, withContext } from './context.ts';
+import { toApiSso } from '../http/mappers/sso.mapper.ts';
 import { printJson, printTable } from './output.ts';
 
-const toJson = (c: SsoConfig | null, publicUrl: string, tenantId: string) => ({
-  protocol: c?.protocol ?? null,
-  enabled: c?.enabled ?? false,
-  issuer: c?.oidc?.issuer ?? null,
-  client_id: c?.oidc?.clientId ?? null,
-  client_secret_set: c?.oidc?.clientSecretSet ?? false,
-  provision_role: c?.provisionRole ?? null,
-  enforce: c?.enforce ?? false,
-  break_glass_user_id: c?.breakGlassUserId ?? null,
-  saml_entry_point: c?.saml?.entryPoint ?? null,
-  saml_idp_cert_set: Boolean(c?.saml),
-  saml_sp_entity_id: c?.saml?.spEntityId ?? samlMetadataUrl(publicUrl, tenantId),
-  redirect_url: oidcRedirectUrl(publicUrl),
-  saml_metadata_url: samlMetadataUrl(publicUrl, tenantId),
-  saml_acs_url: samlAcsUrl(publicUrl, tenantId),
-});
-
 function print(c: SsoConfig | null, publicUrl: string, tenantId: string, json: boolean | undefined): void {
-  const view = toJson(c, publicUrl, tenantId);
+  const view = toApiSso(c, publicUrl, tenantId);
   if (json) return printJson(view);
   printTable(Object.entries(view).map(([setting, value]) => ({ setting, value: value === null ? '-' : String(value) })));
 }

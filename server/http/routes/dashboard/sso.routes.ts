@@ -2,13 +2,14 @@ import { parse as parseCookies } from 'cookie';
 import express, { type Request, type Response, Router } from 'express';
 import type { AppDeps } from '../../../deps.ts';
 import { finishOidcSignIn, SSO_ATTEMPT_TTL_MS, startOidcSignIn } from '../../../domain/console/oidc.ts';
-import { finishSamlSignIn, samlAcsUrl, samlMetadata, samlMetadataUrl, startSamlSignIn } from '../../../domain/console/saml.ts';
+import { finishSamlSignIn, samlMetadata, startSamlSignIn } from '../../../domain/console/saml.ts';
 import { SSO_NOT_SET_UP, ssoFailureKind } from '../../../domain/console/sso-users.ts';
-import { disableSso, getSsoConfig, oidcRedirectUrl, type SsoConfig, setOidcConfig, setSamlConfig } from '../../../domain/console/sso-config.ts';
+import { disableSso, getSsoConfig, setOidcConfig, setSamlConfig } from '../../../domain/console/sso-config.ts';
 import { getConsoleSettings } from '../../../domain/console/settings.ts';
 import { userActor } from '../../../domain/console/user-record.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { DEFAULT_TENANT_SLUG, findTenant } from '../../../domain/tenants.ts';
+import { toApiSso } from '../../mappers/sso.mapper.ts';
 import { ok } from '../../respond.ts';
 import { parseOidcConfigBody, parseSamlConfigBody } from './console.parsers.ts';
 import { allow, consoleSessionOf, setSessionCookie } from './console-session.ts';
@@ -30,25 +31,6 @@ const attemptCookie = (publicUrl: string) => {
   const secure = publicUrl.startsWith('https:');
   return { name: secure ? '__Host-pb_sso' : 'pb_sso', options: { httpOnly: true, secure, sameSite: 'lax' as const, path: '/' } };
 };
-
-const toApiSso = (c: SsoConfig | null, publicUrl: string, tenantId: string) => ({
-  protocol: c?.protocol ?? null,
-  enabled: c?.enabled ?? false,
-  issuer: c?.oidc?.issuer ?? null,
-  client_id: c?.oidc?.clientId ?? null,
-  client_secret_set: c?.oidc?.clientSecretSet ?? false,
-  provision_role: c?.provisionRole ?? null,
-  enforce: c?.enforce ?? false,
-  break_glass_user_id: c?.breakGlassUserId ?? null,
-  saml_entry_point: c?.saml?.entryPoint ?? null,
-  saml_idp_cert_set: Boolean(c?.saml),
-  saml_sp_entity_id: c?.saml?.spEntityId ?? samlMetadataUrl(publicUrl, tenantId),
-  /** Registered with an OIDC provider as the redirect URI. */
-  redirect_url: oidcRedirectUrl(publicUrl),
-  /** Given to a SAML IdP: the SP metadata (entity ID, ACS) and the ACS URL. */
-  saml_metadata_url: samlMetadataUrl(publicUrl, tenantId),
-  saml_acs_url: samlAcsUrl(publicUrl, tenantId),
-});
 
 /**
  * SSO: the tenant's configuration (admins), whether the sign-in screen offers SSO, and the OIDC
