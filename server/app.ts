@@ -9,7 +9,7 @@ import { counterStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
 import { databaseRateLimitCounter } from './domain/rate-limit.ts';
 import { requestLogging } from './http/middleware/request-logging.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
-import { DEFAULT_THROTTLE, failedAuthLimit, flowClientLimit, linkAttemptLimit, type ThrottleLimits } from './http/middleware/throttle.ts';
+import { DEFAULT_THROTTLE, failedAuthLimit, flowClientLimit, linkAttemptLimit } from './http/middleware/throttle.ts';
 import { platformRoutes } from './http/routes/platform.routes.ts';
 import { connectRoutes } from './http/routes/connect.routes.ts';
 import { flowRoutes } from './http/routes/flow.routes.ts';

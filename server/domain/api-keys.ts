@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import { displayPrefix, generateApiKey } from './api-key-format.ts';
 import { appendAudit } from './audit.ts';
 import { appendRevocation } from './revocations.ts';
-import type { Actor, DomainDeps, StoreDeps } from './deps.ts';
+import type { Actor, StoreDeps } from './deps.ts';
 import { AppError, inputInvalid } from './errors.ts';
 import { newId } from './ids.ts';
 import { type AllowlistOptions, normaliseAllowlist } from './ip-allowlist.ts';

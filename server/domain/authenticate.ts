@@ -1,6 +1,6 @@
 import { parseApiKey } from './api-key-format.ts';
 import type { CachedKey } from './auth-cache.ts';
-import type { DomainDeps, StoreDeps } from './deps.ts';
+import type { StoreDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { isIpAllowed } from './ip-allowlist.ts';
 import { digestsEqual, keyedHash } from './secrets.ts';

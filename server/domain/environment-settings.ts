@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import { type EnvironmentSettingsRow, findEnvironmentSettingsRow, upsertEnvironmentSettingsRow } from '../store/queries/environment-settings.ts';
 import { appendAudit } from './audit.ts';
-import type { Actor, DomainDeps, StoreDeps } from './deps.ts';
+import type { Actor, StoreDeps } from './deps.ts';
 import { inputInvalid } from './errors.ts';
 import type { EnvironmentRef } from './tools.ts';
 

@@ -1,4 +1,4 @@
-import type { HrisReadModelId, HrisSnapshot, RemoteData } from '../unified-hris.ts';
+import type { HrisReadModelId, RemoteData } from '../unified-hris.ts';
 
 /** A unified record that keeps the tool's raw object, served as Kombo's `remote_data`. */
 export type WithRemoteData<T> = T & { remoteData: RemoteData };

@@ -1,4 +1,4 @@
-import type { DomainDeps, StoreDeps } from '../deps.ts';
+import type { DomainDeps } from '../deps.ts';
 import { ensureDefaultTenant } from '../tenants.ts';
 import { consoleLink } from './tokens.ts';
 import { ensureFirstAdminInvitation } from './users.ts';

@@ -3,7 +3,7 @@ import { renderSVG } from 'uqr';
 import type { Db } from '../../store/db.ts';
 import { appendAudit } from '../audit.ts';
 import { openCredentials, sealCredentials } from '../credentials-crypto.ts';
-import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
+import type { Actor, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 import { randomString } from '../ids.ts';
 import { keyedHash } from '../secrets.ts';

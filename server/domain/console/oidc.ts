@@ -1,6 +1,6 @@
 import * as oidc from 'openid-client';
 import { appendAudit } from '../audit.ts';
-import type { DomainDeps, StoreDeps } from '../deps.ts';
+import type { StoreDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { randomString } from '../ids.ts';
 import { keyedHash } from '../secrets.ts';

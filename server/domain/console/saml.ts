@@ -1,7 +1,7 @@
 import { type CacheProvider, SAML, ValidateInResponseTo } from '@node-saml/node-saml';
 import type { Db } from '../../store/db.ts';
 import { appendAudit } from '../audit.ts';
-import type { DomainDeps, StoreDeps } from '../deps.ts';
+import type { StoreDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { keyedHash } from '../secrets.ts';
 import { SSO_ATTEMPT_TTL_MS } from './oidc.ts';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../store/db.ts';
 import type { ConsoleSessionStage } from '../../store/schema.ts';
-import type { DomainDeps, StoreDeps } from '../deps.ts';
+import type { StoreDeps } from '../deps.ts';
 import { newId, randomString } from '../ids.ts';
 import { deriveKey, keyedHash } from '../secrets.ts';
 import { type ConsoleUser, toConsoleUser } from './user-record.ts';

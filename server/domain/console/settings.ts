@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db.ts';
 import { appendAudit } from '../audit.ts';
-import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
+import type { Actor, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 
 /** What a tenant's plan includes. Self-hosted tenants include everything by default. */

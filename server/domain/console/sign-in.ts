@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit.ts';
-import type { DomainDeps, StoreDeps } from '../deps.ts';
+import type { StoreDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { Db } from '../../store/db.ts';
 import type { ConsoleSessionStage } from '../../store/schema.ts';

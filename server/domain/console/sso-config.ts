@@ -3,7 +3,7 @@ import type { Db } from '../../store/db.ts';
 import type { ConsoleRole, ConsoleSsoTable } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
 import { openCredentials, sealCredentials } from '../credentials-crypto.ts';
-import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
+import type { Actor, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 import { getConsoleSettings } from './settings.ts';
 

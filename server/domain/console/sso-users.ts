@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db.ts';
 import { appendAudit } from '../audit.ts';
-import type { DomainDeps, StoreDeps } from '../deps.ts';
+import type { StoreDeps } from '../deps.ts';
 import { newId } from '../ids.ts';
 import { type ConsoleUser, toConsoleUser, userActor } from './user-record.ts';
 

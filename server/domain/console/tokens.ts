@@ -1,7 +1,7 @@
 import type { Db } from '../../store/db.ts';
 import type { ConsoleTokensTable } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
-import type { DomainDeps, StoreDeps } from '../deps.ts';
+import type { StoreDeps } from '../deps.ts';
 import { AppError, inputInvalid } from '../errors.ts';
 import { randomString } from '../ids.ts';
 import { keyedHash } from '../secrets.ts';

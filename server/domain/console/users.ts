@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../store/db.ts';
 import type { ConsoleRole, ConsoleUsersTable } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
-import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
+import type { Actor, StoreDeps } from '../deps.ts';
 import { AppError, inputInvalid } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { revokeUserSessions } from './sessions.ts';

@@ -2,7 +2,7 @@ import type { Db } from '../../store/db.ts';
 import { type DeliveryListRow, listDeliveryRows, requeueDeliveryRows } from '../../store/queries/webhooks.ts';
 import type { WebhookDeliveryStatus } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
-import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
+import type { Actor, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 import { getEndpoint } from './endpoints.ts';
 

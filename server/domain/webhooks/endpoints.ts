@@ -9,7 +9,7 @@ import {
 } from '../../store/queries/webhooks.ts';
 import type { EnvironmentKind } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
-import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
+import type { Actor, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { getEnvironment } from '../tenants.ts';

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit.ts';
-import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
+import type { Actor, StoreDeps } from '../deps.ts';
 import type { IntegrationRecord } from '../integrations.ts';
 import { getEndpoint } from './endpoints.ts';
 import { type WebhookEvent, integrationCreated } from './events.ts';
