@@ -3,9 +3,7 @@ import { Layout } from './Layout.tsx';
 import { ApiError, type ConsoleApi } from './lib/api.ts';
 import { pathOf, type Route, routeOf, tokenOf } from './lib/route.ts';
 import type { ApiSession, Environment } from './lib/types.ts';
-import { Home } from './pages/Home.tsx';
-import { Security } from './pages/Security.tsx';
-import { Users } from './pages/Users.tsx';
+import { PAGES } from './pages.tsx';
 import { MfaChallenge } from './screens/MfaChallenge.tsx';
 import { MfaEnrolment } from './screens/MfaEnrolment.tsx';
 import { SetPassword } from './screens/SetPassword.tsx';
@@ -30,34 +28,35 @@ export function App(props: { api: ConsoleApi }) {
     }
   }
 
-  function navigate(next: Route) {
-    history.pushState(null, '', pathOf(next));
-    setRoute(next);
+  function navigate(page: string, ...rest: string[]) {
+    const path = pathOf(page, ...rest);
+    history.pushState(null, '', path);
+    setRoute(routeOf(path));
   }
 
   async function signOut() {
     await api.send('POST', '/sign-out');
-    history.replaceState(null, '', pathOf('home'));
-    setRoute('home');
+    history.replaceState(null, '', pathOf(''));
+    setRoute(routeOf(pathOf('')));
     setView({ kind: 'signed-out', notice: 'You are signed out.' });
   }
 
   useEffect(() => {
     const onPop = () => setRoute(routeOf(location.pathname));
     addEventListener('popstate', onPop);
-    if (route !== 'accept-invitation' && route !== 'reset-password') void loadSession();
+    if (route.page !== 'accept-invitation' && route.page !== 'reset-password') void loadSession();
     return () => removeEventListener('popstate', onPop);
   }, []);
 
-  if (route === 'accept-invitation' || route === 'reset-password') {
+  if (route.page === 'accept-invitation' || route.page === 'reset-password') {
     return (
       <SetPassword
         api={api}
         token={tokenOf(location.hash)}
-        invitation={route === 'accept-invitation'}
+        invitation={route.page === 'accept-invitation'}
         onDone={(email) => {
-          history.replaceState(null, '', pathOf('home'));
-          setRoute('home');
+          history.replaceState(null, '', pathOf(''));
+          setRoute(routeOf(pathOf('')));
           setView({ kind: 'signed-out', email, notice: 'Your password is set. Sign in with it.' });
         }}
       />
@@ -77,16 +76,11 @@ export function App(props: { api: ConsoleApi }) {
     );
   }
   const env = environment && session.environments.includes(environment) ? environment : session.environments[0]!;
-  const page =
-    route === 'users' && session.permissions.tenant.includes('users.read') ? (
-      <Users api={api} />
-    ) : route === 'security' ? (
-      <Security api={api} session={session} onChanged={() => loadSession()} />
-    ) : (
-      <Home session={session} environment={env} />
-    );
+  const pages = PAGES.filter((p) => p.allowed(session, env));
+  const entry = pages.find((p) => p.page === route.page) ?? pages[0]!;
+  const page = entry.render({ api, session, environment: env, route, navigate, reloadSession: () => void loadSession() });
   return (
-    <Layout session={session} route={route} environment={env} onEnvironment={setEnvironment} onNavigate={navigate} onSignOut={signOut}>
+    <Layout session={session} pages={pages} current={entry.page} environment={env} onEnvironment={setEnvironment} onNavigate={navigate} onSignOut={signOut}>
       {page}
     </Layout>
   );

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ApiSession, Environment } from './lib/types.ts';
-import { pathOf, type Route } from './lib/route.ts';
+import { pathOf } from './lib/route.ts';
+import type { PageEntry } from './pages.tsx';
 
 const LABELS: Record<Environment, string> = { production: 'Production', development: 'Development' };
 
@@ -10,17 +11,16 @@ const LABELS: Record<Environment, string> = { production: 'Production', developm
  */
 export function Layout(props: {
   session: ApiSession;
-  route: Route;
+  /** The pages the role may open here, in navigation order. */
+  pages: PageEntry[];
+  current: string;
   environment: Environment;
   onEnvironment: (env: Environment) => void;
-  onNavigate: (route: Route) => void;
+  onNavigate: (page: string) => void;
   onSignOut: () => void;
   children: ComponentChildren;
 }) {
   const { session } = props;
-  const nav: [Route, string][] = [['home', 'Overview']];
-  if (session.permissions.tenant.includes('users.read')) nav.push(['users', 'Users']);
-  nav.push(['security', 'Security']);
   return (
     <div class="layout">
       <aside class="sidebar">
@@ -35,14 +35,14 @@ export function Layout(props: {
         </select>
         <nav aria-label="Console">
           <ul>
-            {nav.map(([route, label]) => (
-              <li key={route}>
+            {props.pages.map(({ page, label }) => (
+              <li key={page}>
                 <a
-                  href={pathOf(route)}
-                  aria-current={props.route === route ? 'page' : undefined}
+                  href={pathOf(page)}
+                  aria-current={props.current === page ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
-                    props.onNavigate(route);
+                    props.onNavigate(page);
                   }}
                 >
                   {label}

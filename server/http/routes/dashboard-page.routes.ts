@@ -4,8 +4,17 @@ import express, { Router } from 'express';
 import { AppError } from '../../domain/errors.ts';
 import { WIDGET_DIST_DIR, WIDGET_FILES } from '../../widget-build.ts';
 
-/** The console's pages (the app picks the screen from the path); `/dashboard/api` is the API, not a page. */
-export const DASHBOARD_PAGES = ['/dashboard', '/dashboard/users', '/dashboard/security', '/dashboard/accept-invitation', '/dashboard/reset-password'];
+/**
+ * The console's pages by their first path segment (`dashboard/pages.tsx` has the same list): each
+ * answers the app shell, with or without details below it (`/dashboard/integrations/<id>`); any other
+ * path under `/dashboard` is a 404.
+ */
+export const DASHBOARD_PAGES = new Set([
+  'users',
+  'security',
+  'accept-invitation',
+  'reset-password',
+]);
 
 /**
  * The console's policy: only our own scripts, styles and requests; the QR code as a data image; never
@@ -71,7 +80,9 @@ let cached: { file: string; mtime: number; html: string } | undefined;
 /** The console app at `/dashboard` (its pages) and `/dashboard/assets/*` (hashed, immutable). */
 export function dashboardPageRoutes(distDir: string = WIDGET_DIST_DIR): Router {
   const router = Router();
-  router.get(DASHBOARD_PAGES, (_req, res) => {
+  router.get(['/dashboard', '/dashboard/{*page}'], (req, res, next) => {
+    const first = (req.params as { page?: string[] }).page?.[0];
+    if (first !== undefined && !DASHBOARD_PAGES.has(first)) return next();
     const html = dashboardPage(distDir);
     res.set({
       'Content-Type': 'text/html; charset=utf-8',
