@@ -9,8 +9,9 @@ export interface SourceContext {
   /** The time of the read, from the injected clock: sources that simulate time evolve up to it. */
   now: Date;
   /**
-   * FULL or DELTA as requested; either way the source returns every current record (records it leaves
-   * out are marked deleted). A DELTA only allows cheaper upstream reads based on `since`.
+   * FULL or DELTA as requested. On FULL the source yields every current record (records it leaves out
+   * are marked deleted). On DELTA (and a non-null `since`) it may yield ModelDelta items instead, with
+   * only the changes since `since`; or full pages, exactly as on FULL.
    */
   type: 'FULL' | 'DELTA';
   /** When the last successful sync started (for DELTA reads). */
@@ -73,8 +74,19 @@ export interface UnavailableModel {
   unavailable: RemoteError;
 }
 
-/** What a paged source yields: pages, and models it could not read. */
-export type SourceItem = SourcePage | UnavailableModel;
+/**
+ * Only what changed in one model since `ctx.since` (an incremental read, `ctx.type === 'DELTA'`):
+ * `changed` records are created or replaced, `deletedRemoteIds` are marked deleted, and every stored
+ * record of the model not named keeps its synced state. A source yields deltas only when it can name
+ * every change (the tool has a change feed or an updated-since filter that covers deletions, or it
+ * names them otherwise); it may yield several deltas per model, but never a delta and full pages of the
+ * same model in one read. Models a DELTA read does not yield at all are read as empty, as in a full
+ * read: a source that skips a model's read on a DELTA must yield an empty delta for it.
+ */
+export type ModelDelta = { [K in HrisModel]: { model: K; changed: HrisSnapshot[K]; deletedRemoteIds: readonly string[] } }[HrisModel];
+
+/** What a paged source yields: pages, deltas, and models it could not read. */
+export type SourceItem = SourcePage | ModelDelta | UnavailableModel;
 
 /** What a paged read is told: the SourceContext plus cancellation and a page size hint. */
 export interface ReadContext extends SourceContext {

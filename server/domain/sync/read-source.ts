@@ -4,10 +4,20 @@ import type { Db } from '../../store/db.ts';
 import { loadUnifiedRecords } from '../../store/queries/hris-records.ts';
 import { MODEL_KEYS, type ModelKey, SNAPSHOT_FIELD } from '../hris/models.ts';
 
-/** The records a read delivered, and the models it could not read (their stored records carry over). */
+/** The changes a DELTA read named for one model. */
+export interface ReadDelta {
+  changed: unknown[];
+  deletedRemoteIds: Set<string>;
+}
+
+/**
+ * The records a read delivered, the models it could not read (their stored records carry over) and
+ * the models it read as changes only (merged over the stored records by mergeDeltas).
+ */
 export interface SourceRead {
   snapshot: HrisSnapshot;
   unavailable: ReadonlySet<ModelKey>;
+  deltas: ReadonlyMap<ModelKey, ReadDelta>;
 }
 
 const MODEL_OF = new Map(MODEL_KEYS.map((m) => [SNAPSHOT_FIELD[m] as HrisModel, m]));
@@ -28,6 +38,7 @@ async function* pagesOfSnapshot(source: { readHris(ctx: ReadContext): Promise<Hr
 export async function readSource(source: AnySource, ctx: ReadContext): Promise<SourceRead> {
   const snapshot = emptySnapshot();
   const unavailable = new Set<ModelKey>();
+  const deltas = new Map<ModelKey, ReadDelta>();
   const items = 'read' in source ? source.read(ctx) : pagesOfSnapshot(source, ctx);
   for await (const item of items) {
     ctx.signal.throwIfAborted();
@@ -39,10 +50,39 @@ export async function readSource(source: AnySource, ctx: ReadContext): Promise<S
       continue;
     }
     if (unavailable.has(model)) continue;
+    if ('changed' in item) {
+      if ((snapshot[item.model] as unknown[]).length > 0) throw new Error(`The source yielded both full pages and changes of ${model}.`);
+      const delta = deltas.get(model) ?? { changed: [], deletedRemoteIds: new Set<string>() };
+      deltas.set(model, delta);
+      for (const record of item.changed) delta.changed.push(record);
+      for (const id of item.deletedRemoteIds) delta.deletedRemoteIds.add(id);
+      continue;
+    }
+    if (deltas.has(model)) throw new Error(`The source yielded both full pages and changes of ${model}.`);
     const list = snapshot[item.model] as unknown[];
     for (const record of item.records) list.push(record);
   }
-  return { snapshot, unavailable };
+  for (const model of unavailable) deltas.delete(model);
+  return { snapshot, unavailable, deltas };
+}
+
+/**
+ * Turns each delta into the model's complete current records: the stored unified records, with the
+ * changed ones replaced or added (by remote ID) and the deleted ones left out. Stored records without a
+ * unified form cannot be merged: the sync fails and says a complete sync is needed.
+ */
+export async function mergeDeltas(db: Db, integrationId: string, read: SourceRead): Promise<void> {
+  for (const [model, delta] of read.deltas) {
+    const { records, missing } = await loadUnifiedRecords(db, integrationId, model);
+    if (missing > 0) {
+      throw new Error(`The source sent changes of ${model}, and ${missing} stored ${model} records predate the stored unified form: a complete sync is needed first.`);
+    }
+    const byRemoteId = new Map<string, unknown>();
+    for (const record of records) byRemoteId.set((record as { remoteId: string }).remoteId, record);
+    for (const record of delta.changed) byRemoteId.set((record as { remoteId: string }).remoteId, record);
+    for (const id of delta.deletedRemoteIds) byRemoteId.delete(id);
+    (read.snapshot[SNAPSHOT_FIELD[model]] as unknown[]) = [...byRemoteId.values()];
+  }
 }
 
 /**
@@ -62,7 +102,7 @@ export async function carryOverUnavailable(db: Db, integrationId: string, read: 
 
 /** Every stored (not deleted) record of the integration as a snapshot, read from the store alone. */
 export async function storedSnapshot(db: Db, integrationId: string): Promise<SourceRead> {
-  const read: SourceRead = { snapshot: emptySnapshot(), unavailable: new Set(MODEL_KEYS) };
+  const read: SourceRead = { snapshot: emptySnapshot(), unavailable: new Set(MODEL_KEYS), deltas: new Map() };
   await carryOverUnavailable(db, integrationId, read);
   return read;
 }

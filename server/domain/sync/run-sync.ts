@@ -10,7 +10,7 @@ import { loadIntegrationCredentials } from '../integrations.ts';
 import type { ModelKey } from '../hris/models.ts';
 import { type SyncCounts, type SyncPlan, applyStagedPlan, planSnapshot, stagePlan, writePlan } from './apply.ts';
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
-import { carryOverUnavailable, readSource } from './read-source.ts';
+import { carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { recordSyncFinished } from '../webhooks/record-event.ts';
 
@@ -126,6 +126,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const read = await readSource(source, { integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
       signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE });
     await carryOverUnavailable(deps.db, integration.id, read);
+    await mergeDeltas(deps.db, integration.id, read);
     const { byModel, lookup } = await prepareSnapshot(integration.id, read.snapshot);
     const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now, { keepModels: read.unavailable });
 

@@ -5,6 +5,7 @@ import { RemoteError } from '../../../server/connectors/remote-error.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { executeRun } from '../../../server/domain/sync/run-sync.ts';
+import { loadUnifiedRecords } from '../../../server/store/queries/hris-records.ts';
 import { findActiveRun, listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
 import { createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { DAY_MS, testClock, type TestClock } from '../../helpers/clock.ts';
@@ -103,6 +104,60 @@ describe.each(STORE_NAMES)('paged sources (%s)', (storeName) => {
       const deleted = await app.deps.db.selectFrom('hris_records').select('id').where('integration_id', '=', id).where('model', '=', 'locations')
         .where('remote_deleted_at', 'is not', null).execute();
       expect(deleted).toStrictEqual([]);
+    });
+  });
+
+  describe('with a DELTA read that names only the changed employees', () => {
+    /** The Sandbox read as usual, except employees: only those that differ from `stored`, and the ones gone. */
+    const deltaOfEmployees = (stored: { remoteId: string }[]): PagedSource => ({
+      readModels: sandboxDataSource.readModels,
+      async *read(ctx) {
+        const current: { remoteId: string }[] = [];
+        for await (const item of sandboxDataSource.read(ctx)) {
+          if ('records' in item && item.model === 'employees') current.push(...item.records);
+          else yield item;
+        }
+        const before = new Map(stored.map((r) => [r.remoteId, JSON.stringify(r)]));
+        const changed = current.filter((r) => before.get(r.remoteId) !== JSON.stringify(r));
+        const gone = [...before.keys()].filter((id) => !current.some((r) => r.remoteId === id));
+        // Two deltas for one model are allowed: the changes arrive in two parts.
+        const half = Math.ceil(changed.length / 2);
+        yield { model: 'employees', changed: changed.slice(0, half) as never, deletedRemoteIds: [] };
+        yield { model: 'employees', changed: changed.slice(half) as never, deletedRemoteIds: gone };
+      },
+    });
+    const shape = async (id: string) =>
+      JSON.stringify(await app.deps.db.selectFrom('hris_records').select(['model', 'remote_id', 'own_hash', 'record', 'changed_at', 'updated_at', 'remote_deleted_at'])
+        .where('integration_id', '=', id).orderBy('model').orderBy('seq').execute());
+
+    it('stores what a full read of the same company stores', async () => {
+      const full = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'delta' } });
+      const delta = await syncedIntegration(app.deps, tenant, { environment: 'production', credentials: { seed: 'delta' } });
+      const stored = (await loadUnifiedRecords(app.deps.db, delta, 'employees')).records as { remoteId: string }[];
+      clock.advance(90 * DAY_MS);
+      await syncNow(app.deps, full);
+      await syncNow(app.deps, delta, { sourceFor: () => deltaOfEmployees(stored) });
+      const [last] = await listRuns(app.deps.db, delta, 1);
+      expect(last?.status).toBe('SUCCEEDED');
+      expect(await shape(delta)).toBe(await shape(full));
+    });
+
+    it('fails the run, changing nothing, when a model comes both as pages and as changes', async () => {
+      const id = await syncedIntegration(app.deps, tenant, { environment: 'production' });
+      const before = await everything(id);
+      clock.advance(DAY_MS);
+      const both = pagedSandbox((item) => item);
+      const mixed: PagedSource = {
+        readModels: sandboxDataSource.readModels,
+        async *read(ctx) {
+          yield* both.read(ctx);
+          yield { model: 'employees', changed: [], deletedRemoteIds: [] };
+        },
+      };
+      await syncNow(app.deps, id, { sourceFor: () => mixed });
+      const [last] = await listRuns(app.deps.db, id, 1);
+      expect([last?.status, last?.error]).toStrictEqual(['FAILED', 'The source yielded both full pages and changes of employees.']);
+      expect(await everything(id)).toBe(before);
     });
   });
 
