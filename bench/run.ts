@@ -16,6 +16,9 @@ import { benchWebhooks } from './webhooks.ts';
  * tables and writes the same to bench/results.md. Never part of `npm test`.
  */
 async function main(): Promise<void> {
+  // `npm run bench -- sync webhooks` measures only the named sections and leaves bench/results.md as it is.
+  const only = new Set(process.argv.slice(2));
+  const wanted = (name: string) => only.size === 0 || only.has(name);
   const sections: string[] = [];
   const emit = (title: string, rows: Row[], note?: string) => {
     const table = renderTable(title, rows, note);
@@ -23,11 +26,12 @@ async function main(): Promise<void> {
     sections.push(table);
   };
 
-  emit('Sizes', await benchSizes());
-  emit('Flow speed (headless Chromium, loopback)', await benchFlow());
-  emit('Sync (in-process, PGlite on disk)', await benchSync());
-  emit('Webhooks (in-process, PGlite on disk, loopback receivers)', await benchWebhooks());
-  emit('Connectors (in-process, local fakes on loopback)', await benchConnectors());
+  if (wanted('sizes')) emit('Sizes', await benchSizes());
+  if (wanted('flow')) emit('Flow speed (headless Chromium, loopback)', await benchFlow());
+  if (wanted('sync')) emit('Sync (in-process, PGlite on disk)', await benchSync());
+  if (wanted('webhooks')) emit('Webhooks (in-process, PGlite on disk, loopback receivers)', await benchWebhooks());
+  if (wanted('connectors')) emit('Connectors (in-process, local fakes on loopback)', await benchConnectors());
+  if (!wanted('api')) return;
 
   const pglite = await benchApi('pglite');
   const memory: Row[] = [...pglite.memory];
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
     `Measured ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
     'Ratios compare with a bare Express handler measured in the same run; absolute times depend on the machine.',
   ].join('\n');
-  fs.writeFileSync(path.join(ROOT, 'bench/results.md'), `${header}\n\n${sections.join('\n\n')}\n`);
+  if (only.size === 0) fs.writeFileSync(path.join(ROOT, 'bench/results.md'), `${header}\n\n${sections.join('\n\n')}\n`);
   console.log('written to bench/results.md');
 }
 
