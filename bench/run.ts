@@ -57,7 +57,8 @@ async function main(): Promise<void> {
     `Measured ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
     'Ratios compare with a bare Express handler measured in the same run; absolute times depend on the machine.',
   ].join('\n');
-  if (only.size === 0) fs.writeFileSync(path.join(ROOT, 'bench/results.md'), `${header}\n\n${sections.join('\n\n')}\n`);
+  if (only.size > 0) return;
+  fs.writeFileSync(path.join(ROOT, 'bench/results.md'), `${header}\n\n${sections.join('\n\n')}\n`);
   console.log('written to bench/results.md');
 }
 
