@@ -49,7 +49,9 @@ function loaderEnvironment(format: 'iife' | 'es'): EnvironmentOptions {
       outDir: path.join(WIDGET_DIST, 'loader'),
       emptyOutDir: false,
       target: 'es2022',
-      minify: true,
+      // terser's passes take ~15 B more off than the default minifier: the loader lives within 1 KB.
+      minify: 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true, arrows: true }, format: { wrap_func_args: false } },
       lib: {
         entry: path.join(ROOT, 'widget/loader/connect.ts'),
         name: 'Plugboard',

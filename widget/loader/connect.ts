@@ -1,5 +1,5 @@
 import type { FlowLanguage } from '../protocol/flow-api.ts';
-import { isIframeMessage, type PlugboardEvent } from '../protocol/messages.ts';
+import { type IframeMessage, isIframeMessage, type PlugboardEvent } from '../protocol/messages.ts';
 
 /**
  * The script-tag / ESM loader. Framework-free, imports only `protocol/`, and small: its minified +
@@ -64,7 +64,7 @@ let options: PlugboardOptions = {};
 
 const emit = (event: PlugboardEvent) => options.onEvent?.(event);
 
-function frameUrl(link: string | undefined, o: PlugboardOptions, inline?: boolean): string {
+function frameUrl(link: string | undefined, o: PlugboardOptions, inline?: HTMLElement): string {
   // A given link must be absolute (a relative one throws); only the link-less prefetch uses our own URL.
   const url = new URL(link ?? new URL('flow', base));
   const frameOptions: FrameOptions = [location.origin, o.language, o.theme, !!inline];
@@ -82,7 +82,8 @@ function onMessage(e: MessageEvent): void {
     // Only an inline iframe reports its height (the modal one fills the viewport).
     if (ev.type == 'resize') frame!.style.height = ev.height + 'px';
     emit(ev);
-  } else settle?.(m.type == 'close' && new PlugboardError(failure || 'cancelled'), m.type == 'success' ? m.data.activation_token : '');
+  // A close carries no data: its token is undefined and never used.
+  } else settle?.(m.type == 'close' && new PlugboardError(failure || 'cancelled'), (m as Partial<Extract<IframeMessage, { type: 'success' }>>).data?.activation_token);
 }
 
 function discard(): void {
@@ -92,6 +93,10 @@ function discard(): void {
 }
 
 function create(src: string, container?: HTMLElement): HTMLIFrameElement {
+  // Only a web page: `javascript:` would run in the host page and a `data:` frame could hand over a token
+  // of its choosing. (Browsers block a plain-http frame in an https page, loopback aside: http links work
+  // only in development.) `src` is a serialised URL: it starts with its scheme, lower-cased.
+  if (!/^https?:/.test(src)) throw new PlugboardError('link_invalid');
   discard();
   const f = (frame = document.createElement('iframe'));
   f.src = src;
@@ -115,7 +120,7 @@ export function open(link: string, o: PlugboardOptions = {}): Promise<string> {
   settle?.(new PlugboardError('cancelled'));
   // A link that is not a URL throws inside the executor: open() rejects with the URL parser's TypeError.
   return (pending = new Promise((resolve, reject) => {
-    const src = frameUrl(link, o, !!o.container);
+    const src = frameUrl(link, o, o.container);
     const f = src === frame?.src ? frame : create(src, o.container);
     const body = document.body.style;
     const overflow = body.overflow;
@@ -131,7 +136,6 @@ export function open(link: string, o: PlugboardOptions = {}): Promise<string> {
       opener?.focus();
       emit({ type: error ? 'closed' : 'success' });
       settle = undefined;
-      options = {};
       error ? reject(error) : resolve(token!);
     };
     emit({ type: 'opened' });

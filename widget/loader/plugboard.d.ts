@@ -61,7 +61,10 @@ export interface PlugboardOptions {
   theme?: PlugboardTheme;
 }
 
-/** `cancelled`: the customer or `close()` ended the flow; `link_*`: the link cannot be used (create a new one). */
+/**
+ * `cancelled`: the customer or `close()` ended the flow; `link_*`: the link cannot be used (create a new one);
+ * `link_invalid` also for a link that is not an `https:` (or, in development, `http:`) URL.
+ */
 export type PlugboardErrorCode = 'cancelled' | 'link_expired' | 'link_invalid' | 'link_used';
 
 /** The error `open()` rejects with (a TypeError when `link` is not a URL aside). */

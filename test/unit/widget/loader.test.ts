@@ -71,6 +71,21 @@ describe('open', () => {
     expect(frames()).toHaveLength(1);
   });
 
+  it.each(['javascript:alert(document.domain)', 'data:text/html,<script>parent.postMessage(1,"*")</script>', 'blob:https://evil.test/1', 'file:///etc/passwd'])(
+    'rejects %s with link_invalid, adding no iframe, and still opens afterwards',
+    async (link) => {
+      await expect(open(link)).rejects.toStrictEqual(new PlugboardError('link_invalid'));
+      expect(frames()).toHaveLength(0);
+      void open(LINK).catch(() => {});
+      expect(frames()).toHaveLength(1);
+    },
+  );
+
+  it('opens an https link', () => {
+    void open('https://plugboard.example/flow?token=abc').catch(() => {});
+    expect(frames().map((f) => f.src)).toStrictEqual([expect.stringMatching(/^https:\/\/plugboard\.example\/flow\?token=abc#/)]);
+  });
+
   it('emits opened first', () => {
     const events: PlugboardEvent[] = [];
     void open(LINK, { onEvent: (e) => events.push(e) }).catch(() => {});
@@ -206,6 +221,11 @@ describe('inline in a container', () => {
 });
 
 describe('prefetch', () => {
+  it('refuses a javascript: link with link_invalid and adds no iframe', () => {
+    expect(() => prefetch('javascript:alert(1)')).toThrow(new PlugboardError('link_invalid'));
+    expect(frames()).toHaveLength(0);
+  });
+
   it('loads the flow in a hidden iframe', () => {
     prefetch(LINK);
     expect([frames().length, frames()[0]!.style.visibility]).toStrictEqual([1, 'hidden']);
