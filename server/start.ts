@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -27,12 +29,22 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** What the start is about to do with the store: a first start says it takes a while, so it never looks stuck. */
+function openingMessage(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
+  if (config.databaseUrl) return 'connecting to PostgreSQL, applying pending migrations and preparing the job queue';
+  return fs.existsSync(path.join(config.dataDir, 'pglite'))
+    ? `opening the embedded store in ${config.dataDir}`
+    : `creating the embedded store in ${config.dataDir} (first start only: about 15 s)`;
+}
+
 /**
  * Opens the store (migrating it and creating the default tenant), builds the app and listens.
  * Used by `server/index.ts` and by the launcher that also runs the demo.
  */
 export async function startServer(config: Config, logger: Logger, overrides: DepsOverrides = {}): Promise<RunningServer> {
   let stop: () => Promise<void> = async () => {};
+  const opening = performance.now();
+  logger.info(openingMessage(config));
   const { deps, store, close } = await createDeps(config, logger, {
     onLockLost: () => {
       // Another process may now write the same files: stop cleanly (no new requests or syncs) and exit non-zero.
@@ -43,6 +55,7 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
     ...overrides,
   });
   stop = () => close();
+  logger.info(`store and job queue ready in ${Math.round(performance.now() - opening)} ms`);
   await ensureDefaultTenant(store.db);
   const server: Server = createHttpServer(createApp(deps), config).listen(config.port, config.host);
   // Browsers open sockets ahead of use (preconnect). Node never counts a socket that carried no request

@@ -39,6 +39,8 @@ export interface StartAppOptions {
   connectors?: readonly Connector[];
   /** Run sync workers in the app, as a server does (without the cron schedule unless given). @default false */
   workers?: boolean | SyncWorkerOptions;
+  /** The level of `app.logs`; 'debug' also keeps the request lines of successful requests. @default 'info' */
+  logLevel?: 'debug' | 'info';
 }
 
 /**
@@ -68,7 +70,7 @@ export async function startApp(store: Store, options: StartAppOptions = {}): Pro
     },
   });
   const config = { publicUrl: 'http://localhost', trustProxy: false as const, rateLimitPerMinute: 10_000, ...options.config };
-  const { deps } = await createDeps({ ...config, databaseUrl: undefined, dataDir: '', secretKey: undefined }, createLogger('info', sink), {
+  const { deps } = await createDeps({ ...config, databaseUrl: undefined, dataDir: '', secretKey: undefined }, createLogger(options.logLevel ?? 'info', sink), {
     store,
     clock: options.clock,
     secret: TEST_SECRET,

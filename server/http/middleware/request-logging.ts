@@ -2,7 +2,11 @@ import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '../../logger.ts';
+import { requestLogLevel } from './request-log-level.ts';
 import { scrubUrl } from './scrub-url.ts';
+
+/** When each request arrived (its log line's level depends on how long it took). */
+const arrivals = new WeakMap<IncomingMessage, number>();
 
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
@@ -15,6 +19,7 @@ export function requestLogging(logger: Logger) {
   return pinoHttp({
     logger,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      arrivals.set(req, performance.now());
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : crypto.randomUUID();
       res.setHeader('X-Request-Id', id);
@@ -29,8 +34,7 @@ export function requestLogging(logger: Logger) {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    // The status decides, not an error object: a client's mistake (4xx) is a warning, never an error line.
-    customLogLevel: (_req, res, err) => (res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || err ? 'warn' : 'info'),
+    customLogLevel: (req, res) => requestLogLevel(res.statusCode, performance.now() - (arrivals.get(req) ?? performance.now())),
     autoLogging: { ignore: (req) => req.url === '/healthz' },
   });
 }

@@ -10,7 +10,8 @@ describe.each(STORE_NAMES)('error envelopes (%s)', (storeName) => {
 
   beforeAll(async () => {
     const store = await sharedStore(storeName);
-    app = await startApp(store);
+    // Debug: the request lines of successful requests too, to check what they hold.
+    app = await startApp(store, { logLevel: 'debug' });
     key = (await createTestKey(app.deps, await createTestTenant(store))).key;
   });
   afterAll(() => app.close());

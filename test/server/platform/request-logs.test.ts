@@ -18,7 +18,7 @@ describe.each(STORE_NAMES)('request logs (%s)', (storeName) => {
 
   beforeAll(async () => {
     const store = await sharedStore(storeName);
-    app = await startApp(store);
+    app = await startApp(store, { logLevel: 'debug' });
     key = (await createTestKey(app.deps, await createTestTenant(store))).key;
   });
   afterAll(() => app.close());
@@ -36,6 +36,14 @@ describe.each(STORE_NAMES)('request logs (%s)', (storeName) => {
       await call(`${app.url}/v1/check-api-key?Token=${TOKEN}`, key);
       expect(app.logs.join('\n')).not.toContain(TOKEN);
       expect(app.logs.join('\n')).toContain('%74oken=[REDACTED]');
+    });
+  });
+
+  describe('a successful request', () => {
+    it('logs its request line at debug', async () => {
+      const ok = await call(`${app.url}/v1/check-api-key`, key);
+      expect(ok.status).toBe(200);
+      expect(requestLineLevel(app, ok.headers.get('x-request-id'))).toBe(20);
     });
   });
 
