@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 import { checkEmbeddedStore, secureDataDir } from './data-dir.ts';
 import { lockDataDir } from './lock.ts';
@@ -84,7 +85,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         { cause: err },
       );
     }
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     store = {
       db,
       kind: 'pglite',

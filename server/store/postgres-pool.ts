@@ -47,14 +47,11 @@ export function createPostgresPool(options: PostgresPoolOptions): PostgresPool {
         }
       };
       return {
-        processID: (client as { processID?: number }).processID,
         // Plain statements only: kysely's streaming (cursors) is not used by Plugboard.
         query: query as unknown as PostgresPoolClient['query'],
         release: (discard?: boolean) => client.release(broken ?? (discard ? true : undefined)),
       };
     },
     end: () => pool.end(),
-    Client: pg.Client as PostgresPool['Client'],
-    options: pool.options,
   };
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as core from './0001-core.ts';
 import * as connect from './0002-connect.ts';
 import * as hris from './0003-hris.ts';

@@ -1,0 +1,129 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type DatabaseIntrospector,
+  type Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryCompiler,
+  type QueryResult,
+} from 'kysely';
+
+/**
+ * One unit of work over the in-process PGlite. Outside a transaction each query goes straight to PGlite,
+ * which runs one at a time on its own lock. A transaction holds that lock from BEGIN until COMMIT or
+ * ROLLBACK (PGlite's `transaction()`), so inside one every query must go through its `trx`: a query
+ * on the outer `db` would wait for a lock its own transaction holds.
+ */
+class PGliteConnection implements DatabaseConnection {
+  private tx: Transaction | undefined;
+  private end: { commit: () => void; rollback: (reason: Error) => void } | undefined;
+  private closed: Promise<void> | undefined;
+
+  constructor(private readonly pglite: PGlite) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const result = await (this.tx ?? this.pglite).query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object' });
+    return { rows: result.rows ?? [], numAffectedRows: result.affectedRows == null ? undefined : BigInt(result.affectedRows) };
+  }
+
+  // PGlite answers whole results only.
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('The embedded store cannot stream query results.');
+  }
+
+  /** Resolves once PGlite has begun the transaction (it may first wait for another one to end). */
+  async begin(): Promise<void> {
+    let begun!: () => void;
+    const started = new Promise<void>((resolve) => (begun = resolve));
+    const ended = new Promise<void>((commit, rollback) => (this.end = { commit, rollback }));
+    this.closed = this.pglite.transaction(async (tx) => {
+      this.tx = tx;
+      begun();
+      await ended;
+    });
+    // A BEGIN that fails (a closed store) rejects `closed` without ever starting.
+    await Promise.race([started, this.closed]);
+  }
+
+  /** Commits; a transaction an earlier error aborted rejects here with PostgreSQL's error. */
+  async commit(): Promise<void> {
+    this.end?.commit();
+    try {
+      await this.closed;
+    } finally {
+      this.reset();
+    }
+  }
+
+  async rollback(): Promise<void> {
+    this.end?.rollback(new Error('rolled back'));
+    await this.closed?.catch(() => {});
+    this.reset();
+  }
+
+  private reset(): void {
+    this.tx = this.end = this.closed = undefined;
+  }
+}
+
+class PGliteDriver implements Driver {
+  constructor(private readonly pglite: PGlite) {}
+
+  async init(): Promise<void> {
+    await this.pglite.waitReady;
+  }
+
+  // A connection object per unit of work: concurrent transactions each keep their own state and queue
+  // on PGlite's lock.
+  async acquireConnection(): Promise<DatabaseConnection> {
+    return new PGliteConnection(this.pglite);
+  }
+
+  beginTransaction(connection: DatabaseConnection): Promise<void> {
+    return (connection as PGliteConnection).begin();
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return (connection as PGliteConnection).commit();
+  }
+
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return (connection as PGliteConnection).rollback();
+  }
+
+  async releaseConnection(): Promise<void> {}
+
+  async destroy(): Promise<void> {
+    if (!this.pglite.closed) await this.pglite.close();
+  }
+}
+
+/**
+ * Kysely over an in-process PGlite, with PostgreSQL's SQL dialect. Ours because the dialect kysely
+ * ships from 0.29 on comes only with a release that needs Node 22, and Plugboard runs on Node 20.
+ */
+export class PGliteDialect implements Dialect {
+  constructor(private readonly pglite: PGlite) {}
+
+  createAdapter(): DialectAdapter {
+    return new PostgresAdapter();
+  }
+
+  createDriver(): Driver {
+    return new PGliteDriver(this.pglite);
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new PostgresQueryCompiler();
+  }
+
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new PostgresIntrospector(db);
+  }
+}
