@@ -158,8 +158,13 @@ export function apiRoutes(ctx: DemoContext): Router {
       res.json({ employees: page, next, mode: 'scan', pageSize: EMPLOYEES_PAGE_SIZE, matched: matches.length, searched });
       return;
     }
-    const page = await plugboard(id, () => client.employeesPage(id, { cursor, pageSize: EMPLOYEES_PAGE_SIZE, workEmails: q || undefined }));
-    res.json({ employees: page.results.map(toEmployeeView), next: page.next, mode: q ? 'email' : 'list', pageSize: EMPLOYEES_PAGE_SIZE });
+    // The Kombo API pages without a total: the list's total is counted from the employees the search
+    // keeps (read once a minute), fetched beside the page.
+    const [page, total] = await Promise.all([
+      plugboard(id, () => client.employeesPage(id, { cursor, pageSize: EMPLOYEES_PAGE_SIZE, workEmails: q || undefined })),
+      q ? undefined : plugboard(id, () => ctx.search.search(id, '')).then((r) => r.searched),
+    ]);
+    res.json({ employees: page.results.map(toEmployeeView), next: page.next, mode: q ? 'email' : 'list', pageSize: EMPLOYEES_PAGE_SIZE, ...(total === undefined ? {} : { total }) });
   });
 
   router.use((_req, _res, next) => next(new DemoError(404, 'NOT_FOUND', 'No such demo API route.')));

@@ -31,6 +31,7 @@ export function renderPage(plugboardUrl: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>Integrations · Lumen</title>
 <link rel="icon" href="/app/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/app/styles.css">
@@ -55,16 +56,41 @@ export function renderPage(plugboardUrl: string): string {
   <p class="breadcrumbs">Settings <span aria-hidden="true">›</span> Integrations</p>
   <h1>HR integration</h1>
   <p class="lead">Connect the HR system ${escape(c.organizationName)} uses. Lumen reads your people from it, so onboarding plans start themselves when someone is hired.</p>
+  <p class="flow-language">
+    <label for="flow-language">Language of the connection window</label>
+    <select id="flow-language">
+      <option value="">Automatic (browser)</option>
+      <option value="en" lang="en">English</option>
+      <option value="de" lang="de">Deutsch</option>
+      <option value="fr" lang="fr">Français</option>
+      <option value="it" lang="it">Italiano</option>
+      <option value="es" lang="es">Español</option>
+      <option value="nl" lang="nl">Nederlands</option>
+      <option value="pt" lang="pt">Português</option>
+      <option value="pl" lang="pl">Polski</option>
+    </select>
+  </p>
   <section class="card" id="connection" aria-labelledby="connection-title">
     <div class="card-loading"><span class="spinner" aria-hidden="true"></span><h2 id="connection-title">Loading your integration…</h2></div>
   </section>
   <section class="card" id="people" aria-labelledby="people-title"></section>
-  <footer class="about">
-    <p><strong>About this demo.</strong> Lumen is a fictional SaaS app on its own origin. Its page loads only
-    <code>${escape(plugboardUrl)}/connect.js</code> from Plugboard and talks to its own backend, which holds a
-    development API key and calls Plugboard’s <code>/v1</code> API with the official <code>@kombo-api/sdk</code>.
-    The key never reaches this browser.</p>
-  </footer>
+  <details class="dev-panel">
+    <summary>For developers</summary>
+    <div class="dev-body">
+      <p><strong>About this demo.</strong> Lumen is a fictional SaaS app on its own origin. Its page loads only
+      <code>${escape(plugboardUrl)}/connect.js</code> from Plugboard and talks to its own backend, which holds a
+      development API key and calls Plugboard’s <code>/v1</code> API with the official <code>@kombo-api/sdk</code>.
+      The key never reaches this browser.</p>
+      <ul>
+        <li><strong>Trying it out?</strong> Pick <strong>Sandbox</strong> in the connection window: any subdomain and API key connect a simulated company.</li>
+        <li><strong>Search.</strong> Plugboard’s API filters employees by exact work email (<code>GET /v1/hris/employees?work_emails=…</code>);
+        names, titles and teams are matched by Lumen’s backend within the employees it has read.</li>
+        <li><strong>Disable / Enable</strong> call <code>PUT /v1/integrations/{id}/enabled</code>; <strong>Sync now</strong> calls
+        <code>POST /v1/force-sync</code>; <strong>Reconnect</strong> asks for a reconnection link with <code>POST /v1/integrations/{id}/relink</code>.</li>
+        <li>The connection window follows the language chosen above (else the browser’s) and the system’s light or dark mode.</li>
+      </ul>
+    </div>
+  </details>
 </main>
 <div id="announcer" class="sr-only" role="status" aria-live="polite"></div>
 </body>

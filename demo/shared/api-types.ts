@@ -79,6 +79,8 @@ export interface EmployeesPage {
   /** For `scan`: how many matched in total and how many employees were searched. */
   matched?: number;
   searched?: number;
+  /** For `list`: how many employees there are in all. */
+  total?: number;
 }
 
 /** Every error the demo backend answers with. */

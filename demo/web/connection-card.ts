@@ -5,6 +5,9 @@ import { h, icon, ICONS, mount } from './dom.ts';
 import { formatDate, formatSeconds, formatTime, label, statusTone } from './format.ts';
 import { openFlow } from './plugboard.ts';
 
+/** The language chosen for the connection window (`#flow-language`), or undefined for the automatic choice. */
+const flowLanguage = (): string | undefined => document.querySelector<HTMLSelectElement>('#flow-language')?.value || undefined;
+
 /** How often a running sync (the first one, or one asked for with "Sync now") is checked. @default 1000 */
 const POLL_MS = 1000;
 
@@ -69,7 +72,7 @@ export class ConnectionCard {
 
   #connect = () =>
     this.#act('connect', async () => {
-      const token = await openFlow(await api.connectLink());
+      const token = await openFlow(await api.connectLink(), flowLanguage());
       if (!token) return;
       this.#sync = null;
       this.#focusNext = 'title';
@@ -79,7 +82,7 @@ export class ConnectionCard {
 
   #reconnect = () =>
     this.#act('reconnect', async () => {
-      const token = await openFlow(await api.relinkLink(this.#integration!.id));
+      const token = await openFlow(await api.relinkLink(this.#integration!.id), flowLanguage());
       if (!token) return;
       this.#setIntegration(await api.activate(token));
       this.#o.announce('Reconnected with the new credentials.');
@@ -215,7 +218,6 @@ export class ConnectionCard {
             'Lumen reads your employees, teams and employment details from your HR system, so onboarding plans and the directory stay up to date without spreadsheets. It takes about a minute.',
           ),
           this.#button('connect', 'Connect your HR system', ICONS.plug, this.#connect, 'button primary large'),
-          h('p', { class: 'hint' }, 'Trying it out? Pick ', h('strong', {}, 'Sandbox'), ': any subdomain and API key connect a simulated company.'),
           error,
         ),
       );
@@ -237,7 +239,13 @@ export class ConnectionCard {
             h('h2', { id: 'connection-title', tabindex: -1 }, i.tool.label),
             h('p', { class: 'muted' }, `Connected for ${i.organizationName} since ${formatDate(i.createdAt)}`),
           ),
-          h('div', { class: 'badges' }, h('span', { class: `badge ${statusTone(i.status)}` }, label(i.status)), h('span', { class: 'badge' }, label(i.setupStatus))),
+          h(
+            'div',
+            { class: 'badges' },
+            h('span', { class: `badge ${statusTone(i.status)}`, 'data-testid': 'integration-status' }, label(i.status)),
+            // The setup status only while it says something the status does not (the first sync, an unfinished setup).
+            i.setupStatus !== 'COMPLETED' && h('span', { class: 'badge', 'data-testid': 'setup-status' }, label(i.setupStatus)),
+          ),
         ),
         i.status === 'INVALID' &&
           h('p', { class: 'banner warning' }, icon(ICONS.alert), 'Your HR system stopped accepting Lumen’s access. Reconnect to enter new credentials.'),
@@ -245,8 +253,6 @@ export class ConnectionCard {
           'dl',
           { class: 'facts' },
           h('div', {}, h('dt', {}, 'Organization'), h('dd', {}, i.organizationName)),
-          h('div', {}, h('dt', {}, 'Status'), h('dd', { 'data-testid': 'integration-status' }, label(i.status))),
-          h('div', {}, h('dt', {}, 'Setup'), h('dd', { 'data-testid': 'setup-status' }, label(i.setupStatus))),
           h('div', {}, h('dt', {}, 'Integration ID'), h('dd', {}, h('code', {}, i.id))),
           h('div', { class: 'wide' }, h('dt', {}, 'Reads'), h('dd', {}, i.readModels.length ? i.readModels.join(', ') : '—')),
         ),
@@ -254,7 +260,7 @@ export class ConnectionCard {
         h(
           'div',
           { class: 'actions' },
-          this.#button('sync', 'Sync now', ICONS.refresh, this.#requestSync, 'button primary'),
+          !disabled && this.#button('sync', 'Sync now', ICONS.refresh, this.#requestSync, 'button primary'),
           this.#button('reconnect', 'Reconnect', ICONS.link, this.#reconnect),
           this.#button('toggle', disabled ? 'Enable' : 'Disable', disabled ? ICONS.play : ICONS.pause, this.#toggle),
           h('span', { class: 'spacer' }),
@@ -286,6 +292,7 @@ export class ConnectionCard {
           return line('failed', icon(ICONS.alert), h('span', {}, `Sync failed: ${s.error ?? 'no reason given'}`));
       }
     }
-    return line('idle', 'Plugboard syncs automatically every few hours. “Sync now” asks for a sync right away.');
+    if (i.status === 'INACTIVE') return line('idle', 'Reading is paused: Lumen reads nothing from your HR system until you enable the integration.');
+    return line('idle', 'Lumen updates your people automatically every few hours. “Sync now” updates them right away.');
   }
 }

@@ -63,7 +63,7 @@ export class PeopleCard {
       h(
         'p',
         { class: 'hint', id: 'search-help' },
-        'Plugboard’s API filters employees by exact work email, not by name: an email address is looked up by the API itself, while names, titles and teams are matched by Lumen within the employees it has read from Plugboard.',
+        'Search by name, job title, team or location, or by a complete work email address.',
       ),
       this.#body,
       this.#pager,
@@ -142,7 +142,8 @@ export class PeopleCard {
     if (page.mode === 'scan') return `${page.matched} ${page.matched === 1 ? 'match' : 'matches'} among ${page.searched} employees`;
     if (page.mode === 'email') return n ? `${n} ${n === 1 ? 'person has' : 'people have'} this work email` : 'Nobody has this work email';
     const first = this.#cursors.length * page.pageSize + 1;
-    return n ? `Showing ${first}–${first + n - 1}` : 'No employees yet';
+    const of = page.total === undefined ? '' : ` of ${page.total}`;
+    return n ? `Showing ${first}–${first + n - 1}${of}` : 'No employees yet';
   }
 
   #draw(): void {
@@ -158,7 +159,7 @@ export class PeopleCard {
       this.#pager,
       v.kind === 'page' &&
         (v.page.next || this.#cursors.length > 0) && [
-          h('span', { class: 'muted' }, `Page ${pageNumber}`),
+          h('span', { class: 'muted' }, `Page ${pageNumber}${v.page.total === undefined ? '' : ` of ${Math.max(1, Math.ceil(v.page.total / v.page.pageSize))}`}`),
           pagerButton('Previous', -1, this.#cursors.length > 0),
           pagerButton('Next', 1, !!v.page.next),
         ],
@@ -195,9 +196,10 @@ export class PeopleCard {
     const body = rows
       ? rows.map((e) => this.#row(e))
       : Array.from({ length: 6 }, () => h('tr', { class: 'skeleton' }, COLUMNS.map(() => h('td', {}, h('span', { class: 'bar' })))));
+    // A focusable region: on a narrow screen the table scrolls sideways, and the keyboard can scroll it.
     return h(
       'div',
-      { class: 'table-wrap' },
+      { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'People table (scrolls sideways on narrow screens)' },
       h(
         'table',
         { class: 'people', 'aria-labelledby': 'people-title', 'aria-describedby': 'people-summary', 'aria-busy': rows ? 'false' : 'true' },

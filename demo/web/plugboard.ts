@@ -6,8 +6,8 @@ interface PlugboardGlobal {
   open(link: string, options?: { theme?: { primaryColor?: string; colorScheme?: 'light' | 'dark' | 'system' }; language?: string }): Promise<string>;
 }
 
-/** Lumen's brand colour, handed to the flow so it looks like part of the app. */
-const THEME = { primaryColor: '#5b4bdb', colorScheme: 'light' as const };
+/** Lumen's brand colour, handed to the flow so it looks like part of the app; light or dark as the system is. */
+const THEME = { primaryColor: '#5b4bdb', colorScheme: 'system' as const };
 
 /** Thrown when the loader did not load (Plugboard down, blocked by an extension, wrong URL). */
 export class LoaderMissingError extends Error {}
@@ -20,12 +20,12 @@ function loader(): PlugboardGlobal {
 }
 
 /**
- * Opens the flow for a link and resolves with the activation token, or `null` when the customer closed
+ * Opens the flow for a link (in `language`, else the link's or the browser's) and resolves with the activation token, or `null` when the customer closed
  * it. Other failures (an expired link) reject with an Error whose message can be shown.
  */
-export async function openFlow(link: string): Promise<string | null> {
+export async function openFlow(link: string, language?: string): Promise<string | null> {
   try {
-    return await loader().open(link, { theme: THEME });
+    return await loader().open(link, { theme: THEME, ...(language ? { language } : {}) });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'cancelled') return null;

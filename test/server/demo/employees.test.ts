@@ -40,8 +40,14 @@ describe.each(STORE_NAMES)('GET /api/integrations/:id/employees (the demo backen
       const res = await fx.demoCall(`${path}/employees`);
       expect([res.status, res.body]).toStrictEqual([
         200,
-        { employees: Array.from({ length: 25 }, () => employeeRow), next: expect.any(String), mode: 'list', pageSize: 25 },
+        { employees: Array.from({ length: 25 }, () => employeeRow), next: expect.any(String), mode: 'list', pageSize: 25, total: expect.any(Number) },
       ]);
+    });
+
+    it('says how many employees there are in all: as many as a name search reads', async () => {
+      const list = await fx.demoCall(`${path}/employees`);
+      const search = await fx.demoCall(`${path}/employees?q=${encodeURIComponent('zz-nobody')}`);
+      expect([list.body.total, list.body.total > 25]).toStrictEqual([search.body.searched, true]);
     });
 
     it('answers the following page for the cursor, repeating nobody', async () => {
