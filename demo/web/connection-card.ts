@@ -253,7 +253,7 @@ export class ConnectionCard {
           'dl',
           { class: 'facts' },
           h('div', {}, h('dt', {}, 'Organization'), h('dd', {}, i.organizationName)),
-          h('div', {}, h('dt', {}, 'Integration ID'), h('dd', {}, h('code', {}, i.id))),
+          h('div', { class: 'id' }, h('dt', {}, 'Integration ID'), h('dd', {}, h('code', {}, i.id))),
           h('div', { class: 'wide' }, h('dt', {}, 'Reads'), h('dd', {}, i.readModels.length ? i.readModels.join(', ') : '—')),
         ),
         this.#syncLine(i),
