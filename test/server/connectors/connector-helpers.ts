@@ -47,3 +47,20 @@ export async function listAll(app: TestApp, key: string, integrationId: string, 
   } while (cursor);
   return records;
 }
+
+/** The unified endpoints a connector can fill (a tool without legal entities answers 403 on that one: leave it out). */
+export const HRIS_PATHS = ['employees', 'employments', 'groups', 'locations', 'legal-entities', 'absence-types', 'absences', 'time-off-balances'] as const;
+
+/** Every unified endpoint's records (deleted ones included, schema-checked), by path: what the API serves of an integration. */
+export async function servedData(app: TestApp, key: string, integrationId: string, paths: readonly string[] = HRIS_PATHS): Promise<Record<string, Record<string, unknown>[]>> {
+  const served: Record<string, Record<string, unknown>[]> = {};
+  for (const path of paths) served[path] = await listAll(app, key, integrationId, path);
+  return served;
+}
+
+/** The requests a fake answered while `run` ran. */
+export async function requestsDuring<R>(fake: { requests: R[] }, run: () => Promise<unknown>): Promise<R[]> {
+  const before = fake.requests.length;
+  await run();
+  return fake.requests.slice(before);
+}
