@@ -4,7 +4,7 @@ import { readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
 import { mapEach } from '../http/records.ts';
 import { PERSONIO_ORIGIN, personioClient } from './client.ts';
-import { readAbsences, readAbsenceTypes, readRawEmployees, readTimeOffBalances } from './read.ts';
+import { readAbsencePeriods, readAbsences, readAbsenceTypes, readRawEmployees, readTimeOffBalances } from './read.ts';
 import { groupsOf, officeOf, subcompanyOf, toEmployee, toEmployment } from './to-unified.ts';
 
 const APIS = ['v1', 'v2'] as const;
@@ -55,7 +55,10 @@ export const personioDataSource: PagedSource = {
           yield unique(valid().map(subcompanyOf));
         }),
         reader('absenceTypes', 'hris_absence_types', () => readAbsenceTypes(http, rc)),
-        reader('absences', 'hris_absences', () => readAbsences(http, rc)),
+        reader('absences', 'hris_absences', async function* () {
+          yield* readAbsences(http, rc);
+          yield* readAbsencePeriods(http, rc);
+        }),
         reader('timeOffBalances', 'hris_time_off_balances', () => readTimeOffBalances(http, rc, employeeIds)),
       ];
     });

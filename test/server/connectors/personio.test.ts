@@ -70,8 +70,16 @@ describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
         counts[path] = (await listAll(app, key, id, path)).length;
       }
       expect(counts).toStrictEqual({
-        employees: 30, employments: 30, groups: 5, locations: 2, 'legal-entities': 1, 'absence-types': 2, absences: 15, 'time-off-balances': 30,
+        employees: 30, employments: 30, groups: 5, locations: 2, 'legal-entities': 1, 'absence-types': 2, absences: 25, 'time-off-balances': 30,
       });
+
+      // Hour-unit absence periods: local dates and times of Europe/Berlin, minutes as hours, the hour-unit type.
+      const absences: { remote_id: string | null; start_date?: string | null; end_date?: string | null; start_time?: string | null; end_time?: string | null; amount?: number | null; unit?: string | null; employee_note?: string | null; type?: { remote_id?: string | null; unit?: string | null } | null }[] = [];
+      for await (const page of await kombo.hris.getAbsences({ page_size: 100 })) absences.push(...page.result.data.results);
+      const hourly = absences.filter((a) => a.unit === 'HOURS').sort((a, b) => String(a.remote_id).localeCompare(String(b.remote_id)));
+      expect(hourly).toHaveLength(10);
+      expect(hourly[0]).toMatchObject({ start_date: '2026-02-10', end_date: '2026-02-10', start_time: '00:00:00', end_time: null, amount: 8, type: { remote_id: '54322', unit: 'HOURS' } });
+      expect(hourly[1]).toMatchObject({ start_date: '2026-02-10', end_date: '2026-02-10', start_time: '09:00:00', end_time: '11:30:00', amount: 2.5, employee_note: 'Dentist' });
     });
   });
 
