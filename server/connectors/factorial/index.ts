@@ -14,6 +14,7 @@ const COVERAGE: ToolCoverage = {
   hris_legal_entities: 'name address',
   hris_absence_types: 'name unit half_days_supported',
   hris_absences: 'employee_id start_date end_date start_half_day end_half_day amount unit status employee_note type_id remote_created_at remote_updated_at',
+  hris_time_off_balances: 'employee_id type_id balance balance_unit used used_unit',
 };
 
 const STEPS: Texts[] = [
