@@ -1,7 +1,7 @@
 import { bamboohrDataSource } from '../server/connectors/bamboohr/source.ts';
 import type { PagedSource } from '../server/connectors/data-source.ts';
 import { readSource } from '../server/domain/sync/read-source.ts';
-import { configureConnectors } from '../server/connectors/http/runtime.ts';
+import { createConnectorRuntime } from '../server/connectors/http/runtime.ts';
 import { personioDataSource } from '../server/connectors/personio/source.ts';
 import crypto from 'node:crypto';
 import { factorialDataSource } from '../server/connectors/factorial/source.ts';
@@ -85,11 +85,11 @@ async function read(subject: Subject, employees: number, fakeDelayMs: number, li
   const { fake, credentials } = await subject.start(employees);
   fake.faults.delayMs = fakeDelayMs;
   // Every request goes to the fake on loopback, never to the tool's real origin.
-  configureConnectors({ origins: { [subject.tool]: fake.url }, limits });
+  const runtime = createConnectorRuntime({ origins: { [subject.tool]: fake.url }, limits });
   try {
     const started = performance.now();
     const { snapshot } = await readSource(subject.source, {
-      integrationId: `bench-${subject.tool}-${employees}`, credentials, now: new Date(), type: 'FULL', since: null, signal: new AbortController().signal, pageSize: 1000,
+      integrationId: `bench-${subject.tool}-${employees}`, credentials, now: new Date(), type: 'FULL', since: null, signal: new AbortController().signal, pageSize: 1000, runtime,
     });
     const ms = performance.now() - started;
     if (snapshot.employees.length !== employees) throw new Error(`${subject.tool}: read ${snapshot.employees.length} of ${employees} employees`);
@@ -129,6 +129,5 @@ export async function benchConnectors(): Promise<Row[]> {
       pass: limited.peak <= 10 && failures === 0 && limited.failed === 0,
     });
   }
-  configureConnectors({});
   return rows;
 }

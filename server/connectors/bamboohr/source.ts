@@ -1,4 +1,5 @@
 import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { runtimeOf } from '../http/runtime.ts';
 import { deltaSince } from '../http/delta-since.ts';
 import { changesReader, readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
@@ -36,7 +37,7 @@ export const BAMBOOHR_MODELS = [
 export const bamboohrDataSource: PagedSource = {
   readModels: BAMBOOHR_MODELS,
   async *read(ctx) {
-    const client = bambooClient(ctx.integrationId, ctx.credentials);
+    const client = bambooClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials);
     const since = deltaSince(ctx);
     const employeeIds: string[] = [];
     yield* readPages('bamboohr', ctx, (rc) => [
@@ -64,7 +65,7 @@ export const bamboohrDataSource: PagedSource = {
   },
   async passthrough(ctx, request) {
     if (!(APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, APIS);
-    const client = bambooClient(ctx.integrationId, ctx.credentials);
+    const client = bambooClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials);
     return forwardPassthrough(client.http, `${client.base}/api`, request);
   },
 };

@@ -63,8 +63,8 @@ export const factorialConnector: Connector = {
   source: factorialDataSource,
   oauth: {
     authorizationUrl: factorialAuthorizationUrl,
-    async exchangeCode(input, signal) {
-      const pair = await requestTokens(factorialClient(null, {}, signal), {
+    async exchangeCode(input, signal, runtime) {
+      const pair = await requestTokens(factorialClient(runtime, null, {}, signal), {
         grant_type: 'authorization_code',
         code: input.code,
         redirect_uri: input.redirectUri,

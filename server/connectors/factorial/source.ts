@@ -1,4 +1,5 @@
 import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { runtimeOf } from '../http/runtime.ts';
 import { readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
 import { collect } from '../http/paginate.ts';
@@ -26,7 +27,7 @@ export const FACTORIAL_MODELS = [
 export const factorialDataSource: PagedSource = {
   readModels: FACTORIAL_MODELS,
   async *read(ctx) {
-    const http = factorialClient(ctx.integrationId, ctx.credentials);
+    const http = factorialClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials);
     const teamsOf = new Map<string, string[]>();
     const employeeIds: string[] = [];
     const today = ctx.now.toISOString().slice(0, 10);
@@ -69,6 +70,6 @@ export const factorialDataSource: PagedSource = {
   },
   async passthrough(ctx, request) {
     if (!(APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, APIS);
-    return forwardPassthrough(factorialClient(ctx.integrationId, ctx.credentials), FACTORIAL_API.replace(/\/resources$/, ''), request);
+    return forwardPassthrough(factorialClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials), FACTORIAL_API.replace(/\/resources$/, ''), request);
   },
 };

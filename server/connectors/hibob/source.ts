@@ -1,4 +1,5 @@
 import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { runtimeOf } from '../http/runtime.ts';
 import { deltaSince } from '../http/delta-since.ts';
 import { changesReader, readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
@@ -21,7 +22,7 @@ export const HIBOB_MODELS = [
 export const hibobDataSource: PagedSource = {
   readModels: HIBOB_MODELS,
   async *read(ctx) {
-    const http = hibobClient(ctx.integrationId, ctx.credentials);
+    const http = hibobClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials);
     const since = deltaSince(ctx, CHANGE_FEED_REACH_MS);
     const employeeIds: string[] = [];
     yield* readPages('hibob', ctx, (rc) => [
@@ -41,6 +42,6 @@ export const hibobDataSource: PagedSource = {
   },
   async passthrough(ctx, request) {
     if (!(APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, APIS);
-    return forwardPassthrough(hibobClient(ctx.integrationId, ctx.credentials), HIBOB_API, request);
+    return forwardPassthrough(hibobClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials), HIBOB_API, request);
   },
 };

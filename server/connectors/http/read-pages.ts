@@ -2,7 +2,7 @@ import type { ReadContext as PagedReadContext, SourceItem } from '../data-source
 import { RemoteError } from '../remote-error.ts';
 import type { HrisReadModelId, HrisSnapshot } from '../unified-hris.ts';
 import type { BadRecordSink } from './records.ts';
-import { connectorRuntime } from './runtime.ts';
+import { runtimeOf } from './runtime.ts';
 
 /** What a tool's page generators receive: the source context plus where bad records are reported. */
 export interface ReadContext extends PagedReadContext {
@@ -44,7 +44,7 @@ export const changesReader = <K extends keyof HrisSnapshot>(field: K, model: Hri
  * fails the read.
  */
 export async function* readPages(tool: string, ctx: PagedReadContext, readers: (rc: ReadContext) => ModelReader[]): AsyncIterable<SourceItem> {
-  const log = connectorRuntime().options.logger;
+  const log = runtimeOf(ctx).options.logger;
   const rc: ReadContext = {
     ...ctx,
     onBadRecord: ({ model, reason }) => log?.warn({ tool, integrationId: ctx.integrationId, model, reason }, 'tool record skipped'),

@@ -1,4 +1,5 @@
 import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { runtimeOf } from '../http/runtime.ts';
 import { BadRecordError } from '../http/records.ts';
 import { readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
@@ -28,7 +29,7 @@ function unique<T extends { remoteId: string }>(items: (T | null)[]): T[] {
 export const personioDataSource: PagedSource = {
   readModels: PERSONIO_MODELS,
   async *read(ctx) {
-    const http = personioClient(ctx.integrationId, ctx.credentials);
+    const http = personioClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials);
     const raw: unknown[] = [];
     const employeeIds: string[] = [];
     yield* readPages('personio', ctx, (rc) => {
@@ -65,7 +66,7 @@ export const personioDataSource: PagedSource = {
   },
   async passthrough(ctx, request) {
     if (!(APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, APIS);
-    return forwardPassthrough(personioClient(ctx.integrationId, ctx.credentials), `${PERSONIO_ORIGIN}/${request.api}`, request);
+    return forwardPassthrough(personioClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials), `${PERSONIO_ORIGIN}/${request.api}`, request);
   },
 };
 
