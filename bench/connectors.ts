@@ -16,8 +16,11 @@ import { fmt, type Row } from './lib/table.ts';
 interface Subject {
   tool: string;
   source: PagedSource;
-  start(employees: number): Promise<{ fake: FakeServer; credentials: Record<string, string> }>;
+  start(employees: number): Promise<{ fake: FakeServer; credentials: Record<string, string>; change?: (at: Date) => void }>;
 }
+
+/** How many employees the incremental row changes. */
+const CHANGED = 10;
 
 const SUBJECTS: Subject[] = [
   {
@@ -25,7 +28,11 @@ const SUBJECTS: Subject[] = [
     source: bamboohrDataSource,
     async start(employees) {
       const fake = await startBamboohrFake({ employees });
-      return { fake, credentials: { company_subdomain: 'bench', api_key: fake.apiKey } };
+      const change = (at: Date) => {
+        fake.setNow(at.toISOString());
+        for (const e of fake.employees.slice(0, CHANGED)) fake.updateEmployee(e.id!, { jobTitle: 'Staff Engineer' });
+      };
+      return { fake, credentials: { company_subdomain: 'bench', api_key: fake.apiKey }, change };
     },
   },
   {
@@ -33,7 +40,10 @@ const SUBJECTS: Subject[] = [
     source: personioDataSource,
     async start(employees) {
       const fake = await startPersonioFake({ employees });
-      return { fake, credentials: { client_id: fake.clientId, client_secret: fake.clientSecret } };
+      const change = () => {
+        for (const e of fake.employees.slice(0, CHANGED)) fake.updateEmployee(e.id, { position: 'Staff Engineer' });
+      };
+      return { fake, credentials: { client_id: fake.clientId, client_secret: fake.clientSecret }, change };
     },
   },
   {
@@ -41,7 +51,15 @@ const SUBJECTS: Subject[] = [
     source: hibobDataSource,
     async start(employees) {
       const fake = await startHibobFake({ employees });
-      return { fake, credentials: { service_user_id: fake.serviceUserId, service_user_token: fake.token } };
+      // Ten employees changed, and each booked time off (the part HiBob's change feed names).
+      const change = (at: Date) => {
+        fake.setNow(at.toISOString());
+        for (const p of fake.people.slice(0, CHANGED)) {
+          fake.updatePerson(p.id, { firstName: 'Renamed' });
+          fake.requestTimeOff(p.id, '2026-12-21', '2026-12-23');
+        }
+      };
+      return { fake, credentials: { service_user_id: fake.serviceUserId, service_user_token: fake.token }, change };
     },
   },
   {
@@ -61,8 +79,12 @@ const SUBJECTS: Subject[] = [
       const form = { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: fake.clientId, client_secret: fake.clientSecret, code_verifier: verifier };
       const tokens = (await (await fetch(`${fake.url}/oauth/token`, { method: 'POST', body: new URLSearchParams(form) })).json()) as Record<string, string>;
       fake.requests.length = 0;
+      const change = () => {
+        for (const e of fake.employees.slice(0, CHANGED)) e.first_name = 'Renamed';
+      };
       return {
         fake,
+        change,
         credentials: { access_token: tokens.access_token!, refresh_token: tokens.refresh_token!, expires_at: String(Date.now() + 3_600_000), client_id: fake.clientId, client_secret: fake.clientSecret },
       };
     },
@@ -101,6 +123,29 @@ async function read(subject: Subject, employees: number, fakeDelayMs: number, li
 }
 
 /**
+ * One incremental (DELTA) read of a 1,000-employee tenant whose last sync started ten minutes ago,
+ * after ten employees changed five minutes ago: the requests it sends and its time.
+ */
+async function deltaRead(subject: Subject): Promise<{ ms: number; requests: number; changed: number }> {
+  const { fake, credentials, change } = await subject.start(1000);
+  const now = new Date();
+  change?.(new Date(now.getTime() - 5 * 60_000));
+  fake.requests.length = 0;
+  const runtime = createConnectorRuntime({ origins: { [subject.tool]: fake.url }, limits: { concurrency: 8, perSecond: 100_000 } });
+  try {
+    const started = performance.now();
+    const read = await readSource(subject.source, {
+      integrationId: `bench-delta-${subject.tool}`, credentials, now, type: 'DELTA', since: new Date(now.getTime() - 10 * 60_000), signal: new AbortController().signal, pageSize: 1000, runtime,
+    });
+    const ms = performance.now() - started;
+    const changed = read.deltas.get('employees')?.changed.length ?? read.snapshot.employees.length;
+    return { ms, requests: fake.requests.length, changed };
+  } finally {
+    await fake.close();
+  }
+}
+
+/**
  * Connector budgets of issue 12, against the local fakes on loopback: a full read of a 1,000-employee
  * tenant per connector (limits raised so only the toolkit and the fake count), and a read under a
  * 10 requests/s limit whose peak the fake measures. A read that fails counts as a failed sync.
@@ -127,6 +172,14 @@ export async function benchConnectors(): Promise<Row[]> {
       value: `${limited.peak} req/s, ${failures} failed syncs`,
       budget: '<= 10 req/s, 0 failed',
       pass: limited.peak <= 10 && failures === 0 && limited.failed === 0,
+    });
+    // Informational: which models a DELTA read takes from a change feed differs per tool (see each source.ts).
+    const delta = await deltaRead(subject);
+    rows.push({
+      what: `${subject.tool}: DELTA read after ${CHANGED} of 1,000 employees changed (${delta.requests} requests vs ${full.requests} for a full read; ${delta.changed} employee records read)`,
+      value: `${fmt(delta.ms / 1000, 2)} s`,
+      budget: 'no budget (reported)',
+      pass: null,
     });
   }
   return rows;
