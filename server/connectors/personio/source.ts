@@ -25,6 +25,11 @@ function unique<T extends { remoteId: string }>(items: (T | null)[]): T[] {
 /**
  * Personio's data source. Groups, offices and subcompanies come from the employees' relation attributes
  * (v1 has no lists of them), so employees are read once and the rest derived from them.
+ *
+ * Every read is a full read, DELTA ones too: `updated_since` on employees reports no deletions (notes §5)
+ * and forum reports say it is ignored or incomplete on some accounts [3p]; time-offs and absence periods
+ * have `updated_from` filters, but deleted ones are not listed [inf, notes §2.6], so no feed names every
+ * change of a model.
  */
 export const personioDataSource: PagedSource = {
   readModels: PERSONIO_MODELS,

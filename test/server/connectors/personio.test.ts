@@ -2,10 +2,10 @@ import { Kombo } from '@kombo-api/sdk';
 import type { Store } from '../../../server/store/db.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
-import { runFirstSync, syncNow } from '../../helpers/hris.ts';
+import { runFirstSync, runSync, syncNow } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { employeeJson, type PersonioFake, startPersonioFake } from '../../fakes/personio-fake.ts';
-import { connectedIntegration, connectTool, listAll, useFakes } from './connector-helpers.ts';
+import { connectedIntegration, connectTool, listAll, requestsDuring, servedData, useFakes } from './connector-helpers.ts';
 
 describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
   let store: Store;
@@ -104,6 +104,24 @@ describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
       const employees = await listAll(app, key, id, 'employees');
       expect(employees.find((e) => e.remote_id === '5')).toMatchObject({ job_title: 'Head of Platform', remote_deleted_at: null });
       expect(employees.find((e) => e.remote_id === '6')?.remote_deleted_at).toStrictEqual(expect.any(String));
+    });
+  });
+
+  describe('a DELTA sync after Personio changed', () => {
+    it('reads employees in full (updated_since names no deletions) and serves what a full sync serves', async () => {
+      const id = await connectedIntegration(app, key, 'personio', credentials());
+      await runFirstSync(app.deps, id);
+      clock.advance(3 * 60 * 60 * 1000);
+      fake.updateEmployee(5, { position: 'Head of Platform' });
+      fake.deleteEmployee(6);
+      const sent = await requestsDuring(fake, async () => expect((await runSync(app.deps, id, 'DELTA', 'SCHEDULED')).status).toBe('SUCCEEDED'));
+      const employeeReads = sent.filter((r) => r.path === '/v1/company/employees');
+      expect(employeeReads.length).toBeGreaterThan(0);
+      expect(employeeReads.filter((r) => r.query.includes('updated_since'))).toStrictEqual([]);
+      const afterDelta = await servedData(app, key, id);
+      expect(afterDelta.employees!.find((e) => e.remote_id === '6')?.remote_deleted_at).toStrictEqual(expect.any(String));
+      await syncNow(app.deps, id);
+      expect(await servedData(app, key, id)).toStrictEqual(afterDelta);
     });
   });
 
