@@ -1,7 +1,7 @@
 import { bamboohrDataSource } from '../server/connectors/bamboohr/source.ts';
 import type { PagedSource } from '../server/connectors/data-source.ts';
 import { readSource } from '../server/domain/sync/read-source.ts';
-import { configureConnectors } from '../server/connectors/http/runtime.ts';
+import { createConnectorRuntime } from '../server/connectors/http/runtime.ts';
 import { personioDataSource } from '../server/connectors/personio/source.ts';
 import crypto from 'node:crypto';
 import { factorialDataSource } from '../server/connectors/factorial/source.ts';
@@ -16,8 +16,11 @@ import { fmt, type Row } from './lib/table.ts';
 interface Subject {
   tool: string;
   source: PagedSource;
-  start(employees: number): Promise<{ fake: FakeServer; credentials: Record<string, string> }>;
+  start(employees: number): Promise<{ fake: FakeServer; credentials: Record<string, string>; change?: (at: Date) => void }>;
 }
+
+/** How many employees the incremental row changes. */
+const CHANGED = 10;
 
 const SUBJECTS: Subject[] = [
   {
@@ -25,7 +28,11 @@ const SUBJECTS: Subject[] = [
     source: bamboohrDataSource,
     async start(employees) {
       const fake = await startBamboohrFake({ employees });
-      return { fake, credentials: { company_subdomain: 'bench', api_key: fake.apiKey } };
+      const change = (at: Date) => {
+        fake.setNow(at.toISOString());
+        for (const e of fake.employees.slice(0, CHANGED)) fake.updateEmployee(e.id!, { jobTitle: 'Staff Engineer' });
+      };
+      return { fake, credentials: { company_subdomain: 'bench', api_key: fake.apiKey }, change };
     },
   },
   {
@@ -33,7 +40,10 @@ const SUBJECTS: Subject[] = [
     source: personioDataSource,
     async start(employees) {
       const fake = await startPersonioFake({ employees });
-      return { fake, credentials: { client_id: fake.clientId, client_secret: fake.clientSecret } };
+      const change = () => {
+        for (const e of fake.employees.slice(0, CHANGED)) fake.updateEmployee(e.id, { position: 'Staff Engineer' });
+      };
+      return { fake, credentials: { client_id: fake.clientId, client_secret: fake.clientSecret }, change };
     },
   },
   {
@@ -41,7 +51,15 @@ const SUBJECTS: Subject[] = [
     source: hibobDataSource,
     async start(employees) {
       const fake = await startHibobFake({ employees });
-      return { fake, credentials: { service_user_id: fake.serviceUserId, service_user_token: fake.token } };
+      // Ten employees changed, and each booked time off (the part HiBob's change feed names).
+      const change = (at: Date) => {
+        fake.setNow(at.toISOString());
+        for (const p of fake.people.slice(0, CHANGED)) {
+          fake.updatePerson(p.id, { firstName: 'Renamed' });
+          fake.requestTimeOff(p.id, '2026-12-21', '2026-12-23');
+        }
+      };
+      return { fake, credentials: { service_user_id: fake.serviceUserId, service_user_token: fake.token }, change };
     },
   },
   {
@@ -61,8 +79,12 @@ const SUBJECTS: Subject[] = [
       const form = { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: fake.clientId, client_secret: fake.clientSecret, code_verifier: verifier };
       const tokens = (await (await fetch(`${fake.url}/oauth/token`, { method: 'POST', body: new URLSearchParams(form) })).json()) as Record<string, string>;
       fake.requests.length = 0;
+      const change = () => {
+        for (const e of fake.employees.slice(0, CHANGED)) e.first_name = 'Renamed';
+      };
       return {
         fake,
+        change,
         credentials: { access_token: tokens.access_token!, refresh_token: tokens.refresh_token!, expires_at: String(Date.now() + 3_600_000), client_id: fake.clientId, client_secret: fake.clientSecret },
       };
     },
@@ -85,16 +107,39 @@ async function read(subject: Subject, employees: number, fakeDelayMs: number, li
   const { fake, credentials } = await subject.start(employees);
   fake.faults.delayMs = fakeDelayMs;
   // Every request goes to the fake on loopback, never to the tool's real origin.
-  configureConnectors({ origins: { [subject.tool]: fake.url }, limits });
+  const runtime = createConnectorRuntime({ origins: { [subject.tool]: fake.url }, limits });
   try {
     const started = performance.now();
     const { snapshot } = await readSource(subject.source, {
-      integrationId: `bench-${subject.tool}-${employees}`, credentials, now: new Date(), type: 'FULL', since: null, signal: new AbortController().signal, pageSize: 1000,
+      integrationId: `bench-${subject.tool}-${employees}`, credentials, now: new Date(), type: 'FULL', since: null, signal: new AbortController().signal, pageSize: 1000, runtime,
     });
     const ms = performance.now() - started;
     if (snapshot.employees.length !== employees) throw new Error(`${subject.tool}: read ${snapshot.employees.length} of ${employees} employees`);
     // 429s and 5xx would be the fake pushing back; 4xx like HiBob's "no such policy" are answers.
     return { ms, requests: fake.requests.length, failed: fake.requests.filter((r) => r.status === 429 || r.status >= 500).length, peak: peakPerSecond(fake.requests.map((r) => r.at)) };
+  } finally {
+    await fake.close();
+  }
+}
+
+/**
+ * One incremental (DELTA) read of a 1,000-employee tenant whose last sync started ten minutes ago,
+ * after ten employees changed five minutes ago: the requests it sends and its time.
+ */
+async function deltaRead(subject: Subject): Promise<{ ms: number; requests: number; changed: number }> {
+  const { fake, credentials, change } = await subject.start(1000);
+  const now = new Date();
+  change?.(new Date(now.getTime() - 5 * 60_000));
+  fake.requests.length = 0;
+  const runtime = createConnectorRuntime({ origins: { [subject.tool]: fake.url }, limits: { concurrency: 8, perSecond: 100_000 } });
+  try {
+    const started = performance.now();
+    const read = await readSource(subject.source, {
+      integrationId: `bench-delta-${subject.tool}`, credentials, now, type: 'DELTA', since: new Date(now.getTime() - 10 * 60_000), signal: new AbortController().signal, pageSize: 1000, runtime,
+    });
+    const ms = performance.now() - started;
+    const changed = read.deltas.get('employees')?.changed.length ?? read.snapshot.employees.length;
+    return { ms, requests: fake.requests.length, changed };
   } finally {
     await fake.close();
   }
@@ -128,7 +173,14 @@ export async function benchConnectors(): Promise<Row[]> {
       budget: '<= 10 req/s, 0 failed',
       pass: limited.peak <= 10 && failures === 0 && limited.failed === 0,
     });
+    // Informational: which models a DELTA read takes from a change feed differs per tool (see each source.ts).
+    const delta = await deltaRead(subject);
+    rows.push({
+      what: `${subject.tool}: DELTA read after ${CHANGED} of 1,000 employees changed (${delta.requests} requests vs ${full.requests} for a full read; ${delta.changed} employee records read)`,
+      value: `${fmt(delta.ms / 1000, 2)} s`,
+      budget: 'no budget (reported)',
+      pass: null,
+    });
   }
-  configureConnectors({});
   return rows;
 }

@@ -2,7 +2,7 @@ import type { Config } from './config.ts';
 import { type ConnectorRegistry, createConnectorRegistry } from './connectors/registry.ts';
 import type { Connector } from './connectors/types.ts';
 import type { AppDeps } from './deps.ts';
-import { configureConnectors } from './connectors/http/runtime.ts';
+import { type ConnectorRuntime, createConnectorRuntime } from './connectors/http/runtime.ts';
 import { AuthCache } from './domain/auth-cache.ts';
 import { connectorTokenStore } from './domain/connector-tokens.ts';
 import type { Clock } from './domain/deps.ts';
@@ -29,6 +29,8 @@ export interface DepsOverrides {
   secret?: Buffer;
   /** The tools of this process, or a ready registry. @default the Sandbox */
   connectors?: readonly Connector[] | ConnectorRegistry;
+  /** The HTTP connectors' runtime. @default built from `config.toolOrigins`, the logger and the store */
+  connectorRuntime?: ConnectorRuntime;
   /** PostgreSQL pool size when the store is opened here. @default 10 */
   poolSize?: number;
   widgetDevMiddleware?: AppDeps['widgetDevMiddleware'];
@@ -81,9 +83,10 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
     throw err;
   }
   const clock = overrides.clock ?? (() => new Date());
-  // The HTTP connectors' settings: where each tool lives, their request log, their sealed token store.
-  // Processes that read the configuration set them (server, worker, CLI); tests configure their own.
-  if (config.toolOrigins) configureConnectors({ origins: config.toolOrigins, logger, tokenStore: connectorTokenStore({ db: store.db, secret, clock }) });
+  // The HTTP connectors' runtime of this process: where each tool lives, their request log, their sealed
+  // token store, one gate per integration. Tests and the bench may bring their own (pointing at fakes).
+  const connectorRuntime =
+    overrides.connectorRuntime ?? createConnectorRuntime({ origins: config.toolOrigins ?? {}, logger, tokenStore: connectorTokenStore({ db: store.db, secret, clock }) });
   const connectors = isRegistry(overrides.connectors) ? overrides.connectors : createConnectorRegistry(overrides.connectors);
   const jobs = createPgBossQueue(store, { queues: JOB_QUEUES, logger, schema: overrides.jobSchema, supervise: overrides.superviseJobs });
   // Started here, outside any transaction, so that the first job queued in one can be written at once.
@@ -93,6 +96,7 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
     clock,
     secret,
     connectors,
+    connectorRuntime,
     jobs,
     logger,
     mappers: hrisWireMappers,

@@ -1,3 +1,4 @@
+import type { ConnectorRuntime } from './http/runtime.ts';
 import type { RemoteError } from './remote-error.ts';
 import type { HrisReadModelId, HrisSnapshot } from './unified-hris.ts';
 
@@ -16,6 +17,12 @@ export interface SourceContext {
   type: 'FULL' | 'DELTA';
   /** When the last successful sync started (for DELTA reads). */
   since: Date | null;
+  /**
+   * The process's connector runtime (settings, connection pool, gates, token keepers), built once by the
+   * composition root. The sync and the passthrough always pass it; HTTP connectors refuse to read
+   * without it (`runtimeOf`), sources that call no tool (the Sandbox) need none.
+   */
+  runtime?: ConnectorRuntime;
 }
 
 /** A raw request to the tool's own API (`POST /v1/passthrough/{tool}/{api}`). */

@@ -1,4 +1,5 @@
 import type { AnySource } from './data-source.ts';
+import type { ConnectorRuntime } from './http/runtime.ts';
 import type {
   CredentialField,
   DataPointGroup,
@@ -45,6 +46,8 @@ export interface VerifyContext {
   signal: AbortSignal;
   /** Language for messages shown to the end user. @default 'en' */
   language?: FlowLanguage;
+  /** The process's connector runtime, as syncs get it (the flow always passes it; tools that call no API ignore it). */
+  runtime?: ConnectorRuntime;
 }
 
 /**
@@ -87,10 +90,11 @@ export interface Connector {
 /** How a tool connects through OAuth 2.0 authorization code with PKCE. */
 export interface OAuthSpec {
   /** The tool's authorization page for these parameters (any `TOOL_ORIGIN_<TOOL>` applied). */
-  authorizationUrl(params: { clientId: string; redirectUri: string; state: string; codeChallenge: string }): string;
+  authorizationUrl(params: { clientId: string; redirectUri: string; state: string; codeChallenge: string }, runtime: ConnectorRuntime): string;
   /** Exchanges an authorization code; answers the credentials to store (tokens and the client they belong to). */
   exchangeCode(
     input: { code: string; codeVerifier: string; redirectUri: string; clientId: string; clientSecret: string },
     signal: AbortSignal,
+    runtime: ConnectorRuntime,
   ): Promise<Record<string, string>>;
 }

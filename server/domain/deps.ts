@@ -1,4 +1,5 @@
 import type { ConnectorRegistry } from '../connectors/registry.ts';
+import type { ConnectorRuntime } from '../connectors/http/runtime.ts';
 import type { Db } from '../store/db.ts';
 import type { AuthCache } from './auth-cache.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
@@ -16,6 +17,8 @@ export interface DomainDeps {
   connectors: ConnectorRegistry;
   /** The durable job queue (syncs, schedules, sweeps). */
   jobs: JobQueue;
+  /** The HTTP connectors' runtime of this process (tool origins, request log, limits, token keepers): one per process. */
+  connectorRuntime: ConnectorRuntime;
   /** Key-state cache; set only when this process is the store's sole writer (the embedded store). */
   authCache?: AuthCache;
 }

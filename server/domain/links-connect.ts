@@ -37,6 +37,7 @@ async function verify(connector: Connector, credentials: Record<string, string>,
       clock: deps.clock,
       signal: AbortSignal.any([signal, timeout]),
       language: link.language,
+      runtime: deps.connectorRuntime,
     });
   } catch (err) {
     if (timeout.aborted && !signal.aborted) return { status: 'remote_unavailable', message: TIMEOUT_MESSAGE[link.language] };

@@ -43,7 +43,7 @@ export async function startOAuth(deps: DomainDeps, linkToken: string | undefined
     })
     .execute();
   const codeChallenge = crypto.createHash('sha256').update(verifier).digest('base64url');
-  return { authorizationUrl: connector.oauth.authorizationUrl({ clientId: client.clientId, redirectUri: oauthCallbackUrl(publicUrl), state, codeChallenge }) };
+  return { authorizationUrl: connector.oauth.authorizationUrl({ clientId: client.clientId, redirectUri: oauthCallbackUrl(publicUrl), state, codeChallenge }, deps.connectorRuntime) };
 }
 
 /** How an OAuth callback ended, for the page that reports it to the flow. */
@@ -90,6 +90,7 @@ export async function finishOAuth(
     credentials = await connector.oauth.exchangeCode(
       { code: query.code, codeVerifier: verifier ?? '', redirectUri: oauthCallbackUrl(publicUrl), clientId: client.clientId, clientSecret: client.clientSecret },
       signal,
+      deps.connectorRuntime,
     );
   } catch (err) {
     if (err instanceof RemoteError) return { outcome: 'failed', message: err.kind === 'remote_unavailable' ? `${connector.tool.label} is not reachable right now. Please try again in a few minutes.` : FAILED };

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { configureConnectors } from '../../server/connectors/http/runtime.ts';
+import { createConnectorRuntime } from '../../server/connectors/http/runtime.ts';
 import { setOAuthClient } from '../../server/domain/oauth-clients.ts';
 import { call } from '../helpers/app.ts';
 import { type CrossSite, describeInChromium, launchChromium, startCrossSite } from '../helpers/browser.ts';
@@ -15,10 +15,9 @@ describeInChromium('"Connect with Factorial": the OAuth popup against the fake (
 
   beforeAll(async () => {
     [site, browser, fake] = await Promise.all([startCrossSite(), launchChromium(), startFactorialFake({ employees: 5 })]);
-    configureConnectors({ origins: { factorial: fake.url }, logger: site.app.deps.logger });
+    site.app.deps.connectorRuntime = createConnectorRuntime({ origins: { factorial: fake.url }, logger: site.app.deps.logger });
   });
   afterAll(async () => {
-    configureConnectors({});
     await browser?.close();
     await site?.close();
     await fake?.close();

@@ -23,6 +23,10 @@ export interface BambooFake extends FakeServer {
   /** Answers 404 for every request, as for an unknown company. */
   unknownCompany: boolean;
   updateEmployee(id: string, fields: Record<string, string>): void;
+  /** Hires a new employee (recorded as Inserted in the change feed); answers its id. */
+  addEmployee(fields?: Record<string, string>): string;
+  /** Moves the fake's clock (the change feed's timestamps) to `date`; later changes follow it. */
+  setNow(date: string): void;
   deleteEmployee(id: string): void;
   /** The API key stops working (401), as when an administrator deletes it. */
   revokeKey(): void;
@@ -73,6 +77,23 @@ function makeEmployee(i: number): BambooEmployee {
   };
 }
 
+/**
+ * The Datasets API's filter [spec: OData-like], as far as the connector uses it: `and` of groups, each
+ * group (parenthesised or not) an `or` of `field eq 'value'` comparisons.
+ */
+export function datasetFilter(filter: string | undefined): (row: Record<string, string>) => boolean {
+  if (!filter) return () => true;
+  const groups = filter.split(/\)\s+and\s+\(|\s+and\s+/).map((g) => g.replace(/^\(|\)$/g, ''));
+  const tests = groups.map((g) =>
+    g.split(/\s+or\s+/).map((term) => {
+      const m = /^(\w+)\s+eq\s+'([^']*)'$/.exec(term.trim());
+      if (!m) throw new Error(`The fake does not understand the filter term "${term}".`);
+      return [m[1]!, m[2]!] as const;
+    }),
+  );
+  return (row) => tests.every((any) => any.some(([field, value]) => row[field] === value));
+}
+
 const listOf = (alias: string, fieldId: number, names: string[], base: number) => ({
   fieldId, alias, manageable: 'yes', multiple: 'no', name: alias,
   options: names.map((name, i) => ({ id: base + i, archived: 'no', createdDate: '2015-01-01T00:00:00+00:00', archivedDate: null, name })),
@@ -107,10 +128,14 @@ export async function startBamboohrFake(options: BambooFakeOptions = {}): Promis
       return json([listOf('department', 18, DEPARTMENTS, 1), listOf('division', 19, DIVISIONS, 1), listOf('location', 20, LOCATIONS, 1)]);
     }
     if (p === '/api/v2/datasets/employee/data' && req.method === 'POST') {
-      const body = req.body as { fields?: string[]; page?: number; pageSize?: number };
+      const body = req.body as { fields?: string[]; filter?: string; page?: number; pageSize?: number };
       const page = body.page ?? 1;
       const pageSize = Math.min(body.pageSize ?? 100, 1000);
-      const rows = [...employees.map((e) => ({ fields: Object.fromEntries((body.fields ?? Object.keys(e)).map((f) => [f, e[f] ?? null])) })), ...broken];
+      const matches = datasetFilter(body.filter);
+      const rows = [
+        ...employees.filter(matches).map((e) => ({ fields: Object.fromEntries((body.fields ?? Object.keys(e)).map((f) => [f, e[f] ?? null])) })),
+        ...broken,
+      ];
       const totalPages = Math.max(1, Math.ceil(rows.length / pageSize));
       return json({ data: rows.slice((page - 1) * pageSize, page * pageSize), links: { next: null, prev: null }, meta: { page, pageSize, totalPages, totalItems: rows.length } });
     }
@@ -170,6 +195,15 @@ export async function startBamboohrFake(options: BambooFakeOptions = {}): Promis
     },
     set unknownCompany(v: boolean) {
       state.unknownCompany = v;
+    },
+    addEmployee(fields: Record<string, string> = {}) {
+      const e = { ...makeEmployee(employees.length + 500), ...fields };
+      employees.push(e);
+      changes.set(e.id!, { action: 'Inserted', at: time() });
+      return e.id!;
+    },
+    setNow(date: string) {
+      clock = Date.parse(date);
     },
     updateEmployee(id: string, fields: Record<string, string>) {
       const e = employees.find((x) => x.id === id);

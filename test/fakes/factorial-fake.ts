@@ -90,6 +90,18 @@ export async function startFactorialFake(options: { employees?: number } = {}): 
     if (r === 'companies/legal_entities') return page(req, [{ id: 222, company_id: 111, legal_name: 'Acme Spain S.L.', country: 'es', city: 'Madrid', postal_code: '28001', address_line_1: 'Calle Mayor 1' }]);
     if (r === 'contracts/contract_versions') return page(req, employees.map((e) => ({ id: 5000 + e.id, company_id: 111, employee_id: e.id, job_title: 'Backend Engineer', effective_on: '2023-01-01', starts_on: '2021-02-01', salary_amount: 4500000, salary_frequency: 'yearly' })));
     if (r === 'timeoff/leave_types') return page(req, [{ id: 77, name: 'Vacaciones', translated_name: 'Vacation', active: true, half_days_units_enabled: true }]);
+    if (r === 'timeoff/allowances') return page(req, [{ id: 900, name: 'Vacaciones 23d', allowance_type: 'days', leave_type_ids: [77], available_days: null, proration_type: 'none', rounding: 'none' }]);
+    if (r === 'timeoff/allowance_stats') {
+      const reference = req.query.get('reference_date');
+      if (!reference) return { status: 400, body: { error: 'reference_date is required' } };
+      const ids = new Set(req.query.getAll('employee_ids[]').map(Number));
+      return page(req, employees.filter((e) => ids.size === 0 || ids.has(e.id)).map((e) => ({
+        id: `${e.id}/900/${reference}`, employee_id: e.id, allowance_id: 900, year: Number(reference.slice(0, 4)),
+        available_days: e.id % 2 ? '12.5' : '20.0', used_days: e.id % 2 ? '10.5' : '3.0', total: '23.0', total_accrued_units: '20.0', accumulated_carry_over: '3.0',
+        used_carry_over: '0.0', incidences: '0.0', policy_allowance: '23.0', prorated_allowance_days: '23.0', used_units_until_reference_date: '8.0',
+        outstanding_units: '2.0', max_balance_cap: null, total_in_decimal: null, cycles: '[]', carry_overs: [],
+      })));
+    }
     if (r === 'timeoff/leaves') {
       if (!req.query.get('from') || !req.query.get('to')) return { status: 400, body: { error: 'from and to' } };
       return page(req, employees.filter((_, i) => i % 5 === 0).map((e, i) => ({ id: 9000 + i, company_id: 111, employee_id: e.id, leave_type_id: 77, start_on: '2026-02-02', finish_on: '2026-02-04', half_day: null, days_taken: 3, description: 'Summer', approved: i % 2 ? null : true, created_at: '2026-01-01T10:00:00.000+01:00', updated_at: '2026-01-02T09:00:00.000+01:00', deleted_at: null })));

@@ -38,7 +38,8 @@ export interface FakeFaults {
 export interface FakeServer {
   url: string;
   faults: FakeFaults;
-  requests: { method: string; path: string; at: number; status: number }[];
+  /** Every request answered: `query` is the search string (with its `?`, or empty), `body` the parsed body. */
+  requests: { method: string; path: string; at: number; status: number; query: string; body: unknown }[];
   close(): Promise<void>;
 }
 
@@ -69,7 +70,7 @@ export async function startFake(route: (req: FakeRequest) => FakeResponse | Prom
     } else {
       answer = await route({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
     }
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, at, status: answer.status });
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, at, status: answer.status, query: url.search, body });
     const payload = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
     const type = typeof answer.body === 'string' ? 'text/plain' : 'application/json';
     res.writeHead(answer.status, { ...(payload ? { 'content-type': type } : {}), ...answer.headers }).end(payload);

@@ -23,7 +23,16 @@ export interface HibobFake extends FakeServer {
   updatePerson(id: string, change: Partial<HibobPerson>): void;
   deletePerson(id: string): void;
   addBrokenPerson(): void;
+  /** Books a time-off request (a `created` change at the fake's clock); answers its request id. */
+  requestTimeOff(personId: string, startDate: string, endDate: string): number;
+  /** Cancels a request (a `deleted` change at the fake's clock). */
+  deleteTimeOff(requestId: number): void;
+  /** Moves the fake's clock (the change feed's timestamps) to `date`. */
+  setNow(date: string): void;
 }
+
+/** A time-off change feed entry, with when it happened (the filter `since` compares with `at`). */
+type TimeOffChange = { at: number; entry: Record<string, unknown> };
 
 /** Ids above 2^53, as HiBob's are [docs]. */
 const personId = (i: number) => (3332883884017713000n + BigInt(i)).toString();
@@ -86,6 +95,16 @@ export async function startHibobFake(options: { employees?: number } = {}): Prom
     terminationDate: i % 15 === 14 ? '2025-10-31' : null,
   }));
   const broken: unknown[] = [];
+  let now = Date.parse('2026-02-01T08:00:00Z');
+  const request = (x: HibobPerson, requestId: number, startDate: string, endDate: string) => ({
+    changeType: 'created', requestId, employeeId: x.id, employeeDisplayName: `${x.firstName} ${x.surname}`, employeeEmail: x.email,
+    policyTypeDisplayName: 'Holiday', type: 'days', startDate, startPortion: 'all_day', endDate, endPortion: 'morning',
+    date: null, hoursOnDate: null, dailyHours: null, dayPortion: null, durationUnit: 'days', totalDuration: 2.5, totalCost: 2.5, changeReason: null,
+  });
+  const timeOff: TimeOffChange[] = people.filter((_, i) => i % 4 === 0).map((x, i) => ({ at: now, entry: request(x, 1234567 + i, '2026-02-02', '2026-02-04') }));
+  // The first request was edited: its old id deleted, a new one created.
+  timeOff.push({ at: now, entry: { ...timeOff[0]!.entry, changeType: 'deleted' } }, { at: now, entry: { ...timeOff[0]!.entry, requestId: 9999999 } });
+  let nextRequestId = 2000000;
   const state = { serviceUserId: 'SERVICE-4711', token: 'hibob-token-secret-9f8e7d' };
 
   function route(req: FakeRequest): FakeResponse {
@@ -116,15 +135,9 @@ export async function startHibobFake(options: { employees?: number } = {}): Prom
       return t ? { status: 200, body: { ...t, bookingWorkDaysOnly: true } } : { status: 404, body: { error: 'not found' } };
     }
     if (p === '/v1/timeoff/requests/changes') {
-      if (!req.query.get('since')) return { status: 400, body: { error: 'since is required' } };
-      const changes = people.filter((_, i) => i % 4 === 0).map((x, i) => ({
-        changeType: 'created', requestId: 1234567 + i, employeeId: x.id, employeeDisplayName: `${x.firstName} ${x.surname}`, employeeEmail: x.email,
-        policyTypeDisplayName: 'Holiday', type: 'days', startDate: '2026-02-02', startPortion: 'all_day', endDate: '2026-02-04', endPortion: 'morning',
-        date: null, hoursOnDate: null, dailyHours: null, dayPortion: null, durationUnit: 'days', totalDuration: 2.5, totalCost: 2.5, changeReason: null,
-      }));
-      // The first request was edited: its old id deleted, a new one created.
-      changes.push({ ...changes[0]!, changeType: 'deleted' }, { ...changes[0]!, requestId: 9999999 });
-      return { status: 200, body: { changes } };
+      const since = Date.parse(req.query.get('since') ?? '');
+      if (Number.isNaN(since)) return { status: 400, body: { error: 'since is required' } };
+      return { status: 200, body: { changes: timeOff.filter((c) => c.at >= since).map((c) => c.entry) } };
     }
     const balance = /^\/v1\/timeoff\/employees\/([^/]+)\/balance$/.exec(p);
     if (balance) {
@@ -153,6 +166,18 @@ export async function startHibobFake(options: { employees?: number } = {}): Prom
     },
     deletePerson(id) {
       people.splice(people.findIndex((x) => x.id === id), 1);
+    },
+    requestTimeOff(personId, startDate, endDate) {
+      const requestId = nextRequestId++;
+      timeOff.push({ at: now, entry: request(people.find((x) => x.id === personId)!, requestId, startDate, endDate) });
+      return requestId;
+    },
+    deleteTimeOff(requestId) {
+      const created = timeOff.find((c) => c.entry.requestId === requestId && c.entry.changeType === 'created')!;
+      timeOff.push({ at: now, entry: { ...created.entry, changeType: 'deleted' } });
+    },
+    setNow(date) {
+      now = Date.parse(date);
     },
     addBrokenPerson() {
       broken.push({ firstName: 'No', surname: 'Id' });

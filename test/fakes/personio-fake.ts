@@ -82,7 +82,8 @@ const SUBCOMPANY = { id: 7033, name: 'Example GmbH' };
 /**
  * Personio's API as personio.md documents it: `POST /v2/auth/token` (form, client credentials, 400
  * invalid_client), bearer tokens with an expiry, v1 employees paged by record offset (at most 100),
- * time-off types, time-offs paged by PAGE number with `metadata.total_pages`, per-employee balances,
+ * time-off types, time-offs paged by PAGE number with `metadata.total_pages`, hour-unit absence periods
+ * paged by record offset, per-employee balances,
  * and `updated_since` on employees.
  */
 export async function startPersonioFake(options: { employees?: number } = {}): Promise<PersonioFake> {
@@ -155,6 +156,22 @@ export async function startPersonioFake(options: { employees?: number } = {}): P
       const size = Math.min(limit, 200);
       const page = Math.max(1, offset);
       return { status: 200, body: { success: true, metadata: { total_elements: all.length, current_page: page, total_pages: Math.max(1, Math.ceil(all.length / size)) }, offset: page, limit: size, data: all.slice((page - 1) * size, page * size) } };
+    }
+    if (req.path === '/v1/company/absence-periods') {
+      if (!req.query.get('start_date') || !req.query.get('end_date')) return v1Error(400, 'start_date and end_date are required');
+      // Hour-unit periods of every third employee: 09:00-11:30 Berlin time (UTC+1), one of them a whole day.
+      const all = employees.filter((e) => e.id % 3 === 0).map((e, i) => ({
+        id: `61fe126b-a7b3-449a-b5ee-${String(e.id).padStart(12, '0')}`, measurement_unit: 'hours', effective_duration: i === 0 ? 480 : 150,
+        employee: { type: 'Employee', attributes: { id: wrap('id', e.id, 'integer') } },
+        absence_type: { id: '7a1e5c1a-0000-4000-8000-000000054322', name: 'Doctor appointment', time_off_type_id: 54322 },
+        certificate: { status: 'not-required' },
+        start: i === 0 ? '2026-02-09T23:00:00.0Z' : '2026-02-10T08:00:00.0Z', end: i === 0 ? '2026-02-10T23:00:00.0Z' : '2026-02-10T10:30:00.0Z',
+        half_day_start: false, half_day_end: false, comment: i === 1 ? 'Dentist' : '', origin: 'web', status: 'approved', timezone: 'Europe/Berlin',
+        created_by: 1, created_at: '2026-01-20T10:00:00+01:00', updated_at: '2026-01-20T10:00:00+01:00', approved_at: null,
+        breakdowns: [{ date: '2026-02-10', effective_duration: i === 0 ? 480 : 150 }],
+      }));
+      const size = Math.min(limit, 200);
+      return { status: 200, body: { success: true, metadata: { total_elements: all.length, current_page: Math.floor(offset / size) + 1, total_pages: Math.max(1, Math.ceil(all.length / size)) }, offset, limit: size, data: all.slice(offset, offset + size) } };
     }
     const balance = /^\/v1\/company\/employees\/(\d+)\/absences\/balance$/.exec(req.path);
     if (balance) {

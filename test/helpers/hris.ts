@@ -10,7 +10,7 @@ import { type TestIntegrationOptions, createTestIntegration } from './integratio
 
 /** Sync deps over a test app's (or store's) deps, optionally with a replaced source or worker name. */
 export function testSyncDeps(deps: DomainDeps, extra: Partial<SyncDeps> = {}): SyncDeps {
-  return { db: deps.db, clock: deps.clock, secret: deps.secret, connectors: deps.connectors, jobs: deps.jobs, mappers: hrisWireMappers, ...extra };
+  return { db: deps.db, clock: deps.clock, secret: deps.secret, connectors: deps.connectors, connectorRuntime: deps.connectorRuntime, jobs: deps.jobs, mappers: hrisWireMappers, ...extra };
 }
 
 /** Waits (real time) until a run has finished and returns it. */

@@ -76,6 +76,19 @@ describe('layering', () => {
     expect(offenders).toStrictEqual([]);
   });
 
+  it('keeps no module-global connector runtime: it is built once in composition-root.ts and passed down in contexts', () => {
+    const root = path.join(ROOT, 'server', 'composition-root.ts');
+    const definition = path.join(ROOT, 'server', 'connectors', 'http', 'runtime.ts');
+    const self = path.join(ROOT, 'test', 'server', 'architecture.test.ts');
+    const globals = [...sources('server'), ...sources('bench'), ...sources('test'), ...sources('scripts')]
+      .filter((file) => file !== self && /\bconfigureConnectors\b|\bconnectorRuntime\(\)/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => `${path.relative(ROOT, file)} reaches for a process-wide runtime`);
+    const built = sources('server')
+      .filter((file) => file !== root && file !== definition && /\b(createConnectorRuntime|new ConnectorRuntime)\(/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => `${path.relative(ROOT, file)} builds a connector runtime`);
+    expect([...globals, ...built]).toStrictEqual([]);
+  });
+
   it('keeps the loader free of Preact and of anything but protocol/', () => {
     const offenders = sources('widget/loader').flatMap((file) =>
       importsOf(file)

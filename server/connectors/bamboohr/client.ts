@@ -1,5 +1,5 @@
 import { createHttpClient, type HttpClient } from '../http/http-client.ts';
-import { connectorRuntime } from '../http/runtime.ts';
+import type { ConnectorRuntime } from '../http/runtime.ts';
 import { customerSubdomain } from '../http/tool-origin.ts';
 import { RemoteError } from '../remote-error.ts';
 
@@ -17,14 +17,14 @@ export interface BambooClient {
  * always `Accept: application/json` (many endpoints default to XML). Uses the tenant-host URL style of
  * the official spec rather than the legacy `api.bamboohr.com/api/gateway.php/{co}` gateway.
  */
-export function bambooClient(integrationId: string | null, credentials: Readonly<Record<string, string>>, signal?: AbortSignal): BambooClient {
+export function bambooClient(runtime: ConnectorRuntime, integrationId: string | null, credentials: Readonly<Record<string, string>>, signal?: AbortSignal): BambooClient {
   const subdomain = customerSubdomain(credentials.company_subdomain ?? '', BAMBOOHR_DOMAIN);
   if (!subdomain) throw new RemoteError('credentials_rejected', 'The stored BambooHR subdomain is not a DNS label.');
   const basic = `Basic ${Buffer.from(`${credentials.api_key ?? ''}:x`).toString('base64')}`;
   const http = createHttpClient({
     tool: 'bamboohr',
     integrationId,
-    runtime: connectorRuntime(),
+    runtime,
     auth: { headers: async () => ({ authorization: basic }) },
     headers: { accept: 'application/json' },
     signal,

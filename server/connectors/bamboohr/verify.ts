@@ -1,3 +1,4 @@
+import { runtimeOf } from '../http/runtime.ts';
 import { verifyWith } from '../http/verify-with.ts';
 import type { VerifyContext, VerifyResult } from '../types.ts';
 import { bambooClient } from './client.ts';
@@ -32,7 +33,7 @@ export function verifyBamboohrCredentials(credentials: Readonly<Record<string, s
     'BambooHR',
     context.language ?? 'en',
     async () => {
-      const client = bambooClient(null, credentials, context.signal);
+      const client = bambooClient(runtimeOf(context), null, credentials, context.signal);
       await client.http.request({ url: `${client.base}/api/v1/meta/fields` });
     },
     (err) => {

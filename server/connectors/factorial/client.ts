@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { createHttpClient, type HttpClient } from '../http/http-client.ts';
-import { connectorRuntime } from '../http/runtime.ts';
+import type { ConnectorRuntime } from '../http/runtime.ts';
 import { type ExpiringToken, TokenKeeper } from '../http/single-flight.ts';
 import { toolUrl } from '../http/tool-origin.ts';
 import { RemoteError } from '../remote-error.ts';
@@ -39,8 +39,8 @@ export async function requestTokens(http: HttpClient, form: Record<string, strin
 }
 
 /** The authorization page for the flow's popup (TOOL_ORIGIN_FACTORIAL applied). */
-export function factorialAuthorizationUrl(params: { clientId: string; redirectUri: string; state: string; codeChallenge: string }): string {
-  const url = new URL(toolUrl('factorial', `${FACTORIAL_ORIGIN}/oauth/authorize`, connectorRuntime().options.origins));
+export function factorialAuthorizationUrl(params: { clientId: string; redirectUri: string; state: string; codeChallenge: string }, runtime: ConnectorRuntime): string {
+  const url = new URL(toolUrl('factorial', `${FACTORIAL_ORIGIN}/oauth/authorize`, runtime.options.origins));
   url.search = new URLSearchParams({
     client_id: params.clientId,
     redirect_uri: params.redirectUri,
@@ -53,22 +53,20 @@ export function factorialAuthorizationUrl(params: { clientId: string; redirectUr
   return url.toString();
 }
 
-const keepers = new Map<string, TokenKeeper>();
-
 /**
  * A Factorial client for one integration. Credentials hold the first token pair (from the callback)
  * and the OAuth client. Refresh tokens ROTATE [docs]: each refreshed pair is saved (sealed) before its
  * access token is used, and later reads start from the newest saved pair; refreshes are single-flight,
- * so concurrent jobs never spend the same refresh token twice.
+ * so concurrent jobs never spend the same refresh token twice (the keeper lives in the runtime).
  */
-export function factorialClient(integrationId: string | null, credentials: Readonly<Record<string, string>>, signal?: AbortSignal): HttpClient {
+export function factorialClient(runtime: ConnectorRuntime, integrationId: string | null, credentials: Readonly<Record<string, string>>, signal?: AbortSignal): HttpClient {
   const fingerprint = crypto.createHash('sha256').update(credentials.refresh_token ?? '').digest('base64url');
   const cacheKey = integrationId === null ? null : `${integrationId}\u0000${fingerprint}`;
-  let keeper = cacheKey ? keepers.get(cacheKey) : undefined;
+  let keeper: TokenKeeper | undefined;
   const http: HttpClient = createHttpClient({
     tool: 'factorial',
     integrationId,
-    runtime: connectorRuntime(),
+    runtime,
     headers: { accept: 'application/json' },
     signal,
     auth: {
@@ -80,11 +78,11 @@ export function factorialClient(integrationId: string | null, credentials: Reado
       },
     },
   });
-  if (!keeper) {
+  const create = () => {
     let latest: TokenPair = { access_token: credentials.access_token ?? '', refresh_token: credentials.refresh_token ?? '' };
-    const store = connectorRuntime().options.tokenStore;
+    const store = runtime.options.tokenStore;
     const initial: ExpiringToken = { value: JSON.stringify(latest), expiresAt: Number(credentials.expires_at) || 0 };
-    keeper = new TokenKeeper(
+    return new TokenKeeper(
       async () => {
         const next = await requestTokens(http, {
           grant_type: 'refresh_token',
@@ -112,7 +110,7 @@ export function factorialClient(integrationId: string | null, credentials: Reado
             : undefined,
       },
     );
-    if (cacheKey) keepers.set(cacheKey, keeper);
-  }
+  };
+  keeper = cacheKey ? runtime.keeperFor(`factorial\u0000${cacheKey}`, create) : create();
   return http;
 }

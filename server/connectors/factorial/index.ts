@@ -14,6 +14,7 @@ const COVERAGE: ToolCoverage = {
   hris_legal_entities: 'name address',
   hris_absence_types: 'name unit half_days_supported',
   hris_absences: 'employee_id start_date end_date start_half_day end_half_day amount unit status employee_note type_id remote_created_at remote_updated_at',
+  hris_time_off_balances: 'employee_id type_id balance balance_unit used used_unit',
 };
 
 const STEPS: Texts[] = [
@@ -62,8 +63,8 @@ export const factorialConnector: Connector = {
   source: factorialDataSource,
   oauth: {
     authorizationUrl: factorialAuthorizationUrl,
-    async exchangeCode(input, signal) {
-      const pair = await requestTokens(factorialClient(null, {}, signal), {
+    async exchangeCode(input, signal, runtime) {
+      const pair = await requestTokens(factorialClient(runtime, null, {}, signal), {
         grant_type: 'authorization_code',
         code: input.code,
         redirect_uri: input.redirectUri,

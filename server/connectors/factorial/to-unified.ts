@@ -1,6 +1,6 @@
 import { BadRecordError, objectOf, remoteDataOf, type WithRemoteData } from '../http/records.ts';
 import { address, idOf, instant, midnightUtc, num, plainDate, str } from '../http/values.ts';
-import type { UnifiedAbsence, UnifiedAbsenceType, UnifiedEmployee, UnifiedEmployment, UnifiedGroup, UnifiedLegalEntity, UnifiedLocation } from '../unified-hris.ts';
+import type { TimeUnit, UnifiedAbsence, UnifiedAbsenceType, UnifiedTimeOffBalance, UnifiedEmployee, UnifiedEmployment, UnifiedGroup, UnifiedLegalEntity, UnifiedLocation } from '../unified-hris.ts';
 import { FACTORIAL_API } from './client.ts';
 
 /** The endpoints the raw objects come from (under the pinned API version): the keys of their `remote_data`. */
@@ -13,6 +13,7 @@ const FROM = {
   contractVersions: `${RESOURCES}/contracts/contract_versions`,
   leaveTypes: `${RESOURCES}/timeoff/leave_types`,
   leaves: `${RESOURCES}/timeoff/leaves`,
+  allowanceStats: `${RESOURCES}/timeoff/allowance_stats`,
 };
 
 /** Pure mappings from Factorial's resources (reference notes §3) to the unified records. Ids become strings. */
@@ -151,5 +152,46 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
     remoteCreatedAt: instant(l.created_at),
     remoteUpdatedAt: instant(l.updated_at),
     remoteData: remoteDataOf(FROM.leaves, raw),
+  };
+}
+
+/** What a balance takes from its allowance (`timeoff/allowances`): the unit and the leave type it counts. */
+export interface AllowanceInfo {
+  unit: TimeUnit | null;
+  typeRemoteId: string | null;
+}
+
+/**
+ * An allowance's unit (`allowance_type` days/hours) and its leave type: the first of `leave_type_ids`
+ * (an allowance counting several leave types is shown under the first [inf, notes §7]).
+ */
+export function toAllowanceInfo(raw: unknown): [string, AllowanceInfo] {
+  const a = objectOf(raw, 'The allowance');
+  const kind = str(a.allowance_type)?.toLowerCase();
+  const types = Array.isArray(a.leave_type_ids) ? a.leave_type_ids : [];
+  return [required(a.id, 'An allowance'), { unit: kind === 'hours' ? 'HOURS' : kind === 'days' ? 'DAYS' : null, typeRemoteId: idOf(types[0]) }];
+}
+
+/**
+ * An allowance stat (`timeoff/allowance_stats`, one employee and allowance as of the reference date;
+ * numbers are decimal strings [sdk]): what is left (`available_days`) and what was used (`used_days`),
+ * in the allowance's unit [inf: the `_days` names are kept for hour allowances too]. Its own `id`
+ * includes the reference date, so the remote ID is `employee:allowance`, stable from day to day.
+ */
+export function toTimeOffBalance(raw: unknown, allowances: ReadonlyMap<string, AllowanceInfo>): WithRemoteData<UnifiedTimeOffBalance> {
+  const b = objectOf(raw, 'The allowance stat');
+  const employeeRemoteId = required(b.employee_id, 'The employee of an allowance stat');
+  const allowanceId = required(b.allowance_id, 'The allowance of an allowance stat');
+  const allowance = allowances.get(allowanceId);
+  if (!allowance?.typeRemoteId) throw new BadRecordError('An allowance stat counts an allowance with no leave type.');
+  return {
+    remoteId: `${employeeRemoteId}:${allowanceId}`,
+    employeeRemoteId,
+    typeRemoteId: allowance.typeRemoteId,
+    balance: num(b.available_days),
+    balanceUnit: allowance.unit,
+    used: num(b.used_days),
+    usedUnit: allowance.unit,
+    remoteData: remoteDataOf(FROM.allowanceStats, raw),
   };
 }

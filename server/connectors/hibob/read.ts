@@ -1,4 +1,4 @@
-import type { ReadContext } from '../http/read-pages.ts';
+import type { ModelChanges, ReadContext } from '../http/read-pages.ts';
 import type { HttpClient } from '../http/http-client.ts';
 import { cursorPages } from '../http/paginate.ts';
 import { mapEach, type WithRemoteData } from '../http/records.ts';
@@ -79,23 +79,53 @@ export async function* readAbsenceTypes(http: HttpClient, ctx: ReadContext): Asy
   yield await readPolicyTypes(http, ctx);
 }
 
+/** How far back the time-off change feed reaches (about six months [docs]). */
+export const CHANGE_FEED_REACH_MS = 180 * 86_400_000;
+
+const changeTypeOf = (c: unknown) => String((c as { changeType?: unknown }).changeType ?? '').toLowerCase();
+
+/** The time-off change feed from `since` (`GET /v1/timeoff/requests/changes`). */
+async function requestChanges(http: HttpClient, since: Date): Promise<unknown[]> {
+  const { data } = await http.request<{ changes?: unknown }>({ url: `${HIBOB_API}/timeoff/requests/changes`, query: { since: since.toISOString() }, model: 'hris_absences' });
+  return Array.isArray(data?.changes) ? data.changes : [];
+}
+
+/**
+ * Folds feed entries, in feed order, into the requests created and the request ids deleted: an edit
+ * deletes the old request id and creates a new one [docs], so ids never come back. Entries of other
+ * change types (status transitions; their list is not verified [docs/inf]) are not read, as the
+ * `created` entry carries the request.
+ */
+export function foldRequestChanges(changes: readonly unknown[]): { created: unknown[]; deleted: string[] } {
+  const created = new Map<string, unknown>();
+  const deleted = new Set<string>();
+  for (const change of changes) {
+    const id = idOf((change as { requestId?: unknown }).requestId);
+    const type = changeTypeOf(change);
+    if (type === 'deleted' && id) {
+      created.delete(id);
+      deleted.add(id);
+    } else if (type === 'created') {
+      // One without a requestId is kept so that the mapping reports it as a bad record.
+      if (!id || !deleted.has(id)) created.set(id ?? `\u0000${created.size}`, change);
+    }
+  }
+  return { created: [...created.values()], deleted: [...deleted] };
+}
+
 /**
  * Time-off requests from the change feed over the longest window it allows (about six months [docs]):
- * created requests minus deleted ones (an edit deletes the old request id and creates a new one).
- * Older requests are not visible through this feed.
+ * created requests minus deleted ones. Older requests are not visible through this feed.
  */
 export async function* readAbsences(http: HttpClient, ctx: ReadContext): AsyncGenerator<WithRemoteData<UnifiedAbsence>[]> {
-  const since = new Date(ctx.now.getTime() - 180 * 86_400_000).toISOString();
-  const { data } = await http.request<{ changes?: unknown }>({ url: `${HIBOB_API}/timeoff/requests/changes`, query: { since }, model: 'hris_absences' });
-  const changes = Array.isArray(data?.changes) ? data.changes : [];
-  const deleted = new Set(
-    changes.filter((c) => String((c as { changeType?: unknown }).changeType ?? '').toLowerCase() === 'deleted').map((c) => idOf((c as { requestId?: unknown }).requestId)),
-  );
-  const created = changes.filter((c) => {
-    const change = c as { changeType?: unknown; requestId?: unknown };
-    return String(change.changeType ?? '').toLowerCase() === 'created' && !deleted.has(idOf(change.requestId));
-  });
+  const { created } = foldRequestChanges(await requestChanges(http, new Date(ctx.now.getTime() - CHANGE_FEED_REACH_MS)));
   yield mapEach('hris_absences', created, toAbsence, ctx.onBadRecord);
+}
+
+/** The time-off requests created and deleted since `since` (an incremental read of the same feed). */
+export async function readAbsenceChanges(http: HttpClient, ctx: ReadContext, since: Date): Promise<ModelChanges<WithRemoteData<UnifiedAbsence>>> {
+  const { created, deleted } = foldRequestChanges(await requestChanges(http, since));
+  return { changed: mapEach('hris_absences', created, toAbsence, ctx.onBadRecord), deletedRemoteIds: deleted };
 }
 
 /** Balances: one call per employee and policy type (N×M [sdk]); an employee without that policy (400/404) is skipped. */

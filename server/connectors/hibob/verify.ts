@@ -1,3 +1,4 @@
+import { runtimeOf } from '../http/runtime.ts';
 import { verifyWith } from '../http/verify-with.ts';
 import type { VerifyContext, VerifyResult } from '../types.ts';
 import { HIBOB_API, hibobClient } from './client.ts';
@@ -24,7 +25,7 @@ export function verifyHibobCredentials(credentials: Readonly<Record<string, stri
     'HiBob',
     context.language ?? 'en',
     async () => {
-      const http = hibobClient(null, credentials, context.signal);
+      const http = hibobClient(runtimeOf(context), null, credentials, context.signal);
       await http.request({ url: `${HIBOB_API}/company/named-lists` });
       await http.request({ method: 'POST', url: `${HIBOB_API}/people/search`, json: { fields: ['root.id'], showInactive: false } });
     },

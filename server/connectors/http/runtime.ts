@@ -1,7 +1,7 @@
 import { Agent } from 'undici';
 import type { Logger } from '../../logger.ts';
 import { type GateLimits, RequestGate } from './request-gate.ts';
-import type { TokenStore } from './single-flight.ts';
+import type { TokenKeeper, TokenStore } from './single-flight.ts';
 import type { ToolOrigins } from './tool-origin.ts';
 
 /** Server-side settings every HTTP connector shares: never settable from a link, the flow or the API. */
@@ -27,10 +27,15 @@ const DEFAULTS: ConnectorRuntimeOptions = {
   retry: { retries: 5, baseMs: 250, capMs: 8_000, maxRetryAfterMs: 60_000 },
 };
 
-/** The shared settings plus what lives per process: the connection pool and one gate per integration. */
+/**
+ * The shared settings plus what lives per process: the connection pool, one gate per integration and
+ * the token keepers. The composition root builds one per process and passes it down (sources get it
+ * in their SourceContext, verifications in their VerifyContext); nothing reaches for a global one.
+ */
 export class ConnectorRuntime {
   readonly dispatcher: Agent;
   private readonly gates = new Map<string, RequestGate>();
+  private readonly keepers = new Map<string, TokenKeeper>();
 
   constructor(readonly options: ConnectorRuntimeOptions) {
     this.dispatcher = new Agent({ connect: { timeout: options.timeouts.connectMs } });
@@ -45,17 +50,28 @@ export class ConnectorRuntime {
     }
     return gate;
   }
+
+  /**
+   * The one token keeper of `key` (an integration and its credentials' fingerprint), made by `create`
+   * the first time: every job of the integration shares its token, and new credentials start afresh.
+   */
+  keeperFor(key: string, create: () => TokenKeeper): TokenKeeper {
+    let keeper = this.keepers.get(key);
+    if (!keeper) {
+      keeper = create();
+      this.keepers.set(key, keeper);
+    }
+    return keeper;
+  }
 }
 
-let current = new ConnectorRuntime(DEFAULTS);
-
-/** Sets the process's connector settings (server start, tests); unspecified parts keep their defaults. */
-export function configureConnectors(options: Partial<ConnectorRuntimeOptions>): ConnectorRuntime {
-  current = new ConnectorRuntime({ ...DEFAULTS, ...options });
-  return current;
+/** The runtime a context carries; an HTTP connector called without one is a wiring mistake, never the user's. */
+export function runtimeOf(ctx: { runtime?: ConnectorRuntime }): ConnectorRuntime {
+  if (!ctx.runtime) throw new Error('No connector runtime in the context: the composition root passes one to every sync, verification and passthrough.');
+  return ctx.runtime;
 }
 
-/** The process's connector settings. */
-export function connectorRuntime(): ConnectorRuntime {
-  return current;
+/** A runtime with these settings; unspecified parts keep their defaults. */
+export function createConnectorRuntime(options: Partial<ConnectorRuntimeOptions> = {}): ConnectorRuntime {
+  return new ConnectorRuntime({ ...DEFAULTS, ...options });
 }

@@ -1,17 +1,10 @@
 import crypto from 'node:crypto';
 import { createHttpClient, type HttpClient } from '../http/http-client.ts';
-import { connectorRuntime } from '../http/runtime.ts';
+import type { ConnectorRuntime } from '../http/runtime.ts';
 import { type ExpiringToken, TokenKeeper } from '../http/single-flight.ts';
 import { RemoteError } from '../remote-error.ts';
 
 export const PERSONIO_ORIGIN = 'https://api.personio.de';
-
-/**
- * One token keeper per integration and credential pair, so every job of an integration shares its
- * token and a relink with new credentials starts afresh. With a token store configured (the server
- * does) tokens are also kept sealed in the database, so a restart reuses them.
- */
-const keepers = new Map<string, TokenKeeper>();
 
 /** Exchanges the client credentials for a bearer token (`POST /v2/auth/token`, notes §1.2). */
 async function fetchToken(http: HttpClient, credentials: Readonly<Record<string, string>>): Promise<ExpiringToken> {
@@ -34,15 +27,18 @@ async function fetchToken(http: HttpClient, credentials: Readonly<Record<string,
 /**
  * A Personio client for one integration (null: a credential check): bearer tokens from the client
  * credentials, fetched once for all concurrent callers, renewed 5 minutes before expiry and once on a 401.
+ * One token keeper per integration and credential pair lives in the runtime, so every job of an
+ * integration shares its token and a relink with new credentials starts afresh. With a token store
+ * (the server has one) tokens are also kept sealed in the database, so a restart reuses them.
  */
-export function personioClient(integrationId: string | null, credentials: Readonly<Record<string, string>>, signal?: AbortSignal): HttpClient {
+export function personioClient(runtime: ConnectorRuntime, integrationId: string | null, credentials: Readonly<Record<string, string>>, signal?: AbortSignal): HttpClient {
   const fingerprint = crypto.createHash('sha256').update(`${credentials.client_id}\u0000${credentials.client_secret}`).digest('base64url');
   const cacheKey = integrationId === null ? null : `${integrationId}\u0000${fingerprint}`;
-  let keeper = cacheKey ? keepers.get(cacheKey) : undefined;
+  let keeper: TokenKeeper | undefined;
   const http: HttpClient = createHttpClient({
     tool: 'personio',
     integrationId,
-    runtime: connectorRuntime(),
+    runtime,
     headers: { accept: 'application/json' },
     signal,
     auth: {
@@ -53,14 +49,14 @@ export function personioClient(integrationId: string | null, credentials: Readon
       },
     },
   });
-  if (!keeper) {
-    const store = connectorRuntime().options.tokenStore;
+  const create = () => {
+    const store = runtime.options.tokenStore;
     const persistence =
       store && integrationId !== null
         ? { load: () => store.load(integrationId, 'personio-bearer', fingerprint), save: (t: ExpiringToken) => store.save(integrationId, 'personio-bearer', fingerprint, t) }
         : undefined;
-    keeper = new TokenKeeper(() => fetchToken(http, credentials), { marginMs: 5 * 60_000, persistence });
-    if (cacheKey) keepers.set(cacheKey, keeper);
-  }
+    return new TokenKeeper(() => fetchToken(http, credentials), { marginMs: 5 * 60_000, persistence });
+  };
+  keeper = cacheKey ? runtime.keeperFor(`personio\u0000${cacheKey}`, create) : create();
   return http;
 }

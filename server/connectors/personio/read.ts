@@ -4,7 +4,7 @@ import { collect, numberedPages, offsetPages } from '../http/paginate.ts';
 import { mapEach, type WithRemoteData } from '../http/records.ts';
 import type { TimeUnit, UnifiedAbsence, UnifiedAbsenceType, UnifiedTimeOffBalance } from '../unified-hris.ts';
 import { PERSONIO_ORIGIN } from './client.ts';
-import { toAbsence, toAbsenceType, toTimeOffBalance } from './to-unified.ts';
+import { toAbsence, toAbsencePeriod, toAbsenceType, toTimeOffBalance } from './to-unified.ts';
 
 const dataOf = (body: unknown): unknown[] => {
   const data = (body as { data?: unknown } | null)?.data;
@@ -31,7 +31,7 @@ export async function* readAbsenceTypes(http: HttpClient, ctx: ReadContext): Asy
 /**
  * Day-unit absences in a window of two years back and one ahead. `offset` is a PAGE number here
  * (1-based), unlike the employees' record offset [docs/3p]; items repeated across pages are dropped.
- * Hour-unit absence periods (`/v1/company/absence-periods`) are not read yet.
+ * Hour-unit absences follow (readAbsencePeriods).
  */
 export async function* readAbsences(http: HttpClient, ctx: ReadContext): AsyncGenerator<WithRemoteData<UnifiedAbsence>[]> {
   const year = ctx.now.getUTCFullYear();
@@ -50,6 +50,26 @@ export async function* readAbsences(http: HttpClient, ctx: ReadContext): AsyncGe
   for await (const page of pages) {
     const mapped = mapEach('hris_absences', page, toAbsence, ctx.onBadRecord).filter((a) => !seen.has(a.remoteId) && seen.add(a.remoteId));
     yield mapped;
+  }
+}
+
+/**
+ * Hour-unit absences (`/v1/company/absence-periods`, notes §2.7) in the same window: 200 per page by
+ * RECORD offset here [spec], repeated items dropped.
+ */
+export async function* readAbsencePeriods(http: HttpClient, ctx: ReadContext): AsyncGenerator<WithRemoteData<UnifiedAbsence>[]> {
+  const year = ctx.now.getUTCFullYear();
+  const day = ctx.now.toISOString().slice(4, 10);
+  const seen = new Set<string>();
+  for await (const page of offsetPages(200, async (offset, limit) => {
+    const { data } = await http.request<unknown>({
+      url: `${PERSONIO_ORIGIN}/v1/company/absence-periods`,
+      query: { start_date: `${year - 2}${day}`, end_date: `${year + 1}${day}`, limit, offset },
+      model: 'hris_absences',
+    });
+    return dataOf(data);
+  })) {
+    yield mapEach('hris_absences', page, toAbsencePeriod, ctx.onBadRecord).filter((a) => !seen.has(a.remoteId) && seen.add(a.remoteId));
   }
 }
 

@@ -1,10 +1,11 @@
 import { type PagedSource, UnknownPassthroughApiError } from '../data-source.ts';
+import { runtimeOf } from '../http/runtime.ts';
 import { BadRecordError } from '../http/records.ts';
 import { readPages, reader } from '../http/read-pages.ts';
 import { forwardPassthrough } from '../http/forward-passthrough.ts';
 import { mapEach } from '../http/records.ts';
 import { PERSONIO_ORIGIN, personioClient } from './client.ts';
-import { readAbsences, readAbsenceTypes, readRawEmployees, readTimeOffBalances } from './read.ts';
+import { readAbsencePeriods, readAbsences, readAbsenceTypes, readRawEmployees, readTimeOffBalances } from './read.ts';
 import { groupsOf, officeOf, subcompanyOf, toEmployee, toEmployment } from './to-unified.ts';
 
 const APIS = ['v1', 'v2'] as const;
@@ -24,11 +25,16 @@ function unique<T extends { remoteId: string }>(items: (T | null)[]): T[] {
 /**
  * Personio's data source. Groups, offices and subcompanies come from the employees' relation attributes
  * (v1 has no lists of them), so employees are read once and the rest derived from them.
+ *
+ * Every read is a full read, DELTA ones too: `updated_since` on employees reports no deletions (notes §5)
+ * and forum reports say it is ignored or incomplete on some accounts [3p]; time-offs and absence periods
+ * have `updated_from` filters, but deleted ones are not listed [inf, notes §2.6], so no feed names every
+ * change of a model.
  */
 export const personioDataSource: PagedSource = {
   readModels: PERSONIO_MODELS,
   async *read(ctx) {
-    const http = personioClient(ctx.integrationId, ctx.credentials);
+    const http = personioClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials);
     const raw: unknown[] = [];
     const employeeIds: string[] = [];
     yield* readPages('personio', ctx, (rc) => {
@@ -55,14 +61,17 @@ export const personioDataSource: PagedSource = {
           yield unique(valid().map(subcompanyOf));
         }),
         reader('absenceTypes', 'hris_absence_types', () => readAbsenceTypes(http, rc)),
-        reader('absences', 'hris_absences', () => readAbsences(http, rc)),
+        reader('absences', 'hris_absences', async function* () {
+          yield* readAbsences(http, rc);
+          yield* readAbsencePeriods(http, rc);
+        }),
         reader('timeOffBalances', 'hris_time_off_balances', () => readTimeOffBalances(http, rc, employeeIds)),
       ];
     });
   },
   async passthrough(ctx, request) {
     if (!(APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, APIS);
-    return forwardPassthrough(personioClient(ctx.integrationId, ctx.credentials), `${PERSONIO_ORIGIN}/${request.api}`, request);
+    return forwardPassthrough(personioClient(runtimeOf(ctx), ctx.integrationId, ctx.credentials), `${PERSONIO_ORIGIN}/${request.api}`, request);
   },
 };
 

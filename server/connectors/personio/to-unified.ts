@@ -18,6 +18,7 @@ const FROM = {
   employees: '/v1/company/employees',
   timeOffTypes: '/v1/company/time-off-types',
   timeOffs: '/v1/company/time-offs',
+  absencePeriods: '/v1/company/absence-periods',
   balances: '/v1/company/employees/{id}/absences/balance',
 };
 
@@ -232,6 +233,66 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
     remoteCreatedAt: instant(str(a.created_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
     remoteUpdatedAt: instant(str(a.updated_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
     remoteData: remoteDataOf(FROM.timeOffs, raw),
+  };
+}
+
+/** The wall-clock date and time of an instant in a time zone (UTC when the zone is unknown). */
+function localParts(instantIso: string, timeZone: string | null): { date: string; time: string } | null {
+  const at = new Date(instantIso);
+  if (Number.isNaN(at.getTime())) return null;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  } catch {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  }
+  const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}:${part.second}` };
+}
+
+/**
+ * An hour-unit absence period (`/v1/company/absence-periods`, notes §2.7): `start`/`end` are UTC
+ * instants shown in the period's `timezone` [spec]; `effective_duration` is in minutes [spec]. An end
+ * at local midnight ends the day before, with no end time (a period covering whole days ends at the
+ * next midnight [inf]).
+ * Its type is the linked time-off type (`absence_type.time_off_type_id`), so it joins the types read
+ * from `/v1/company/time-off-types`.
+ */
+export function toAbsencePeriod(raw: unknown): WithRemoteData<UnifiedAbsence> {
+  const a = objectOf(raw, 'The absence period');
+  const remoteId = idOf(a.id);
+  const employee = a.employee && typeof a.employee === 'object' ? (a.employee as { attributes?: Record<string, unknown> }).attributes : undefined;
+  const employeeRemoteId = employee ? idOf(valueOf(employee, 'id')) : null;
+  if (!remoteId || !employeeRemoteId) throw new BadRecordError('An absence period has no id or employee.');
+  const type = a.absence_type && typeof a.absence_type === 'object' ? (a.absence_type as Record<string, unknown>) : {};
+  const zone = str(a.timezone);
+  const start = str(a.start) === null ? null : localParts(str(a.start)!, zone);
+  const endInstant = str(a.end);
+  let end = endInstant === null ? null : localParts(endInstant, zone);
+  if (end && start && end.time === '00:00:00' && endInstant && Date.parse(endInstant) > Date.parse(str(a.start)!)) {
+    // `HH:mm:ss` has no 24:00:00: the period runs to the end of the day before, which no time of that day says.
+    end = { date: localParts(new Date(Date.parse(endInstant) - 1000).toISOString(), zone)!.date, time: '' };
+  }
+  const minutes = num(a.effective_duration);
+  const status = str(a.status)?.toLowerCase();
+  return {
+    remoteId,
+    employeeRemoteId,
+    approverRemoteId: null,
+    startDate: start?.date ?? null,
+    endDate: end?.date ?? null,
+    startHalfDay: typeof a.half_day_start === 'boolean' ? a.half_day_start : null,
+    endHalfDay: typeof a.half_day_end === 'boolean' ? a.half_day_end : null,
+    startTime: start?.time ?? null,
+    endTime: end?.time || null,
+    amount: minutes === null ? null : Math.round((minutes / 60) * 100) / 100,
+    unit: 'HOURS',
+    status: status ? (ABSENCE_STATUS[status] ?? status) : null,
+    employeeNote: str(a.comment) || null,
+    typeRemoteId: idOf(type.time_off_type_id),
+    remoteCreatedAt: instant(str(a.created_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
+    remoteUpdatedAt: instant(str(a.updated_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
+    remoteData: remoteDataOf(FROM.absencePeriods, raw),
   };
 }
 

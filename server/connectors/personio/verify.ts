@@ -1,3 +1,4 @@
+import { runtimeOf } from '../http/runtime.ts';
 import { verifyWith } from '../http/verify-with.ts';
 import type { VerifyContext, VerifyResult } from '../types.ts';
 import { PERSONIO_ORIGIN, personioClient } from './client.ts';
@@ -24,7 +25,7 @@ export function verifyPersonioCredentials(credentials: Readonly<Record<string, s
     'Personio',
     context.language ?? 'en',
     async () => {
-      const http = personioClient(null, credentials, context.signal);
+      const http = personioClient(runtimeOf(context), null, credentials, context.signal);
       await http.request({ url: `${PERSONIO_ORIGIN}/v1/company/employees`, query: { limit: 1, offset: 0 } });
     },
     (err) => {

@@ -124,7 +124,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .orderBy('started_at', 'desc')
       .executeTakeFirst();
     const read = await readSource(source, { integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
-      signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE });
+      signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE, runtime: deps.connectorRuntime });
     await carryOverUnavailable(deps.db, integration.id, read);
     await mergeDeltas(deps.db, integration.id, read);
     const { byModel, lookup } = await prepareSnapshot(integration.id, read.snapshot);

@@ -1,6 +1,6 @@
 import type { Job } from '../jobs/job-queue.ts';
 import { SYNC_QUEUE, SYNC_SCHEDULE_QUEUE } from '../jobs/queues.ts';
-import { beatRun, claimRun, listDueIntegrations } from '../../store/queries/hris-sync-runs.ts';
+import { beatRun, claimRun, lastSucceededFullSyncAt, listDueIntegrations } from '../../store/queries/hris-sync-runs.ts';
 import { requestSync, requeueInterruptedSyncs, SYNC_STALE_SECONDS } from './queue.ts';
 import { executeRun } from './run-sync.ts';
 import type { SyncDeps } from './sync-deps.ts';
@@ -30,14 +30,26 @@ export async function runSyncJob(deps: SyncDeps, job: Job<{ runId: string }>, he
 }
 
 /**
- * Queues a SCHEDULED sync for every ACTIVE integration of a syncable tool not synced within
- * `intervalMs` (of the given environments, when given). Returns how many were queued.
+ * How long scheduled syncs stay DELTA after a successful FULL one. Sources read only what a change feed
+ * names on DELTA syncs; a daily FULL sync is the safety net for anything a feed missed (or events older
+ * than its reach). @default 24 hours
  */
-export async function queueScheduledSyncs(deps: SyncDeps, intervalMs: number, environmentIds?: string[]): Promise<number> {
+export const SCHEDULED_FULL_EVERY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Queues a SCHEDULED sync for every ACTIVE integration of a syncable tool not synced within
+ * `intervalMs` (of the given environments, when given): DELTA, or FULL when no FULL sync succeeded
+ * within `fullEveryMs`. Returns how many were queued.
+ */
+export async function queueScheduledSyncs(deps: SyncDeps, intervalMs: number, environmentIds?: string[], fullEveryMs = SCHEDULED_FULL_EVERY_MS): Promise<number> {
   const tools = deps.connectors.list().filter((c) => c.source).map((c) => c.tool.id);
   const due = await listDueIntegrations(deps.db, tools, new Date(deps.clock().getTime() - intervalMs), environmentIds);
   let queued = 0;
-  for (const id of due) if (!(await requestSync(deps, id, 'DELTA', 'SCHEDULED')).alreadyQueued) queued++;
+  for (const id of due) {
+    const lastFull = await lastSucceededFullSyncAt(deps.db, id);
+    const type = lastFull && deps.clock().getTime() - lastFull.getTime() < fullEveryMs ? 'DELTA' : 'FULL';
+    if (!(await requestSync(deps, id, type, 'SCHEDULED')).alreadyQueued) queued++;
+  }
   return queued;
 }
 

@@ -117,3 +117,17 @@ export async function listDueIntegrations(db: Db, tools: string[], dueBefore: Da
     .execute();
   return due.map((r) => r.id);
 }
+
+/** When the integration's last successful FULL sync started, or null when none succeeded yet. */
+export async function lastSucceededFullSyncAt(db: Db, integrationId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('sync_runs')
+    .select('started_at')
+    .where('integration_id', '=', integrationId)
+    .where('type', '=', 'FULL')
+    .where('status', '=', 'SUCCEEDED')
+    .orderBy('started_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.started_at ?? null;
+}

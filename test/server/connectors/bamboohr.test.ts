@@ -2,11 +2,13 @@ import { Kombo } from '@kombo-api/sdk';
 import type { Store } from '../../../server/store/db.ts';
 import { createTestKey, createTestTenant, startApp, type TestApp } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
-import { runFirstSync, syncNow } from '../../helpers/hris.ts';
+import { runFirstSync, runSync, syncNow } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { EMPLOYEE_FIELDS } from '../../../server/connectors/bamboohr/read.ts';
 import { type BambooFake, startBamboohrFake } from '../../fakes/bamboohr-fake.ts';
-import { connectedIntegration, connectTool, listAll, useFakes } from './connector-helpers.ts';
+import { connectedIntegration, connectTool, HRIS_PATHS, listAll, requestsDuring, servedData, useFakes } from './connector-helpers.ts';
+
+const PATHS = HRIS_PATHS.filter((p) => p !== 'legal-entities');
 
 const lastRun = (store: Store, integrationId: string) =>
   store.db.selectFrom('sync_runs').select(['status', 'error']).where('integration_id', '=', integrationId).orderBy('started_at', 'desc').executeTakeFirstOrThrow();
@@ -98,6 +100,34 @@ describe.each(STORE_NAMES)('BambooHR against its fake (%s)', (storeName) => {
       const employees = await listAll(app, key, id, 'employees');
       expect(employees.find((e) => e.remote_id === '105')).toMatchObject({ job_title: 'Staff Engineer', remote_deleted_at: null });
       expect(employees.find((e) => e.remote_id === '106')?.remote_deleted_at).toStrictEqual(expect.any(String));
+    });
+  });
+
+  describe('a DELTA sync after BambooHR changed', () => {
+    it('reads employees from the change feed only and serves what a full sync serves', async () => {
+      const id = await connectedIntegration(app, key, 'bamboohr', credentials());
+      await runFirstSync(app.deps, id);
+      clock.advance(2 * 60 * 60 * 1000);
+      fake.setNow(clock().toISOString());
+      fake.updateEmployee('105', { jobTitle: 'Staff Engineer' });
+      fake.deleteEmployee('106');
+      const hired = fake.addEmployee({ firstName: 'Nia' });
+      clock.advance(60 * 60 * 1000);
+
+      const sent = await requestsDuring(fake, async () => expect((await runSync(app.deps, id, 'DELTA', 'SCHEDULED')).status).toBe('SUCCEEDED'));
+      expect(sent.filter((r) => r.path === '/api/v1/employees/changed')).toHaveLength(1);
+      // The changed employees in one filtered dataset request; the ids of everyone for the balances; no full employee read.
+      expect(sent.filter((r) => r.path === '/api/v2/datasets/employee/data').map((r) => r.body)).toStrictEqual([
+        { fields: EMPLOYEE_FIELDS, filter: `(status eq 'Active' or status eq 'Inactive') and (id eq '105' or id eq '${hired}')`, page: 1, pageSize: 1000 },
+        { fields: ['id'], filter: "status eq 'Active' or status eq 'Inactive'", page: 1, pageSize: 1000 },
+      ]);
+      const afterDelta = await servedData(app, key, id, PATHS);
+      expect(afterDelta.employees!.find((e) => e.remote_id === '105')).toMatchObject({ job_title: 'Staff Engineer', remote_deleted_at: null });
+      expect(afterDelta.employees!.find((e) => e.remote_id === '106')?.remote_deleted_at).toStrictEqual(expect.any(String));
+      expect(afterDelta.employees!.find((e) => e.remote_id === hired)).toMatchObject({ first_name: 'Nia', remote_deleted_at: null });
+
+      await syncNow(app.deps, id);
+      expect(await servedData(app, key, id, PATHS)).toStrictEqual(afterDelta);
     });
   });
 

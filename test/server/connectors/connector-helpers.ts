@@ -1,13 +1,16 @@
-import { configureConnectors } from '../../../server/connectors/http/runtime.ts';
+import { createConnectorRuntime } from '../../../server/connectors/http/runtime.ts';
 import { connectorTokenStore } from '../../../server/domain/connector-tokens.ts';
 import { call, type TestApp } from '../../helpers/app.ts';
 import { integrationHeader } from '../../helpers/hris.ts';
 import { createLinkToken, flowCall } from '../connect/connect-helpers.ts';
 import { type HrisSchemaName, hrisSchemaErrors } from '../hris/hris-schemas.ts';
 
-/** Points the connectors at the fakes, logging into the app's log, with short waits so retries stay fast. */
+/**
+ * Gives the app a connector runtime pointing at the fakes, logging into the app's log, with short waits
+ * so retries stay fast. The app reads its runtime per request and per sync, so replacing it is enough.
+ */
 export function useFakes(app: TestApp, origins: Record<string, string>, limits = { concurrency: 4, perSecond: 1000 }) {
-  return configureConnectors({
+  app.deps.connectorRuntime = createConnectorRuntime({
     origins,
     logger: app.deps.logger,
     tokenStore: connectorTokenStore(app.deps),
@@ -15,6 +18,7 @@ export function useFakes(app: TestApp, origins: Record<string, string>, limits =
     timeouts: { connectMs: 1000, totalMs: 5000 },
     retry: { retries: 4, baseMs: 5, capMs: 20, maxRetryAfterMs: 5000 },
   });
+  return app.deps.connectorRuntime;
 }
 
 /** POST /flow/v1/connect for `tool` on a fresh link of the key's environment. */
@@ -46,4 +50,21 @@ export async function listAll(app: TestApp, key: string, integrationId: string, 
     cursor = res.body.data.next;
   } while (cursor);
   return records;
+}
+
+/** The unified endpoints a connector can fill (a tool without legal entities answers 403 on that one: leave it out). */
+export const HRIS_PATHS = ['employees', 'employments', 'groups', 'locations', 'legal-entities', 'absence-types', 'absences', 'time-off-balances'] as const;
+
+/** Every unified endpoint's records (deleted ones included, schema-checked), by path: what the API serves of an integration. */
+export async function servedData(app: TestApp, key: string, integrationId: string, paths: readonly string[] = HRIS_PATHS): Promise<Record<string, Record<string, unknown>[]>> {
+  const served: Record<string, Record<string, unknown>[]> = {};
+  for (const path of paths) served[path] = await listAll(app, key, integrationId, path);
+  return served;
+}
+
+/** The requests a fake answered while `run` ran. */
+export async function requestsDuring<R>(fake: { requests: R[] }, run: () => Promise<unknown>): Promise<R[]> {
+  const before = fake.requests.length;
+  await run();
+  return fake.requests.slice(before);
 }

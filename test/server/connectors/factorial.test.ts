@@ -1,12 +1,13 @@
+import { Kombo } from '@kombo-api/sdk';
 import type { Store } from '../../../server/store/db.ts';
 import { setOAuthClient } from '../../../server/domain/oauth-clients.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
-import { runFirstSync, syncNow } from '../../helpers/hris.ts';
+import { runFirstSync, runSync, syncNow } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { type FactorialFake, startFactorialFake } from '../../fakes/factorial-fake.ts';
 import { createLinkToken, flowCall } from '../connect/connect-helpers.ts';
-import { listAll, useFakes } from './connector-helpers.ts';
+import { listAll, requestsDuring, servedData, useFakes } from './connector-helpers.ts';
 
 describe.each(STORE_NAMES)('Factorial over OAuth against its fake (%s)', (storeName) => {
   let store: Store;
@@ -120,13 +121,40 @@ describe.each(STORE_NAMES)('Factorial over OAuth against its fake (%s)', (storeN
       await runFirstSync(app.deps, id);
       expect(await runs(id)).toStrictEqual(['SUCCEEDED']);
       const counts: Record<string, number> = {};
-      for (const path of ['employees', 'employments', 'groups', 'locations', 'legal-entities', 'absence-types', 'absences']) {
+      for (const path of ['employees', 'employments', 'groups', 'locations', 'legal-entities', 'absence-types', 'absences', 'time-off-balances']) {
         counts[path] = (await listAll(app, key, id, path)).length;
       }
-      expect(counts).toStrictEqual({ employees: 30, employments: 30, groups: 2, locations: 1, 'legal-entities': 1, 'absence-types': 1, absences: 6 });
+      expect(counts).toStrictEqual({ employees: 30, employments: 30, groups: 2, locations: 1, 'legal-entities': 1, 'absence-types': 1, absences: 6, 'time-off-balances': 30 });
+      // Balances through the official SDK: the allowance's unit and leave type, decimal strings as numbers.
+      const kombo = new Kombo({ api_key: key, integration_id: id, server_url: `${app.url}/v1` });
+      const balances: { remote_id: string | null; balance?: number | null; balance_unit?: string | null; used?: number | null; employee_id?: string | null; type?: { remote_id?: string | null } | null }[] = [];
+      for await (const page of await kombo.hris.getTimeOffBalances({ page_size: 100 })) balances.push(...page.result.data.results);
+      expect(balances.find((b) => b.remote_id === '12001:900')).toMatchObject({ balance: 12.5, balance_unit: 'DAYS', used: 10.5, employee_id: expect.any(String), type: { remote_id: '77' } });
+      // 30 employees in one allowance_stats request (at most 50 ids each), as of the sync's day.
+      const stats = fake.requests.filter((r) => r.path.endsWith('/timeoff/allowance_stats'));
+      expect(stats.map((r) => new URLSearchParams(r.query).get('reference_date'))).toStrictEqual([clock().toISOString().slice(0, 10)]);
       const employee = (await listAll(app, key, id, 'employees')).find((e) => e.remote_id === '12002')!;
       expect(employee).toMatchObject({ first_name: 'Carmen', groups: [expect.objectContaining({ name: 'Platform' })], legal_entity: expect.objectContaining({ name: 'Acme Spain S.L.' }) });
       expect(employee.remote_data).toStrictEqual({ '/api/2026-04-01/resources/employees/employees': fake.employees.find((e) => e.id === 12002) });
+    });
+  });
+
+  describe('a DELTA sync after Factorial changed', () => {
+    it('reads employees in full (updated_at_gteq names no deletions) and serves what a full sync serves', async () => {
+      const id = await connect();
+      await runFirstSync(app.deps, id);
+      clock.advance(3 * 60 * 60 * 1000);
+      fake.employees.find((e) => e.id === 12003)!.first_name = 'Renamed';
+      fake.employees.splice(fake.employees.findIndex((e) => e.id === 12004), 1);
+      const sent = await requestsDuring(fake, async () => expect((await runSync(app.deps, id, 'DELTA', 'SCHEDULED')).status).toBe('SUCCEEDED'));
+      const employeeReads = sent.filter((r) => r.path.endsWith('/employees/employees'));
+      expect(employeeReads.length).toBeGreaterThan(0);
+      expect(employeeReads.filter((r) => r.query.includes('updated_at_gteq'))).toStrictEqual([]);
+      const afterDelta = await servedData(app, key, id);
+      expect(afterDelta.employees!.find((e) => e.remote_id === '12003')).toMatchObject({ first_name: 'Renamed' });
+      expect(afterDelta.employees!.find((e) => e.remote_id === '12004')?.remote_deleted_at).toStrictEqual(expect.any(String));
+      await syncNow(app.deps, id);
+      expect(await servedData(app, key, id)).toStrictEqual(afterDelta);
     });
   });
 

@@ -2,10 +2,12 @@ import { Kombo } from '@kombo-api/sdk';
 import type { Store } from '../../../server/store/db.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
-import { runFirstSync, syncNow } from '../../helpers/hris.ts';
+import { runFirstSync, runSync, syncNow } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { type HibobFake, personJson, startHibobFake } from '../../fakes/hibob-fake.ts';
-import { connectedIntegration, connectTool, listAll, useFakes } from './connector-helpers.ts';
+import { connectedIntegration, connectTool, listAll, useFakes, HRIS_PATHS, requestsDuring, servedData } from './connector-helpers.ts';
+
+const PATHS = HRIS_PATHS.filter((p) => p !== 'legal-entities');
 
 describe.each(STORE_NAMES)('HiBob against its fake (%s)', (storeName) => {
   let store: Store;
@@ -82,6 +84,32 @@ describe.each(STORE_NAMES)('HiBob against its fake (%s)', (storeName) => {
       const employees = await listAll(app, key, id, 'employees');
       expect(employees.find((e) => e.remote_id === '3332883884017713005')).toMatchObject({ first_name: 'Renamed', remote_deleted_at: null });
       expect(employees.find((e) => e.remote_id === '3332883884017713006')?.remote_deleted_at).toStrictEqual(expect.any(String));
+    });
+  });
+
+  describe('a DELTA sync after HiBob changed', () => {
+    it('reads time off from the change feed since the last sync and serves what a full sync serves', async () => {
+      const id = await connectedIntegration(app, key, 'hibob', credentials());
+      const first = await runFirstSync(app.deps, id);
+      clock.advance(2 * 60 * 60 * 1000);
+      fake.setNow(clock().toISOString());
+      const booked = fake.requestTimeOff('3332883884017713005', '2026-04-06', '2026-04-08');
+      fake.deleteTimeOff(1234568);
+      fake.updatePerson('3332883884017713009', { firstName: 'Renamed' });
+      clock.advance(60 * 60 * 1000);
+
+      const sent = await requestsDuring(fake, async () => expect((await runSync(app.deps, id, 'DELTA', 'SCHEDULED')).status).toBe('SUCCEEDED'));
+      // The feed is asked from the last sync's start less the overlap, never over its whole reach.
+      const since = new Date(first.started_at!.getTime() - 60 * 60 * 1000).toISOString();
+      expect(sent.filter((r) => r.path === '/v1/timeoff/requests/changes').map((r) => r.query)).toStrictEqual([`?since=${encodeURIComponent(since)}`]);
+      const afterDelta = await servedData(app, key, id, PATHS);
+      expect(afterDelta.absences!.find((a) => a.remote_id === String(booked))).toMatchObject({ start_date: '2026-04-06', remote_deleted_at: null });
+      expect(afterDelta.absences!.find((a) => a.remote_id === '1234568')?.remote_deleted_at).toStrictEqual(expect.any(String));
+      expect(afterDelta.absences!.filter((a) => a.remote_deleted_at === null)).toHaveLength(8);
+      expect(afterDelta.employees!.find((e) => e.remote_id === '3332883884017713009')).toMatchObject({ first_name: 'Renamed' });
+
+      await syncNow(app.deps, id);
+      expect(await servedData(app, key, id, PATHS)).toStrictEqual(afterDelta);
     });
   });
 

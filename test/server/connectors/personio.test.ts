@@ -2,10 +2,10 @@ import { Kombo } from '@kombo-api/sdk';
 import type { Store } from '../../../server/store/db.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
-import { runFirstSync, syncNow } from '../../helpers/hris.ts';
+import { runFirstSync, runSync, syncNow } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { employeeJson, type PersonioFake, startPersonioFake } from '../../fakes/personio-fake.ts';
-import { connectedIntegration, connectTool, listAll, useFakes } from './connector-helpers.ts';
+import { connectedIntegration, connectTool, listAll, requestsDuring, servedData, useFakes } from './connector-helpers.ts';
 
 describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
   let store: Store;
@@ -70,8 +70,16 @@ describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
         counts[path] = (await listAll(app, key, id, path)).length;
       }
       expect(counts).toStrictEqual({
-        employees: 30, employments: 30, groups: 5, locations: 2, 'legal-entities': 1, 'absence-types': 2, absences: 15, 'time-off-balances': 30,
+        employees: 30, employments: 30, groups: 5, locations: 2, 'legal-entities': 1, 'absence-types': 2, absences: 25, 'time-off-balances': 30,
       });
+
+      // Hour-unit absence periods: local dates and times of Europe/Berlin, minutes as hours, the hour-unit type.
+      const absences: { remote_id: string | null; start_date?: string | null; end_date?: string | null; start_time?: string | null; end_time?: string | null; amount?: number | null; unit?: string | null; employee_note?: string | null; type?: { remote_id?: string | null; unit?: string | null } | null }[] = [];
+      for await (const page of await kombo.hris.getAbsences({ page_size: 100 })) absences.push(...page.result.data.results);
+      const hourly = absences.filter((a) => a.unit === 'HOURS').sort((a, b) => String(a.remote_id).localeCompare(String(b.remote_id)));
+      expect(hourly).toHaveLength(10);
+      expect(hourly[0]).toMatchObject({ start_date: '2026-02-10', end_date: '2026-02-10', start_time: '00:00:00', end_time: null, amount: 8, type: { remote_id: '54322', unit: 'HOURS' } });
+      expect(hourly[1]).toMatchObject({ start_date: '2026-02-10', end_date: '2026-02-10', start_time: '09:00:00', end_time: '11:30:00', amount: 2.5, employee_note: 'Dentist' });
     });
   });
 
@@ -96,6 +104,24 @@ describe.each(STORE_NAMES)('Personio against its fake (%s)', (storeName) => {
       const employees = await listAll(app, key, id, 'employees');
       expect(employees.find((e) => e.remote_id === '5')).toMatchObject({ job_title: 'Head of Platform', remote_deleted_at: null });
       expect(employees.find((e) => e.remote_id === '6')?.remote_deleted_at).toStrictEqual(expect.any(String));
+    });
+  });
+
+  describe('a DELTA sync after Personio changed', () => {
+    it('reads employees in full (updated_since names no deletions) and serves what a full sync serves', async () => {
+      const id = await connectedIntegration(app, key, 'personio', credentials());
+      await runFirstSync(app.deps, id);
+      clock.advance(3 * 60 * 60 * 1000);
+      fake.updateEmployee(5, { position: 'Head of Platform' });
+      fake.deleteEmployee(6);
+      const sent = await requestsDuring(fake, async () => expect((await runSync(app.deps, id, 'DELTA', 'SCHEDULED')).status).toBe('SUCCEEDED'));
+      const employeeReads = sent.filter((r) => r.path === '/v1/company/employees');
+      expect(employeeReads.length).toBeGreaterThan(0);
+      expect(employeeReads.filter((r) => r.query.includes('updated_since'))).toStrictEqual([]);
+      const afterDelta = await servedData(app, key, id);
+      expect(afterDelta.employees!.find((e) => e.remote_id === '6')?.remote_deleted_at).toStrictEqual(expect.any(String));
+      await syncNow(app.deps, id);
+      expect(await servedData(app, key, id)).toStrictEqual(afterDelta);
     });
   });
 

@@ -45,6 +45,20 @@ describe.each(STORE_NAMES)('scheduled syncs (%s)', (storeName) => {
     });
   });
 
+  describe('with an integration whose last FULL sync is more than a day old', () => {
+    it('queues a FULL scheduled sync, then DELTA ones again', async () => {
+      const id = await syncedIntegration(app.deps, tenant);
+      clock.advance(25 * HOUR);
+      await dueNow();
+      const full = (await listRuns(app.deps.db, id)).find((r) => r.trigger === 'SCHEDULED')!;
+      expect(full.type).toBe('FULL');
+      await finishedRun(app.deps, full.id);
+      clock.advance(3 * HOUR + 1);
+      await dueNow();
+      expect((await listRuns(app.deps.db, id)).filter((r) => r.trigger === 'SCHEDULED').map((r) => r.type).sort()).toStrictEqual(['DELTA', 'FULL']);
+    });
+  });
+
   describe('with an integration synced an hour ago', () => {
     it('leaves it alone', async () => {
       const id = await syncedIntegration(app.deps, tenant);

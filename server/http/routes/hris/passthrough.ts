@@ -51,7 +51,7 @@ export function passthroughHandler(deps: DomainDeps): RequestHandler {
     const source = deps.connectors.get(integration.tool)?.source;
     if (!source?.passthrough) throw inputInvalid(`Tool '${integration.tool}' has no passthrough API.`);
     const credentials = await loadIntegrationCredentials(deps, integration.id);
-    const ctx = { integrationId: integration.id, credentials, now: deps.clock(), type: 'FULL' as const, since: null };
+    const ctx = { integrationId: integration.id, credentials, now: deps.clock(), type: 'FULL' as const, since: null, runtime: deps.connectorRuntime };
     let result;
     try {
       result = await source.passthrough(ctx, {
