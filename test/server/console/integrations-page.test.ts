@@ -174,6 +174,10 @@ describe.each(STORE_NAMES)('the integrations page API (%s)', (storeName) => {
       expect((await admin.request('DELETE', path(byId), { confirmation: byId })).status).toBe(200);
     });
 
+    it('offers the tools enabled in the environment for a new link', async () => {
+      expect((await admin.request('GET', `${DEV}/links/tools`)).body.data.results).toContainEqual({ id: 'sandbox', label: expect.any(String) });
+    });
+
     it('creates a new connection link (embedded or magic) with its expiry', async () => {
       const body = { end_user_email: 'hr@new.example', end_user_organization_name: 'New Customer', end_user_origin_id: 'cust-9', integration_tool: 'sandbox', language: 'fr' };
       const embedded = (await admin.request('POST', `${DEV}/links`, body)).body.data;

@@ -93,6 +93,7 @@ const ROUTES: RouteCase[] = [
     prepare: async (t) => ({ path: `/environments/${t.env}/links`, body: { end_user_email: 'hr@customer.example', end_user_organization_name: 'Customer' } }),
     allowed: WORKING_SET,
   },
+  { method: 'GET', route: '/environments/:environment/links/tools', prepare: async (t) => ({ path: `/environments/${t.env}/links/tools` }), allowed: WORKING_SET },
   {
     method: 'PUT',
     route: '/environments/:environment/api-keys/:id/allowlist',

@@ -7,7 +7,7 @@ import { searchIntegrations } from '../../../domain/integration-search.ts';
 import { setIntegrationEnabled } from '../../../domain/integrations.ts';
 import { type CreatedLink, createLink, createRelinkLink } from '../../../domain/links.ts';
 import { getEnvironment } from '../../../domain/tenants.ts';
-import type { EnvironmentRef } from '../../../domain/tools.ts';
+import { type EnvironmentRef, listEnabledConnectors } from '../../../domain/tools.ts';
 import { toApiLink } from '../../mappers/link.mapper.ts';
 import { parseCreateLinkBody, parseRelinkBody } from '../../parsers/connect.ts';
 import { ok } from '../../respond.ts';
@@ -64,6 +64,12 @@ export function integrationsConsoleRoutes(deps: AppDeps): Router {
     const confirmation = parseDeleteConfirmationBody(req.body);
     await deleteIntegrationConfirmed(deps, userActor(consoleSessionOf(req).user), await scopeOf(req), idOf(req), confirmation);
     ok(res, {});
+  });
+
+  // The new-link form's tool choices: the HRIS tools enabled in this environment.
+  router.get(`${base}/links/tools`, allow('links.create'), async (req, res) => {
+    const connectors = await listEnabledConnectors(deps, await environmentOf(req), 'HRIS');
+    ok(res, { results: connectors.map((c) => ({ id: c.tool.id, label: c.tool.label })) });
   });
 
   router.post(`${base}/links`, allow('links.create'), async (req, res) => {
