@@ -33,6 +33,9 @@ function AllowlistEditor(props: { api: ConsoleApi; base: string; apiKey: ApiKey;
   const [text, setText] = useState(props.apiKey.ip_allowlist.join('\n'));
   const [confirmAll, setConfirmAll] = useState(false);
   const [error, setError] = useState('');
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  // Opened from the row's button: the keyboard continues in the editor.
+  useEffect(() => textarea.current?.focus(), []);
   const id = `allowlist-${props.apiKey.id}`;
   const entries = entriesOf(text);
   async function save(event: SubmitEvent) {
@@ -48,7 +51,7 @@ function AllowlistEditor(props: { api: ConsoleApi; base: string; apiKey: ApiKey;
   return (
     <form aria-label={`Allowlist of ${props.apiKey.name ?? props.apiKey.display_prefix}`} onSubmit={save} class="inline-editor">
       <label for={id}>Allowed addresses (one per line; empty allows any)</label>
-      <textarea id={id} rows={3} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea id={id} ref={textarea} rows={3} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
       {allowsAll(entries) && <AllowAllConfirmation id={id} checked={confirmAll} onChange={setConfirmAll} />}
       {error && <p role="alert">{error}</p>}
       <button type="submit">Save allowlist</button>{' '}
@@ -153,7 +156,7 @@ export function ApiKeys(props: { api: ConsoleApi; environment: Environment; canW
               <input id="key-name" name="name" required maxLength={200} autocomplete="off" />
             </p>
             <p class="field">
-              <label for="key-expires">Expires on (optional, UTC)</label>
+              <label for="key-expires">Expires on (optional; at 00:00 UTC that day)</label>
               <input id="key-expires" name="expires" type="date" />
             </p>
             <p class="field">
