@@ -196,6 +196,8 @@ describeInChromium('the secrets and integrations pages in Chromium', () => {
     try {
       expect(await page.getByLabel('Environment').locator('option').allTextContents()).toStrictEqual(['Development']);
       await chooseEnvironment(page, 'development');
+      const production = await page.evaluate(async () => (await fetch('/dashboard/api/environments/production/integrations')).status);
+      expect(production).toBe(403);
       expect(await page.getByRole('link', { name: 'API keys' }).count()).toBe(1);
       // Keyboard only from here: Tab, type and Enter.
       await tabTo(page, 'Integrations');
