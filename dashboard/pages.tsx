@@ -3,6 +3,9 @@ import type { ConsoleApi } from './lib/api.ts';
 import type { Route } from './lib/route.ts';
 import type { ApiSession, Environment } from './lib/types.ts';
 import { Home } from './pages/Home.tsx';
+import { ApiKeys } from './pages/ApiKeys.tsx';
+import { IntegrationDetails } from './pages/IntegrationDetails.tsx';
+import { Integrations } from './pages/Integrations.tsx';
 import { Security } from './pages/Security.tsx';
 import { Users } from './pages/Users.tsx';
 
@@ -38,4 +41,24 @@ export const PAGES: PageEntry[] = [
   { page: '', label: 'Overview', allowed: () => true, render: (c) => <Home session={c.session} environment={c.environment} /> },
   { page: 'users', label: 'Users', allowed: (s) => can(s, 'users.read'), render: (c) => <Users api={c.api} /> },
   { page: 'security', label: 'Security', allowed: () => true, render: (c) => <Security api={c.api} session={c.session} onChanged={c.reloadSession} /> },
+  { page: 'api-keys', label: 'API keys', allowed: (s, e) => can(s, 'api_keys.read', e), render: (c) => <ApiKeys key={c.environment} api={c.api} environment={c.environment} canWrite={can(c.session, 'api_keys.write', c.environment)} /> },
+  {
+    page: 'integrations',
+    label: 'Integrations',
+    allowed: (s, e) => can(s, 'integrations.read', e),
+    render: (c) =>
+      c.route.rest[0] ? (
+        <IntegrationDetails
+          key={`${c.environment}/${c.route.rest[0]}`}
+          api={c.api}
+          environment={c.environment}
+          id={c.route.rest[0]}
+          canWrite={can(c.session, 'integrations.write', c.environment)}
+          canCreateLinks={can(c.session, 'links.create', c.environment)}
+          onBack={() => c.navigate('integrations')}
+        />
+      ) : (
+        <Integrations key={c.environment} api={c.api} environment={c.environment} canCreateLinks={can(c.session, 'links.create', c.environment)} onOpen={(id) => c.navigate('integrations', id)} />
+      ),
+  },
 ];

@@ -33,6 +33,8 @@ export interface CreateApiKeyInput {
   ipAllowlist?: readonly string[];
   /** Accept an allowlist entry that allows every address (see normaliseAllowlist). @default false */
   allowAll?: boolean;
+  /** How the caller asks for allow-all (see AllowlistOptions). */
+  allowAllHint?: string;
 }
 
 const toInfo = (row: Selectable<ApiKeysTable>, environment: EnvironmentKind): ApiKeyInfo => ({
@@ -74,7 +76,7 @@ export async function createApiKey(
   if (input.name !== undefined && input.name !== null && (input.name.length === 0 || input.name.length > 200)) {
     throw inputInvalid('name must be 1 to 200 characters.');
   }
-  const allowlist = normaliseAllowlist(input.ipAllowlist ?? [], { allowAll: input.allowAll });
+  const allowlist = normaliseAllowlist(input.ipAllowlist ?? [], { allowAll: input.allowAll, allowAllHint: input.allowAllHint });
   const environment = await getEnvironment(deps.db, input.tenantId, input.environment);
   const key = generateApiKey(input.environment);
   return deps.db.transaction().execute(async (trx) => {

@@ -56,6 +56,8 @@ export function allowAllEntries(allowlist: readonly string[]): string[] {
 export interface AllowlistOptions {
   /** Accept entries that allow every address (`0.0.0.0/0`, `::/0`); the CLI's `--allow-all`. @default false */
   allowAll?: boolean;
+  /** How to ask for allow-all where the caller is (the console has a confirmation, not a flag). @default the CLI's `--allow-all` */
+  allowAllHint?: string;
 }
 
 /**
@@ -81,7 +83,7 @@ export function normaliseAllowlist(entries: readonly string[], options: Allowlis
   if (allowAll.length > 0 && !options.allowAll) {
     throw inputInvalid(
       `IP allowlist ${allowAll.length === 1 ? 'entry' : 'entries'} ${allowAll.map((e) => JSON.stringify(e)).join(', ')} ` +
-        'allow every address. Pass --allow-all if that is really meant, or list the addresses to allow.',
+        `allow every address. ${options.allowAllHint ?? 'Pass --allow-all if that is really meant'}, or list the addresses to allow.`,
     );
   }
   return [...out];

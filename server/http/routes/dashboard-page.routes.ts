@@ -10,6 +10,8 @@ import { WIDGET_DIST_DIR, WIDGET_FILES } from '../../widget-build.ts';
  * path under `/dashboard` is a 404.
  */
 export const DASHBOARD_PAGES = new Set([
+  'api-keys',
+  'integrations',
   'users',
   'security',
   'accept-invitation',

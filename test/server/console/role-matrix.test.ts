@@ -5,6 +5,7 @@ import { listUsers } from '../../../server/domain/console/users.ts';
 import { dashboardApiRoutes } from '../../../server/http/routes/dashboard/dashboard-api.routes.ts';
 import { createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
+import { createTestIntegration } from '../../helpers/integrations.ts';
 import { addConsoleUser, signedIn } from './console-client.ts';
 
 type Role = 'admin' | 'developer' | 'operator';
@@ -32,6 +33,8 @@ const EVERY_ROLE = ['admin', 'developer', 'operator'];
 const KEYS = ['admin@production', 'admin@development', 'developer@development'];
 const WORKING_SET = ['admin@production', 'admin@development', 'developer@development', 'operator@production'];
 const userTarget = async (t: Target) => addConsoleUser(t.app.deps, t.tenant.id, 'operator');
+const integrationOf = (t: Target) => createTestIntegration(t.app.deps, t.tenant, { environment: t.env });
+const integrationPath = (t: Target, id: string, rest = '') => `/environments/${t.env}/integrations/${encodeURIComponent(id)}${rest}`;
 
 const ROUTES: RouteCase[] = [
   { method: 'GET', route: '/session', prepare: async () => ({ path: '/session' }), allowed: EVERY_ROLE },
@@ -90,6 +93,31 @@ const ROUTES: RouteCase[] = [
     prepare: async (t) => ({ path: `/environments/${t.env}/links`, body: { end_user_email: 'hr@customer.example', end_user_organization_name: 'Customer' } }),
     allowed: WORKING_SET,
   },
+  { method: 'GET', route: '/environments/:environment/links/tools', prepare: async (t) => ({ path: `/environments/${t.env}/links/tools` }), allowed: WORKING_SET },
+  {
+    method: 'PUT',
+    route: '/environments/:environment/api-keys/:id/allowlist',
+    prepare: async (t) => ({ path: `/environments/${t.env}/api-keys/${(await createTestKey(t.app.deps, t.tenant, t.env)).id}/allowlist`, body: { ip_allowlist: ['192.0.2.1'] } }),
+    allowed: KEYS,
+  },
+  { method: 'GET', route: '/environments/:environment/integrations/:id', prepare: async (t) => ({ path: integrationPath(t, await integrationOf(t)) }), allowed: WORKING_SET },
+  {
+    method: 'PUT',
+    route: '/environments/:environment/integrations/:id/enabled',
+    prepare: async (t) => ({ path: integrationPath(t, await integrationOf(t), '/enabled'), body: { value: false } }),
+    allowed: WORKING_SET,
+  },
+  { method: 'POST', route: '/environments/:environment/integrations/:id/force-sync', prepare: async (t) => ({ path: integrationPath(t, await integrationOf(t), '/force-sync') }), allowed: WORKING_SET },
+  { method: 'POST', route: '/environments/:environment/integrations/:id/relink', prepare: async (t) => ({ path: integrationPath(t, await integrationOf(t), '/relink'), body: {} }), allowed: WORKING_SET },
+  {
+    method: 'DELETE',
+    route: '/environments/:environment/integrations/:id',
+    prepare: async (t) => {
+      const id = await integrationOf(t);
+      return { path: integrationPath(t, id), body: { confirmation: id } };
+    },
+    allowed: WORKING_SET,
+  },
 ];
 
 /** Every route the console API router declares (method and path), walking nested routers. */
@@ -133,6 +161,8 @@ describe.each(STORE_NAMES)('the console role matrix (%s)', (storeName) => {
     settings: await app.deps.db.selectFrom('console_tenant_settings').selectAll().where('tenant_id', '=', tenant.id).execute(),
     sso: await app.deps.db.selectFrom('console_sso').selectAll().where('tenant_id', '=', tenant.id).execute(),
     mfa: await app.deps.db.selectFrom('console_mfa').select('user_id').where('user_id', 'in', Object.values(users).map((u) => u.id)).execute(),
+    integrations: await app.deps.db.selectFrom('integrations').select(['id', 'status']).where('environment_id', 'in', Object.values(tenant.environments)).orderBy('id').execute(),
+    syncRuns: (await app.deps.db.selectFrom('sync_runs').select('id').where('integration_id', 'in', (eb) => eb.selectFrom('integrations').select('id').where('environment_id', 'in', Object.values(tenant.environments))).execute()).length,
     links: Number(
       (await app.deps.db.selectFrom('connection_links').select((eb) => eb.fn.countAll().as('n')).where('environment_id', 'in', Object.values(tenant.environments)).executeTakeFirstOrThrow()).n,
     ),

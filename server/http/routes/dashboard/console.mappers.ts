@@ -7,7 +7,8 @@ export function toApiConsoleUser(u: ConsoleUser) {
   return { id: u.id, email: u.email, role: u.role, status: u.status, created_at: u.createdAt.toISOString(), updated_at: u.updatedAt.toISOString() };
 }
 
-export function toApiConsoleKey(k: ApiKeyInfo) {
+/** A key as the console lists it: never the key itself; `createdBy` from its audited creation. */
+export function toApiConsoleKey(k: ApiKeyInfo, createdBy: string | null = null) {
   return {
     id: k.id,
     environment: k.environment,
@@ -18,6 +19,7 @@ export function toApiConsoleKey(k: ApiKeyInfo) {
     disabled_at: k.disabledAt?.toISOString() ?? null,
     last_used_at: k.lastUsedAt?.toISOString() ?? null,
     ip_allowlist: k.ipAllowlist,
+    created_by: createdBy,
   };
 }
 
@@ -27,11 +29,14 @@ export function toApiConsoleIntegration(r: IntegrationRecord) {
     tool: r.tool,
     category: r.category,
     status: r.status,
+    inactive_reason: r.inactiveReason,
     setup_status: r.setupStatus,
     end_user_organization_name: r.endUser.organizationName,
     end_user_email: r.endUser.email,
     end_user_origin_id: r.endUser.originId,
     created_at: r.createdAt.toISOString(),
+    updated_at: r.updatedAt.toISOString(),
+    last_api_request_at: r.lastApiRequestAt.toISOString(),
   };
 }
 

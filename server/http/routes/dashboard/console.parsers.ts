@@ -19,10 +19,6 @@ export const parseInviteBody = (body: unknown) => parseInput(z.object({ email, r
 /** `PATCH /dashboard/api/users/:id`. */
 export const parseRoleBody = (body: unknown) => parseInput(z.object({ role }), body);
 
-/** `POST /dashboard/api/environments/:environment/api-keys`. */
-export const parseCreateKeyBody = (body: unknown) =>
-  parseInput(z.object({ name: z.string().min(1).max(200).nullable().optional(), expires_at: z.iso.datetime({ offset: true }).nullable().optional() }), body ?? {});
-
 /** `POST /dashboard/api/mfa/challenge`: a TOTP code or a recovery code. */
 export function parseChallengeBody(body: unknown): { code: string } | { recoveryCode: string } {
   const b = parseInput(z.object({ code: z.string().min(1).max(20).optional(), recovery_code: z.string().min(1).max(40).optional() }), body);
