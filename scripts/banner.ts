@@ -7,9 +7,8 @@ const cyan = (s: string, color: boolean) => (color ? `\x1b[36m${s}\x1b[39m` : s)
 /** The short text `npm start` prints once both servers listen: where to go and what to do next. */
 export function banner(config: Config, launched: Launched, color = false, firstAdminLink: string | null = null): string {
   const plugboard = launched.server.deps.config.publicUrl;
-  const keys = config.databaseUrl
-    ? 'npm run cli -- api-keys create --environment development'
-    : 'stop this server (Ctrl-C), then: npm run cli -- api-keys create --environment development';
+  // The console manages keys while the server runs; the CLI needs the store to itself on the embedded store.
+  const keys = `in the console, ${plugboard}/dashboard/api-keys (or: npm run cli -- api-keys create --environment development${config.databaseUrl ? '' : ', with the server stopped'})`;
   const rows: [string, string][] = [
     ['Demo app', `${cyan(launched.demo.url, color)}   open it and click "Connect your HR system"`],
     ['Plugboard', `${plugboard}   API at /v1, loader at /connect.js`],
