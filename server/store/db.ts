@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { checkEmbeddedStore, secureDataDir } from './data-dir.ts';
@@ -123,6 +123,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
 /** PGlite in this thread, behind kysely's PGlite dialect. */
 async function openInProcess(dir: string | undefined): Promise<Store> {
+  // Loaded on use: a server on PostgreSQL, or with the store in its own thread, never holds PGlite's ~40 MB.
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = new PGlite(dir);
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
