@@ -12,6 +12,8 @@ export interface SyncThreadHostOptions {
   data: () => SyncThreadData;
   /** @default SYNC_THREAD_RESTART_MS */
   restartMs?: number;
+  /** The thread's module. @default `./sync-thread.ts` (tests give a thread that fails on purpose) */
+  entry?: URL;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function startSyncThread(options: SyncThreadHostOptions): Promise<(
   const start = (first: boolean) =>
     new Promise<void>((resolve, reject) => {
       const data = options.data();
-      const thread = spawnThread(new URL('./sync-thread.ts', import.meta.url), data, data.storePort ? [data.storePort] : []);
+      const thread = spawnThread(options.entry ?? new URL('./sync-thread.ts', import.meta.url), data, data.storePort ? [data.storePort] : []);
       current = thread;
       let running = false;
       thread.on('message', (status: SyncThreadStatus) => {
