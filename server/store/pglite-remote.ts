@@ -3,6 +3,7 @@ import type { PGliteDialectConfig } from 'kysely';
 import { spawnThread } from '../threads/spawn-thread.ts';
 import { deserializeError, type PGliteControl, type PGliteReply, type PGliteRequest, type PGliteRows, type PGliteStatus } from './pglite-protocol.ts';
 import type { PGliteThreadData } from './pglite-thread.ts';
+import { StoreUnavailableError } from './store-errors.ts';
 
 /** The PGlite shape kysely's PGlite dialect drives. */
 type KyselyPGlite = Exclude<PGliteDialectConfig['pglite'], (...args: never[]) => unknown>;
@@ -34,13 +35,14 @@ export function remotePGlite(port: MessagePort): RemotePGlite {
   });
   const gone = () => {
     closed = true;
-    for (const waiting of pending.values()) waiting.reject(new Error('The embedded store is closed.'));
+    // Unavailable, not a bug: requests answer 503 while the store is gone.
+    for (const waiting of pending.values()) waiting.reject(new StoreUnavailableError('The embedded store is closed.'));
     pending.clear();
   };
   port.on('close', gone);
   type Request = PGliteRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
   const call = <T>(request: Request): Promise<T> => {
-    if (closed) return Promise.reject(new Error('The embedded store is closed.'));
+    if (closed) return Promise.reject(new StoreUnavailableError('The embedded store is closed.'));
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
