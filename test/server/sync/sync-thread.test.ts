@@ -6,6 +6,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { type RunningServer, startServer } from '../../../server/start.ts';
+import { openStore } from '../../../server/store/db.ts';
 import { findRun } from '../../../server/store/queries/hris-sync-runs.ts';
 import { call, createTestKey, createTestTenant } from '../../helpers/app.ts';
 import { tempDataDir } from '../../helpers/cli.ts';
@@ -84,4 +85,19 @@ describe.each(STORE_NAMES)('the server on %s runs syncs in a thread of their own
     // The Sandbox's 10,000 are its current staff; former employees come on top.
     expect([done.status, Number(employees.n) >= 10_000]).toStrictEqual(['SUCCEEDED', true]);
   }, 240_000);
+
+  it('lets the running sync finish when the server stops', async () => {
+    const { deps } = server;
+    const tenant = await createTestTenant(server.store);
+    const id = await createTestIntegration(deps, tenant, { credentials: { company_size: '1000' } });
+    const { syncId } = await requestSync(deps, id, 'FULL', 'INITIAL');
+    for (let run = await findRun(deps.db, syncId); run?.status !== 'RUNNING'; run = await findRun(deps.db, syncId)) await new Promise((r) => setTimeout(r, 20));
+    await server.stop();
+    const reopened = await openStore({ dataDir: store.env.DATA_DIR, databaseUrl: store.env.DATABASE_URL, migrate: false });
+    try {
+      expect((await findRun(reopened.db, syncId))?.status).toBe('SUCCEEDED');
+    } finally {
+      await reopened.close();
+    }
+  }, 120_000);
 });
