@@ -4,6 +4,7 @@ import path from 'node:path';
 import { benchApi, scratchPostgres } from './api.ts';
 import { benchConnectors } from './connectors.ts';
 import { benchConsoleIntegrations } from './console-integrations.ts';
+import { benchDuringSync } from './during-sync.ts';
 import { benchFlow } from './flow.ts';
 import { ROOT } from './lib/processes.ts';
 import { renderTable, type Row } from './lib/table.ts';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   if (wanted('webhooks')) emit('Webhooks (in-process, PGlite on disk, loopback receivers)', await benchWebhooks());
   if (wanted('connectors')) emit('Connectors (in-process, local fakes on loopback)', await benchConnectors());
   if (wanted('console')) emit('Console integrations list (in-process, HTTP, signed-in session)', await benchConsoleIntegrations());
+  if (wanted('during-sync')) emit('API and memory during a 10k sync (server process, sync thread)', await benchDuringSync());
   if (!wanted('api')) return;
 
   const pglite = await benchApi('pglite');

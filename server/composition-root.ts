@@ -44,6 +44,8 @@ export interface DepsOverrides {
    * @default true
    */
   superviseJobs?: boolean;
+  /** Embedded store: run PGlite in a thread of its own (the server does, so the API's event loop never executes SQL). @default false */
+  storeThread?: boolean;
 }
 
 /** A built dependency graph and how to release what it opened. */
@@ -73,6 +75,8 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
       onConnectionError: (err) => logger.warn({ err }, 'database connection lost; new connections are made on demand'),
       onNotice: (message, fields) => logger.info(fields, message),
       onLockLost: overrides.onLockLost,
+      thread: overrides.storeThread,
+      onThreadExit: (code) => logger.error({ code }, 'the embedded store thread ended; the store is unavailable'),
     }));
   let secret: Buffer;
   try {

@@ -5,8 +5,9 @@ import type { Server } from 'node:http';
 import { type AppDeps, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { recordPublicUrl } from './domain/public-url.ts';
-import { createDeps, type DepsOverrides } from './composition-root.ts';
+import { createDeps, type DepsConfig, type DepsOverrides } from './composition-root.ts';
 import { startWorkers } from './jobs/workers.ts';
+import { startSyncThread } from './jobs/sync-thread-host.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
 import { startWebhookDispatcher } from './domain/webhooks/dispatcher.ts';
 import type { Logger } from './logger.ts';
@@ -52,6 +53,7 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
       process.exitCode = 1;
       void stop().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
     },
+    storeThread: true,
     ...overrides,
   });
   stop = () => close();
@@ -74,7 +76,22 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
   await recordPublicUrl(store.db, deps.config.publicUrl);
-  const stopWorkers = await startWorkers(deps, { resumeAllOnStart: store.kind === 'pglite' });
+  const workerOptions = { resumeAllOnStart: store.kind === 'pglite' };
+  // Syncs run in a thread of their own, off the API's event loop. A caller's own store, clock or tools
+  // (functions, which cannot cross to a thread) keep them in this thread.
+  const inThread = !overrides.store && !overrides.clock && !overrides.connectors && (store.kind === 'postgres' || !!store.connect);
+  const stopWorkers: (graceMs: number) => Promise<void> = inThread
+    ? await startSyncThread({
+        logger,
+        data: () => ({
+          config: { ...pickDepsConfig(config), databaseMigrate: false },
+          log: { level: logger.level, format: config.logFormat, isTTY: !!process.stdout.isTTY },
+          secret: deps.secret,
+          storePort: store.connect?.(),
+          workers: workerOptions,
+        }),
+      })
+    : await startWorkers(deps, workerOptions);
   const stopDispatcher = startWebhookDispatcher(deps);
   // Announced once every start-up write is done: from here on a failing store answers requests, it no longer stops the start.
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
@@ -83,7 +100,7 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
   stop = () =>
     (stopping ??= (async () => {
       // No new jobs from now on; the sync in progress (if any) gets SYNC_GRACE_MS before the store closes.
-      const workersStopped = stopWorkers();
+      const workersStopped = stopWorkers(SYNC_GRACE_MS);
       const dispatcherStopped = stopDispatcher();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
@@ -99,4 +116,10 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
       await close({ graceMs: SYNC_GRACE_MS });
     })());
   return { url, deps, store, stop };
+}
+
+/** The part of the configuration a dependency graph is built from (what a sync thread gets). */
+function pickDepsConfig(config: Config): DepsConfig {
+  const { databaseUrl, dataDir, secretKey, publicUrl, trustProxy, rateLimitPerMinute, databaseMigrate, dbConnectTimeoutMs, dbStatementTimeoutMs, toolOrigins } = config;
+  return { databaseUrl, dataDir, secretKey, publicUrl, trustProxy, rateLimitPerMinute, databaseMigrate, dbConnectTimeoutMs, dbStatementTimeoutMs, toolOrigins };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import type { MessagePort } from 'node:worker_threads';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
@@ -8,6 +9,7 @@ import { checkEmbeddedStore, secureDataDir } from './data-dir.ts';
 import { lockDataDir } from './lock.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { createPostgresPool } from './postgres-pool.ts';
+import { type RemotePGlite, remotePGlite, startPGliteThread } from './pglite-remote.ts';
 
 export type Db = Kysely<Database>;
 
@@ -16,7 +18,12 @@ export interface Store {
   db: Db;
   kind: 'pglite' | 'postgres';
   /** The embedded database itself, for clients that need its simple protocol (the job queue's migrations). */
-  pglite?: PGlite;
+  pglite?: Pick<PGlite, 'exec'> | RemotePGlite;
+  /**
+   * Embedded store run in a thread of its own: a new port to it, for another thread of this process
+   * (see `openStoreOverPort`). Absent when the store lives in this thread or is PostgreSQL.
+   */
+  connect?: () => MessagePort;
   close(): Promise<void>;
 }
 
@@ -39,6 +46,13 @@ export interface OpenStoreOptions {
   onNotice?: (message: string, fields: Record<string, unknown>) => void;
   /** Told about PostgreSQL connection errors no query is waiting for (restart, failover, terminated backend). */
   onConnectionError?: (err: Error) => void;
+  /**
+   * Embedded store: run PGlite in a thread of its own, so that executing statements never holds up
+   * this thread's event loop (the server's API). @default false (in this thread, as tests and the CLI use it)
+   */
+  thread?: boolean;
+  /** Embedded store in a thread: called if that thread ends unasked (the store is then gone). */
+  onThreadExit?: (code: number) => void;
 }
 
 /** Default bound on every wait for the store, so a lost or frozen database never holds a request long. */
@@ -73,9 +87,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       }
       fs.mkdirSync(dir, { recursive: true });
     }
-    const pglite = new PGlite(dir);
+    const opened = options.thread ? openThreaded(dir, options.onThreadExit) : openInProcess(dir);
+    let embedded: Store;
     try {
-      await pglite.waitReady;
+      embedded = await opened;
     } catch (err) {
       await release?.();
       // PGlite reports a damaged store as a bare "Aborted()": say which store and what to do.
@@ -85,14 +100,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         { cause: err },
       );
     }
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     store = {
-      db,
-      kind: 'pglite',
-      pglite,
+      ...embedded,
       close: async () => {
-        await db.destroy();
-        if (!pglite.closed) await pglite.close();
+        await embedded.close();
         await release?.();
       },
     };
@@ -109,4 +120,46 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   // wrote while opening and migrating. The 700 directory keeps other users out of anything written later.
   if (store.kind === 'pglite' && options.dataDir) secureDataDir(options.dataDir);
   return store;
+}
+
+/** PGlite in this thread, behind our PGlite dialect. */
+async function openInProcess(dir: string | undefined): Promise<Store> {
+  // Loaded on use: a server on PostgreSQL, or with the store in its own thread, never holds PGlite's ~40 MB.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = new PGlite(dir);
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** PGlite in a thread of its own; this thread reaches it over a port, like any other thread of the process. */
+async function openThreaded(dir: string | undefined, onExit?: (code: number) => void): Promise<Store> {
+  const thread = await startPGliteThread(dir, onExit);
+  const store = openStoreOverPort(thread.connect());
+  return {
+    ...store,
+    connect: () => thread.connect(),
+    close: async () => {
+      await store.close();
+      await thread.close();
+    },
+  };
+}
+
+/**
+ * The embedded store as seen from another thread of the process that owns it, over a port from the
+ * owner's `store.connect()`. Closing it closes the port only; the owner closes the store.
+ */
+export function openStoreOverPort(port: MessagePort): Store {
+  const pglite = remotePGlite(port);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

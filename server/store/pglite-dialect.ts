@@ -1,4 +1,3 @@
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -14,18 +13,39 @@ import {
   type QueryResult,
 } from 'kysely';
 
+interface PGliteResults<R> {
+  rows: R[];
+  affectedRows?: number;
+}
+
+/** What runs one statement: PGlite itself, or one of its transactions. */
+interface PGliteQueryable {
+  query<R>(sql: string, params?: unknown[], options?: { rowMode?: 'object' }): Promise<PGliteResults<R>>;
+}
+
 /**
- * One unit of work over the in-process PGlite. Outside a transaction each query goes straight to PGlite,
+ * What the dialect uses of PGlite: the instance in this thread, or a client of the store's own thread
+ * (`pglite-remote.ts`).
+ */
+export interface PGliteLike extends PGliteQueryable {
+  readonly closed: boolean;
+  readonly waitReady: Promise<void>;
+  transaction<T>(callback: (tx: PGliteQueryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * One unit of work over PGlite. Outside a transaction each query goes straight to PGlite,
  * which runs one at a time on its own lock. A transaction holds that lock from BEGIN until COMMIT or
  * ROLLBACK (PGlite's `transaction()`), so inside one every query must go through its `trx`: a query
  * on the outer `db` would wait for a lock its own transaction holds.
  */
 class PGliteConnection implements DatabaseConnection {
-  private tx: Transaction | undefined;
+  private tx: PGliteQueryable | undefined;
   private end: { commit: () => void; rollback: (reason: Error) => void } | undefined;
   private closed: Promise<void> | undefined;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteLike) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await (this.tx ?? this.pglite).query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object' });
@@ -73,7 +93,7 @@ class PGliteConnection implements DatabaseConnection {
 }
 
 class PGliteDriver implements Driver {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteLike) {}
 
   async init(): Promise<void> {
     await this.pglite.waitReady;
@@ -105,11 +125,11 @@ class PGliteDriver implements Driver {
 }
 
 /**
- * Kysely over an in-process PGlite, with PostgreSQL's SQL dialect. Ours because the dialect kysely
+ * Kysely over PGlite (in this thread or the store's), with PostgreSQL's SQL dialect. Ours because the dialect kysely
  * ships from 0.29 on comes only with a release that needs Node 22, and Plugboard runs on Node 20.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteLike) {}
 
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();

@@ -1,10 +1,16 @@
 import { type DataSource, type HrisModel, type PagedSource, type SourceContext, type SourceItem, UnknownPassthroughApiError } from '../../data-source.ts';
 import { pagesOf } from '../../read-by-model.ts';
 import { HRIS_READ_MODELS } from '../../unified-hris.ts';
-import { COMPANY_SIZES, type CompanyConfig, type CompanySize, buildCompany } from './company.ts';
-import { passthroughCompanies } from './company-cache.ts';
+import { SANDBOX_COMPANY_SIZES } from '../credential-fields.ts';
+import type { CompanyConfig, CompanySize } from './company.ts';
 import { SANDBOX_PASSTHROUGH_APIS, sandboxPassthrough } from './passthrough.ts';
 import { toUnified } from './to-unified.ts';
+
+/** The simulation itself (faker and its locales, tens of MB): loaded by the first sync or passthrough call, never by a thread that only answers the API. */
+const simulation = () => import('./company.ts');
+const companies = () => import('./company-cache.ts');
+
+const SIZES: readonly number[] = SANDBOX_COMPANY_SIZES.map(Number);
 
 /** @default 250 */
 export const DEFAULT_COMPANY_SIZE: CompanySize = 250;
@@ -18,7 +24,7 @@ export function sandboxCompanyConfig(integrationId: string, credentials: Readonl
   const seed = credentials.seed?.trim();
   return {
     seed: seed ? seed : integrationId,
-    size: (COMPANY_SIZES as readonly number[]).includes(size) ? (size as CompanySize) : DEFAULT_COMPANY_SIZE,
+    size: SIZES.includes(size) ? (size as CompanySize) : DEFAULT_COMPANY_SIZE,
   };
 }
 
@@ -35,6 +41,7 @@ export const sandboxDataSource: PagedSource & DataSource = {
   readModels: HRIS_READ_MODELS.map((m) => m.id),
   async *read(ctx) {
     // The simulation computes its company at once (it is the remote system); what crosses into the sync is pages.
+    const { buildCompany } = await simulation();
     const snapshot = toUnified(buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now));
     for (const model of Object.keys(snapshot) as HrisModel[]) {
       for (const records of pagesOf(snapshot[model] as unknown[], ctx.pageSize)) {
@@ -44,11 +51,13 @@ export const sandboxDataSource: PagedSource & DataSource = {
     }
   },
   async readHris(ctx) {
+    const { buildCompany } = await simulation();
     return toUnified(buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now));
   },
   async passthrough(ctx, request) {
     if (!(SANDBOX_PASSTHROUGH_APIS as readonly string[]).includes(request.api)) throw new UnknownPassthroughApiError(request.api, SANDBOX_PASSTHROUGH_APIS);
     // Not rebuilt per call: a 10,000-employee company costs most of a second of event-loop time.
+    const { passthroughCompanies } = await companies();
     const company = passthroughCompanies.get(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now);
     return sandboxPassthrough(company, baseUrl(ctx, company.domain, request.api), request);
   },
