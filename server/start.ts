@@ -6,7 +6,6 @@ import { recordPublicUrl } from './domain/public-url.ts';
 import { createDeps, type DepsOverrides } from './composition-root.ts';
 import { startWorkers } from './jobs/workers.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
-import { startWebhookDispatcher } from './domain/webhooks/dispatcher.ts';
 import type { Logger } from './logger.ts';
 import { createHttpServer } from './http/server-limits.ts';
 import type { Store } from './store/db.ts';
@@ -62,7 +61,6 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
   const url = `http://${host}:${port}`;
   await recordPublicUrl(store.db, deps.config.publicUrl);
   const stopWorkers = await startWorkers(deps, { resumeAllOnStart: store.kind === 'pglite' });
-  const stopDispatcher = startWebhookDispatcher(deps);
   // Announced once every start-up write is done: from here on a failing store answers requests, it no longer stops the start.
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
 
@@ -71,7 +69,6 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
     (stopping ??= (async () => {
       // No new jobs from now on; the sync in progress (if any) gets SYNC_GRACE_MS before the store closes.
       const workersStopped = stopWorkers();
-      const dispatcherStopped = stopDispatcher();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
         server.close(() => {
@@ -82,7 +79,6 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
         for (const socket of unused) socket.destroy();
       });
       await workersStopped;
-      await dispatcherStopped;
       await close({ graceMs: SYNC_GRACE_MS });
     })());
   return { url, deps, store, stop };

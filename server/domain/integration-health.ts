@@ -34,7 +34,7 @@ export class CredentialsUnreadableError extends AppError {
  * transaction (e.g. a sync's failure record), else in one of their own. Returns whether the status changed.
  */
 export async function markIntegrationInvalid(
-  deps: Pick<DomainDeps, 'db' | 'clock'> & { logger?: HealthLogger },
+  deps: Pick<DomainDeps, 'db' | 'clock' | 'jobs'> & { logger?: HealthLogger },
   integrationId: string,
   reason: InvalidReason,
 ): Promise<boolean> {
@@ -47,7 +47,7 @@ export async function markIntegrationInvalid(
       .where('status', '=', 'ACTIVE')
       .executeTakeFirst();
     const changed = Number(result.numUpdatedRows) > 0;
-    if (changed) await recordIntegrationStateChanged(trx, integrationId, now);
+    if (changed) await recordIntegrationStateChanged(trx, integrationId, now, deps.jobs);
     return changed;
   };
   const changed = deps.db.isTransaction ? await mark(deps.db) : await deps.db.transaction().execute(mark);
@@ -66,7 +66,7 @@ export function credentialFailureOf(err: unknown): InvalidReason | null {
  * Called from a sync's failure path (pass its transaction as `deps.db`): credentials the tool rejected
  * or that cannot be read make the integration INVALID.
  */
-export async function noteSyncFailure(deps: Pick<DomainDeps, 'db' | 'clock'> & { logger?: HealthLogger }, integrationId: string, err: unknown): Promise<void> {
+export async function noteSyncFailure(deps: Pick<DomainDeps, 'db' | 'clock' | 'jobs'> & { logger?: HealthLogger }, integrationId: string, err: unknown): Promise<void> {
   const reason = credentialFailureOf(err);
   if (reason) await markIntegrationInvalid(deps, integrationId, reason);
 }

@@ -162,7 +162,7 @@ async function recordSyncFailure(deps: SyncDeps, run: SyncRunRow, outcome: { sta
   await deps.db.transaction().execute(async (trx) => {
     const finishedAt = deps.clock();
     await finishRun(trx, run.id, { status: 'FAILED', finishedAt, durationMs: outcome.durationMs, counts: null, error: outcome.error });
-    await recordSyncFinished(trx, run.integration_id, { id: run.id, status: 'FAILED', startedAt: outcome.startedAt, finishedAt }, null);
-    await noteSyncFailure({ db: trx, clock: deps.clock, logger: deps.logger }, run.integration_id, err);
+    await recordSyncFinished(trx, run.integration_id, { id: run.id, status: 'FAILED', startedAt: outcome.startedAt, finishedAt }, null, deps.jobs);
+    await noteSyncFailure({ db: trx, clock: deps.clock, jobs: deps.jobs, logger: deps.logger }, run.integration_id, err);
   });
 }
