@@ -5,6 +5,7 @@ import type { ApiSession, Environment } from './lib/types.ts';
 import { Home } from './pages/Home.tsx';
 import { Security } from './pages/Security.tsx';
 import { Users } from './pages/Users.tsx';
+import { Webhooks } from './pages/Webhooks.tsx';
 
 /** What every page receives: the API, who is signed in, where, and how to move elsewhere. */
 export interface PageContext {
@@ -38,4 +39,10 @@ export const PAGES: PageEntry[] = [
   { page: '', label: 'Overview', allowed: () => true, render: (c) => <Home session={c.session} environment={c.environment} /> },
   { page: 'users', label: 'Users', allowed: (s) => can(s, 'users.read'), render: (c) => <Users api={c.api} /> },
   { page: 'security', label: 'Security', allowed: () => true, render: (c) => <Security api={c.api} session={c.session} onChanged={c.reloadSession} /> },
+  {
+    page: 'webhooks',
+    label: 'Webhooks',
+    allowed: (s, env) => can(s, 'webhooks.read', env),
+    render: (c) => <Webhooks api={c.api} environment={c.environment} endpointId={c.route.rest[0]} canWrite={can(c.session, 'webhooks.write', c.environment)} navigate={(...p) => c.navigate(p[0]!, ...p.slice(1))} />,
+  },
 ];

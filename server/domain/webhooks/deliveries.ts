@@ -63,21 +63,30 @@ async function queueDrains(trx: Db, jobs: JobQueue, requeued: { endpointId: stri
  * Queues a finished (delivered or failed) delivery again, due now, with a fresh retry period: the
  * receiver gets the same event ID and body again. Audited.
  */
-export async function resendDelivery(deps: ResendDeps, by: Actor, tenantId: string, deliveryId: string): Promise<void> {
+export async function resendDelivery(deps: ResendDeps, by: Actor, tenantId: string, deliveryId: string, only: { endpointId?: string } = {}): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
-    const requeued = await requeueDeliveryRows(trx, tenantId, now, { id: deliveryId });
+    const requeued = await requeueDeliveryRows(trx, tenantId, now, { id: deliveryId, ...only });
     if (requeued.length === 0) throw inputInvalid(`No delivered or failed webhook delivery with ID '${deliveryId}'.`);
     await queueDrains(trx, deps.jobs, requeued);
     await appendAudit(trx, by, { tenantId, environmentId: null, action: 'webhook_delivery.resent', targetType: 'webhook_delivery', targetId: deliveryId, before: null, after: null, at: now }, deps.secret);
   });
 }
 
-/** Queues again every delivery of the tenant that failed with a last attempt at or after `since`. Returns how many. */
-export async function resendFailedDeliveries(deps: ResendDeps, by: Actor, tenantId: string, since: Date): Promise<number> {
+/**
+ * Queues again every delivery of the tenant (of one endpoint, when given) that failed with a last
+ * attempt at or after `since` (and before `until`, when given). Returns how many.
+ */
+export async function resendFailedDeliveries(
+  deps: ResendDeps,
+  by: Actor,
+  tenantId: string,
+  since: Date,
+  only: { endpointId?: string; until?: Date } = {},
+): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
-    const requeued = await requeueDeliveryRows(trx, tenantId, now, { failedSince: since });
+    const requeued = await requeueDeliveryRows(trx, tenantId, now, { failedSince: since, failedBefore: only.until, endpointId: only.endpointId });
     await queueDrains(trx, deps.jobs, requeued);
     await appendAudit(trx, by, {
       tenantId,
@@ -86,7 +95,7 @@ export async function resendFailedDeliveries(deps: ResendDeps, by: Actor, tenant
       targetType: 'tenant',
       targetId: tenantId,
       before: null,
-      after: { since: since.toISOString(), count: requeued.length },
+      after: { since: since.toISOString(), ...(only.until ? { until: only.until.toISOString() } : {}), ...(only.endpointId ? { endpoint_id: only.endpointId } : {}), count: requeued.length },
       at: now,
     }, deps.secret);
     return requeued.length;

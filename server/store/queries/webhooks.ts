@@ -244,8 +244,16 @@ export async function listDeliveryRows(db: Db, endpointId: string, limit: number
     .execute();
 }
 
-/** Puts finished deliveries of a tenant back in the queue, due now; `where` picks them. Returns them (ID and endpoint). */
-export async function requeueDeliveryRows(db: Db, tenantId: string, now: Date, where: { id: string } | { failedSince: Date }): Promise<{ id: string; endpointId: string }[]> {
+/**
+ * Puts finished deliveries of a tenant back in the queue, due now; `where` picks them (one, or those
+ * that failed in a period), of one endpoint when `endpointId` is given. Returns them (ID and endpoint).
+ */
+export async function requeueDeliveryRows(
+  db: Db,
+  tenantId: string,
+  now: Date,
+  where: ({ id: string } | { failedSince: Date; failedBefore?: Date }) & { endpointId?: string },
+): Promise<{ id: string; endpointId: string }[]> {
   let query = db
     .updateTable('webhook_deliveries')
     .set({ status: 'PENDING', attempts: 0, next_attempt_at: now, lease_until: null, created_at: now })
@@ -258,6 +266,8 @@ export async function requeueDeliveryRows(db: Db, tenantId: string, now: Date, w
         .where('environments.tenant_id', '=', tenantId),
     );
   query = 'id' in where ? query.where('id', '=', where.id) : query.where('status', '=', 'FAILED').where('last_attempt_at', '>=', where.failedSince);
+  if ('failedBefore' in where && where.failedBefore) query = query.where('last_attempt_at', '<', where.failedBefore);
+  if (where.endpointId) query = query.where('endpoint_id', '=', where.endpointId);
   const rows = await query.returning(['id', 'endpoint_id']).execute();
   return rows.map((r) => ({ id: r.id, endpointId: r.endpoint_id }));
 }
