@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { startWebhookWorkers } from '../../server/domain/webhooks/webhook-jobs.ts';
 import { ensureWidgetBuilt } from '../../server/widget-build.ts';
-import { createTestTenant, startApp, type TestApp, type TestTenant } from '../helpers/app.ts';
+import { ensureDefaultTenant } from '../../server/domain/tenants.ts';
+import { startApp, type TestApp } from '../helpers/app.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { describeInChromium, launchChromium } from '../helpers/browser.ts';
 import { chooseEnvironment, signedInConsole } from '../helpers/console-browser.ts';
@@ -12,7 +13,8 @@ import { eventually } from '../server/webhooks/wait.ts';
 describeInChromium('the console webhooks page in Chromium', () => {
   let app: TestApp;
   let browser: Browser;
-  let tenant: TestTenant;
+  /** The console's sign-in form signs into the default tenant. */
+  let tenantId: string;
   let receiver: Receiver;
   let secret = '';
   let stopWebhooks: () => Promise<void>;
@@ -24,7 +26,7 @@ describeInChromium('the console webhooks page in Chromium', () => {
     // The app's job queue has a schema of its own: these workers deliver only this app's events.
     stopWebhooks = await startWebhookWorkers(app.deps, { resumeOnStart: false, retentionCron: null });
     receiver = await startReceiver(() => secret);
-    tenant = await createTestTenant(store);
+    tenantId = (await ensureDefaultTenant(store.db)).id;
   }, 180_000);
   afterAll(async () => {
     await stopWebhooks?.();
@@ -41,7 +43,7 @@ describeInChromium('the console webhooks page in Chromium', () => {
   };
 
   it('lets an admin add an endpoint (secret shown once), send a test event, see its delivery, rotate the secret, and refuses unsafe production URLs', async () => {
-    const { page, context } = await signedInConsole(browser, app, tenant.id, 'admin');
+    const { page, context } = await signedInConsole(browser, app, tenantId, 'admin');
     try {
       await openWebhooks(page, 'development');
       await page.getByLabel('URL').fill(receiver.url);
@@ -53,7 +55,7 @@ describeInChromium('the console webhooks page in Chromium', () => {
       await expect.poll(() => page.getByText('it is shown only once').count()).toBe(1);
       expect(await axeViolations(page, 'webhooks (light)')).toStrictEqual([]);
 
-      await page.getByRole('button', { name: `Send a test event to ${receiver.url}` }).click();
+      await page.getByRole('button', { name: `Send test event to ${receiver.url}` }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'queued for' }).count()).toBe(1);
       await eventually(() => receiver.delivered.length === 1, 'the test event');
       await page.getByRole('button', { name: `Deliveries to ${receiver.url}` }).click();
@@ -72,7 +74,7 @@ describeInChromium('the console webhooks page in Chromium', () => {
       await expect.poll(async () => (await shown.textContent()) !== secret).toBe(true);
       expect(await page.locator('.secret-once').innerText()).toContain('two signatures');
       secret = (await shown.textContent())!;
-      await page.getByRole('button', { name: `Send a test event to ${receiver.url}` }).click();
+      await page.getByRole('button', { name: `Send test event to ${receiver.url}` }).click();
       await eventually(() => receiver.delivered.length === 2, 'the test event signed with the new secret');
 
       await openWebhooks(page, 'production');
@@ -89,7 +91,7 @@ describeInChromium('the console webhooks page in Chromium', () => {
   });
 
   it('lets a developer manage development webhooks, keyboard only, in dark mode', async () => {
-    const { page, context } = await signedInConsole(browser, app, tenant.id, 'developer', { colorScheme: 'dark' });
+    const { page, context } = await signedInConsole(browser, app, tenantId, 'developer', { colorScheme: 'dark' });
     try {
       await page.getByRole('link', { name: 'Webhooks' }).focus();
       await page.keyboard.press('Enter');
@@ -105,7 +107,7 @@ describeInChromium('the console webhooks page in Chromium', () => {
   });
 
   it('leaves the page out for an operator, whose API calls are refused', async () => {
-    const { page, context } = await signedInConsole(browser, app, tenant.id, 'operator');
+    const { page, context } = await signedInConsole(browser, app, tenantId, 'operator');
     try {
       expect(await page.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
       const status = await page.evaluate(() => fetch('/dashboard/api/environments/production/webhooks').then((r) => r.status));

@@ -60,7 +60,7 @@ export function EndpointRow(props: { endpoint: ApiWebhookEndpoint; types: string
         {props.canWrite && mode === 'view' && (
           <>
             {' '}
-            <button type="button" aria-label={`Send a test event to ${e.url}`} onClick={() => props.actions.test(e.id)}>
+            <button type="button" aria-label={`Send test event to ${e.url}`} onClick={() => props.actions.test(e.id)}>
               Send test event
             </button>{' '}
             <button type="button" aria-label={`Edit ${e.url}`} onClick={() => setMode('edit')}>
