@@ -4,7 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getIntegration, type IntegrationRecord } from '../server/domain/integrations.ts';
 import { createTenant, getEnvironment } from '../server/domain/tenants.ts';
-import { startWebhookDispatcher } from '../server/domain/webhooks/dispatcher.ts';
+import { JOB_QUEUES } from '../server/domain/jobs/queues.ts';
+import { startWebhookWorkers } from '../server/domain/webhooks/webhook-jobs.ts';
+import { createPgBossQueue, type PgBossQueue } from '../server/jobs/pg-boss-queue.ts';
+import { createLogger } from '../server/logger.ts';
 import { createEndpoint, deleteEndpoint } from '../server/domain/webhooks/endpoints.ts';
 import { integrationStateChanged } from '../server/domain/webhooks/events.ts';
 import { recordEvent } from '../server/domain/webhooks/record-event.ts';
@@ -54,14 +57,16 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
 
 interface Setup {
   store: Store;
-  deps: { db: Store['db']; clock: () => Date; secret: Buffer };
+  deps: { db: Store['db']; clock: () => Date; secret: Buffer; jobs: PgBossQueue };
   tenantId: string;
   integrations: IntegrationRecord[];
 }
 
 async function setup(dataDir: string, name: string): Promise<Setup> {
   const store = await openStore({ dataDir });
-  const deps = { db: store.db, clock: () => new Date(), secret: crypto.randomBytes(32) };
+  const jobs = createPgBossQueue(store, { queues: JOB_QUEUES, logger: createLogger('silent') });
+  await jobs.start();
+  const deps = { db: store.db, clock: () => new Date(), secret: crypto.randomBytes(32), jobs };
   const { id: tenantId } = await createTenant(store.db, name, 'Bench');
   const environments = { production: (await getEnvironment(store.db, tenantId, 'production')).id, development: (await getEnvironment(store.db, tenantId, 'development')).id };
   const integrations: IntegrationRecord[] = [];
@@ -74,7 +79,7 @@ async function setup(dataDir: string, name: string): Promise<Setup> {
 
 /** One change = one transaction writing one event; returns its ID and when it committed. */
 async function change(s: Setup, i: number): Promise<{ id: string; at: number }> {
-  const id = await s.store.db.transaction().execute((trx) => recordEvent(trx, integrationStateChanged(s.integrations[i % s.integrations.length]!), new Date()));
+  const id = await s.store.db.transaction().execute((trx) => recordEvent(trx, integrationStateChanged(s.integrations[i % s.integrations.length]!), new Date(), { jobs: s.deps.jobs }));
   return { id, at: performance.now() };
 }
 
@@ -99,11 +104,11 @@ export async function benchWebhooks(): Promise<Row[]> {
   try {
     await createEndpoint(s.deps, ACTOR, { tenantId: s.tenantId, environment: 'development', url: healthy.url, eventTypes: [] });
 
-    // Throughput: a backlog of 2,000 events of 20 integrations, drained by a fresh dispatcher.
+    // Throughput: a backlog of 2,000 events of 20 integrations (with their drain jobs), drained by fresh workers.
     const backlog = 2_000;
     for (let i = 0; i < backlog; i++) await change(s, i);
     const started = performance.now();
-    const stop = startWebhookDispatcher(s.deps);
+    const stop = await startWebhookWorkers(s.deps, { retentionCron: null });
     await until(() => healthy.arrived.size >= backlog, 120_000);
     const perSecond = backlog / ((performance.now() - started) / 1000);
     rows.push({ what: 'webhook events delivered per second (local receiver, 2,000-event backlog)', value: fmt(perSecond), budget: '>= 200', pass: perSecond >= 200 });
@@ -127,6 +132,7 @@ export async function benchWebhooks(): Promise<Row[]> {
   } finally {
     await healthy.close();
     await dead.close();
+    await s.deps.jobs.stop({ graceMs: 1_000 });
     await s.store.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { IntegrationDetails } from './pages/IntegrationDetails.tsx';
 import { Integrations } from './pages/Integrations.tsx';
 import { Security } from './pages/Security.tsx';
 import { Users } from './pages/Users.tsx';
+import { Webhooks } from './pages/Webhooks.tsx';
 
 /** What every page receives: the API, who is signed in, where, and how to move elsewhere. */
 export interface PageContext {
@@ -60,5 +61,11 @@ export const PAGES: PageEntry[] = [
       ) : (
         <Integrations key={c.environment} api={c.api} environment={c.environment} canCreateLinks={can(c.session, 'links.create', c.environment)} onOpen={(id) => c.navigate('integrations', id)} />
       ),
+  },
+  {
+    page: 'webhooks',
+    label: 'Webhooks',
+    allowed: (s, env) => can(s, 'webhooks.read', env),
+    render: (c) => <Webhooks api={c.api} environment={c.environment} endpointId={c.route.rest[0]} canWrite={can(c.session, 'webhooks.write', c.environment)} navigate={(...p) => c.navigate(p[0]!, ...p.slice(1))} />,
   },
 ];

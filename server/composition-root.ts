@@ -46,6 +46,8 @@ export interface DepsOverrides {
   superviseJobs?: boolean;
   /** Embedded store: run PGlite in a thread of its own (the server does, so the API's event loop never executes SQL). @default false */
   storeThread?: boolean;
+  /** Start the job queue even without supervising it: the CLI queues jobs in its transactions (webhook deliveries). @default false */
+  startJobs?: boolean;
 }
 
 /** A built dependency graph and how to release what it opened. */
@@ -95,6 +97,7 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
   const jobs = createPgBossQueue(store, { queues: JOB_QUEUES, logger, schema: overrides.jobSchema, supervise: overrides.superviseJobs });
   // Started here, outside any transaction, so that the first job queued in one can be written at once.
   if (overrides.superviseJobs ?? true) await jobs.start();
+  else if (overrides.startJobs) await jobs.start();
   const deps: AppDeps = {
     db: store.db,
     clock,

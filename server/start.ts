@@ -9,7 +9,6 @@ import { createDeps, type DepsConfig, type DepsOverrides } from './composition-r
 import { startWorkers } from './jobs/workers.ts';
 import { startSyncThread } from './jobs/sync-thread-host.ts';
 import { ensureDefaultTenant } from './domain/tenants.ts';
-import { startWebhookDispatcher } from './domain/webhooks/dispatcher.ts';
 import type { Logger } from './logger.ts';
 import { createHttpServer } from './http/server-limits.ts';
 import type { Store } from './store/db.ts';
@@ -92,7 +91,6 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
         }),
       })
     : await startWorkers(deps, workerOptions);
-  const stopDispatcher = startWebhookDispatcher(deps);
   // Announced once every start-up write is done: from here on a failing store answers requests, it no longer stops the start.
   logger.info({ url, store: store.kind }, `Plugboard listening on ${url}`);
 
@@ -101,7 +99,6 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
     (stopping ??= (async () => {
       // No new jobs from now on; the sync in progress (if any) gets SYNC_GRACE_MS before the store closes.
       const workersStopped = stopWorkers(SYNC_GRACE_MS);
-      const dispatcherStopped = stopDispatcher();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
         server.close(() => {
@@ -112,7 +109,6 @@ export async function startServer(config: Config, logger: Logger, overrides: Dep
         for (const socket of unused) socket.destroy();
       });
       await workersStopped;
-      await dispatcherStopped;
       await close({ graceMs: SYNC_GRACE_MS });
     })());
   return { url, deps, store, stop };

@@ -6,7 +6,7 @@ import { stopOnSignals } from './shutdown.ts';
 import { SYNC_GRACE_MS } from './start.ts';
 
 /**
- * `npm run worker`: the background workers only (syncs, schedules, sweeps), no API. On PostgreSQL any
+ * `npm run worker`: the background workers only (syncs, schedules, sweeps, webhook deliveries), no API. On PostgreSQL any
  * number of these run beside any number of API servers; SIGTERM lets running syncs finish (up to
  * SYNC_GRACE_MS) and leaves the rest to be resumed by another worker.
  */

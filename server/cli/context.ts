@@ -23,7 +23,7 @@ export class CliError extends Error {}
 export async function withContext<T>(tenant: string | undefined, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
   // Warnings only, on stderr: stdout carries the command's output.
-  const { deps, store, close } = await createDeps(config, createLogger('warn', process.stderr), { poolSize: 2, superviseJobs: false });
+  const { deps, store, close } = await createDeps(config, createLogger('warn', process.stderr), { poolSize: 2, superviseJobs: false, startJobs: true });
   try {
     let tenantId: string;
     if (tenant) {

@@ -1,6 +1,7 @@
 import { RemoteError } from '../connectors/remote-error.ts';
 import type { DomainDeps } from './deps.ts';
 import { AppError } from './errors.ts';
+import { recordIntegrationStateChanged } from './webhooks/record-event.ts';
 
 /** Why an integration's credentials stopped working. */
 export type InvalidReason = 'credentials_rejected' | 'credentials_unreadable';
@@ -29,20 +30,27 @@ export class CredentialsUnreadableError extends AppError {
 /**
  * Marks an ACTIVE integration INVALID (Kombo's status for credentials the tool no longer accepts);
  * a relink with working credentials makes it ACTIVE again. INACTIVE integrations keep their state.
- * Returns whether the status changed.
+ * The change and its `integration-state-changed` event commit together: in `deps.db` when that is a
+ * transaction (e.g. a sync's failure record), else in one of their own. Returns whether the status changed.
  */
 export async function markIntegrationInvalid(
-  deps: DomainDeps & { logger?: HealthLogger },
+  deps: Pick<DomainDeps, 'db' | 'clock' | 'jobs'> & { logger?: HealthLogger },
   integrationId: string,
   reason: InvalidReason,
 ): Promise<boolean> {
-  const result = await deps.db
-    .updateTable('integrations')
-    .set({ status: 'INVALID', updated_at: deps.clock() })
-    .where('id', '=', integrationId)
-    .where('status', '=', 'ACTIVE')
-    .executeTakeFirst();
-  const changed = Number(result.numUpdatedRows) > 0;
+  const mark = async (trx: DomainDeps['db']) => {
+    const now = deps.clock();
+    const result = await trx
+      .updateTable('integrations')
+      .set({ status: 'INVALID', updated_at: now })
+      .where('id', '=', integrationId)
+      .where('status', '=', 'ACTIVE')
+      .executeTakeFirst();
+    const changed = Number(result.numUpdatedRows) > 0;
+    if (changed) await recordIntegrationStateChanged(trx, integrationId, now, deps.jobs);
+    return changed;
+  };
+  const changed = deps.db.isTransaction ? await mark(deps.db) : await deps.db.transaction().execute(mark);
   if (changed) deps.logger?.info({ integrationId, reason }, 'integration marked INVALID');
   return changed;
 }
@@ -54,8 +62,11 @@ export function credentialFailureOf(err: unknown): InvalidReason | null {
   return null;
 }
 
-/** Called from a sync's failure path: credentials the tool rejected or that cannot be read make the integration INVALID. */
-export async function noteSyncFailure(deps: DomainDeps & { logger?: HealthLogger }, integrationId: string, err: unknown): Promise<void> {
+/**
+ * Called from a sync's failure path (pass its transaction as `deps.db`): credentials the tool rejected
+ * or that cannot be read make the integration INVALID.
+ */
+export async function noteSyncFailure(deps: Pick<DomainDeps, 'db' | 'clock' | 'jobs'> & { logger?: HealthLogger }, integrationId: string, err: unknown): Promise<void> {
   const reason = credentialFailureOf(err);
   if (reason) await markIntegrationInvalid(deps, integrationId, reason);
 }

@@ -146,7 +146,7 @@ export async function setIntegrationEnabled(
       updatedAt: changed ? now : before.updatedAt,
     };
     if (changed) {
-      await recordIntegrationStateChanged(trx, id, now);
+      await recordIntegrationStateChanged(trx, id, now, deps.jobs);
       await appendAudit(trx, by, {
         tenantId: before.tenantId,
         environmentId: before.environmentId,

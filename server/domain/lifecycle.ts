@@ -62,11 +62,11 @@ export async function markStaleIntegrations(deps: DomainDeps, options: { tenantI
 export const SYSTEM_ACTOR: Actor = { actor: 'system', source: 'system' };
 
 /** Marks stale integrations INACTIVE with an integration-state-changed event and an audit row each, in one transaction. */
-async function markStale({ db, secret }: DomainDeps, now: Date, only: { id?: string; tenantId?: string }): Promise<string[]> {
+async function markStale({ db, secret, jobs }: DomainDeps, now: Date, only: { id?: string; tenantId?: string }): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
     const ids = await markStaleRows(trx, now, new Date(now.getTime() - STALE_AFTER_MS), only);
     if (ids.length === 0) return ids;
-    for (const id of ids) await recordIntegrationStateChanged(trx, id, now);
+    for (const id of ids) await recordIntegrationStateChanged(trx, id, now, jobs);
     const rows = await trx
       .selectFrom('integrations')
       .innerJoin('environments', 'environments.id', 'integrations.environment_id')

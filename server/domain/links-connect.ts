@@ -66,7 +66,7 @@ export async function connectWithLink(
   const checked = checkCredentials(connector.credentialFields(link.language), request.credentials, link.language);
   if (!checked.ok) return { outcome: 'invalid_credentials', message: checked.message, fieldErrors: checked.fieldErrors };
   const verified = await verify(connector, checked.values, deps, link, signal);
-  if (verified.status !== 'ok') await recordConnectionFlowFailed(deps.db, { ...link, linkId: link.id, tool: connector.tool.id }, deps.clock());
+  if (verified.status !== 'ok') await recordConnectionFlowFailed(deps.db, { ...link, linkId: link.id, tool: connector.tool.id }, deps.clock(), deps.jobs);
   if (verified.status === 'invalid_credentials') {
     return { outcome: 'invalid_credentials', message: verified.message, fieldErrors: verified.fieldErrors };
   }
@@ -110,7 +110,7 @@ export async function saveConnection(
         updated_at: now,
         last_api_request_at: now,
       });
-      if (existing.status !== 'ACTIVE') await recordIntegrationStateChanged(trx, integrationId, now);
+      if (existing.status !== 'ACTIVE') await recordIntegrationStateChanged(trx, integrationId, now, deps.jobs);
     } else {
       integrationId = `${connector.tool.id}:${newId()}`;
       const sealed = sealCredentials(deps.secret, integrationId, values);
@@ -134,7 +134,7 @@ export async function saveConnection(
         last_api_request_at: now,
         data_expired_at: null,
       });
-      await recordIntegrationCreated(trx, integrationId, now);
+      await recordIntegrationCreated(trx, integrationId, now, deps.jobs);
     }
     // Credentials stored or replaced is a change of who can read the customer's HR data: always audited.
     await appendAudit(trx, linkActor(link), {

@@ -102,10 +102,28 @@ export function createPgBossQueue(store: Store, options: PgBossQueueOptions): Pg
     async work(name, handler, workOptions = {}) {
       known(name);
       await ready();
-      const id = await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job as Job<any>);
-      });
-      return () => boss.offWork({ id });
+      // pg-boss runs one batch per worker at a time: `concurrency` workers of one job each, so that a
+      // slow job never holds back the others fetched with it. A worker that got a job wakes an idle
+      // one, which fetches at once instead of after its polling interval: a burst of jobs is taken up
+      // by as many workers as it needs, one after the other.
+      const ids: string[] = [];
+      const busy = new Set<number>();
+      const count = workOptions.concurrency ?? 1;
+      for (let i = 0; i < count; i++) {
+        ids.push(await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
+          busy.add(i);
+          const idle = ids.findIndex((_, j) => !busy.has(j));
+          if (idle >= 0) boss.notifyWorker(ids[idle]!);
+          try {
+            for (const job of jobs) await handler(job as Job<any>);
+          } finally {
+            busy.delete(i);
+          }
+        }));
+      }
+      return async () => {
+        for (const id of ids) await boss.offWork({ id });
+      };
     },
     async schedule(name, cron, data) {
       known(name);

@@ -2,10 +2,11 @@ import type { AppDeps } from '../deps.ts';
 import { STALE_INTEGRATIONS_QUEUE } from '../domain/jobs/queues.ts';
 import { markStaleIntegrations } from '../domain/lifecycle.ts';
 import { startSyncWorkers, type SyncWorkerOptions } from '../domain/sync/sync-jobs.ts';
+import { startWebhookWorkers } from '../domain/webhooks/webhook-jobs.ts';
 
 /**
- * Every background worker of a process: syncs (queued, scheduled, interrupted ones re-queued) and the
- * hourly stale-integrations sweep. `npm start` runs them beside the API; `npm run worker` runs only
+ * Every background worker of a process: syncs (queued, scheduled, interrupted ones re-queued), the
+ * hourly stale-integrations sweep, and webhook deliveries with their outbox retention. `npm start` runs them beside the API; `npm run worker` runs only
  * them. Resolves with the function that stops taking new jobs (running ones are left to the queue's
  * stop, which waits for them).
  */
@@ -16,7 +17,10 @@ export async function startWorkers(deps: AppDeps, options: SyncWorkerOptions = {
     if (ids.length) deps.logger.info({ integrations: ids.length }, 'development integrations unused for 14 days marked INACTIVE');
   });
   await deps.jobs.schedule(STALE_INTEGRATIONS_QUEUE, '17 * * * *');
+  // Webhook deliveries (drain jobs) and the hourly outbox retention sweep.
+  const stopWebhooks = await startWebhookWorkers(deps);
   return async () => {
+    await stopWebhooks();
     await stopSweep();
     await stopSyncs();
   };

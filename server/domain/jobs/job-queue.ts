@@ -2,8 +2,11 @@ import type { Db } from '../../store/db.ts';
 
 /** How a queue treats its jobs; declared once per queue name (see JOB_QUEUES). */
 export interface QueueDefinition {
-  /** `singleton`: at most one active job per singleton key (one running sync per integration). @default 'standard' */
-  policy?: 'standard' | 'singleton';
+  /**
+   * `singleton`: at most one active job per singleton key (one running sync per integration). `short`: at
+   * most one queued (not yet started) job per key; sending another while one waits is a no-op. @default 'standard'
+   */
+  policy?: 'standard' | 'singleton' | 'short';
   /** Attempts after the first failure. @default 2 */
   retryLimit?: number;
   /** Seconds before the first retry. @default 0 */
@@ -17,7 +20,7 @@ export interface QueueDefinition {
 export interface SendOptions {
   /** With a `singleton` queue: the key of which at most one job is active at a time. */
   singletonKey?: string;
-  /** Runs the job no earlier than this many seconds from now. @default 0 */
+  /** Runs the job no earlier than this many seconds (fractions allowed) from now, the store's now. @default 0 */
   startAfterSeconds?: number;
   /** Inserts the job in this transaction: it exists exactly when the transaction commits. */
   trx?: Db;
@@ -38,8 +41,11 @@ export interface Job<T> {
 export interface JobQueue {
   /** Queues a job; resolves with its ID, or null when a singleton/throttle rule dropped it. */
   send<T extends object>(name: string, data: T, options?: SendOptions): Promise<string | null>;
-  /** Runs `handler` for each job of `name` in this process, one at a time; resolves with its stop function. */
-  work<T extends object>(name: string, handler: (job: Job<T>) => Promise<void>, options?: { pollingIntervalSeconds?: number }): Promise<() => Promise<void>>;
+  /**
+   * Runs `handler` for each job of `name` in this process, one at a time (or `concurrency` at once, each
+   * fetched on its own so a slow job holds only its own slot); resolves with its stop function.
+   */
+  work<T extends object>(name: string, handler: (job: Job<T>) => Promise<void>, options?: { pollingIntervalSeconds?: number; concurrency?: number }): Promise<() => Promise<void>>;
   /** Queues a job of `name` on a cron schedule (UTC); every process may declare it, one job per tick is created. */
   schedule(name: string, cron: string, data?: object): Promise<void>;
   /** Fails an active job (e.g. one whose worker died) so that its retry policy applies. */

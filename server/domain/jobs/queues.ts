@@ -6,6 +6,10 @@ export const SYNC_QUEUE = 'hris-sync';
 export const SYNC_SCHEDULE_QUEUE = 'hris-sync-schedule';
 /** Marks development integrations unused for 14 days INACTIVE (cron). */
 export const STALE_INTEGRATIONS_QUEUE = 'stale-integrations-sweep';
+/** Delivers an endpoint's due webhook deliveries (`{ endpointId }`); at most one waiting job per key. */
+export const WEBHOOK_DRAIN_QUEUE = 'webhook-drain';
+/** Deletes finished webhook outbox rows past their retention, in batches (cron). */
+export const WEBHOOK_RETENTION_QUEUE = 'webhook-outbox-retention';
 
 /**
  * Every queue of Plugboard and how it treats its jobs. A sync whose worker dies is re-run (the sweep
@@ -16,4 +20,6 @@ export const JOB_QUEUES: Record<string, QueueDefinition> = {
   [SYNC_QUEUE]: { policy: 'singleton', retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 4 * 60 * 60 },
   [SYNC_SCHEDULE_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
   [STALE_INTEGRATIONS_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
+  [WEBHOOK_DRAIN_QUEUE]: { policy: 'short', retryLimit: 10, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 2 * 60 },
+  [WEBHOOK_RETENTION_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
 };

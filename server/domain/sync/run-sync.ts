@@ -143,13 +143,26 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const durationMs = Math.round(performance.now() - started);
     const error = err instanceof Error ? err.message : String(err);
     deps.logger?.error({ err, syncId: run.id, integrationId: run.integration_id }, 'sync failed');
-    await finishRun(deps.db, run.id, { status: 'FAILED', finishedAt: deps.clock(), durationMs, counts: null, error });
-    await recordSyncFinished(deps.db, run.integration_id, { id: run.id, status: 'FAILED', startedAt: now, finishedAt: deps.clock() }, null);
-    await noteSyncFailure(deps, run.integration_id, err);
+    await recordSyncFailure(deps, run, { startedAt: now, durationMs, error }, err);
     if (err instanceof RemoteError) {
       const { retryAfterMs } = err.details;
       return { status: 'FAILED', durationMs, error, remote: { kind: err.kind, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } };
     }
     return { status: 'FAILED', durationMs, error };
   }
+}
+
+/**
+ * The FAILED path of a run in ONE transaction: the run's failure, its `sync-finished` event and, when
+ * the failure shows that the credentials stopped working, the integration's INVALID state with its
+ * `integration-state-changed` event commit together or not at all (a store error leaves the run to
+ * be retried by its job, with nothing half-written).
+ */
+async function recordSyncFailure(deps: SyncDeps, run: SyncRunRow, outcome: { startedAt: Date; durationMs: number; error: string }, err: unknown): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const finishedAt = deps.clock();
+    await finishRun(trx, run.id, { status: 'FAILED', finishedAt, durationMs: outcome.durationMs, counts: null, error: outcome.error });
+    await recordSyncFinished(trx, run.integration_id, { id: run.id, status: 'FAILED', startedAt: outcome.startedAt, finishedAt }, null, deps.jobs);
+    await noteSyncFailure({ db: trx, clock: deps.clock, jobs: deps.jobs, logger: deps.logger }, run.integration_id, err);
+  });
 }

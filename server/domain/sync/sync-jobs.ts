@@ -4,6 +4,7 @@ import { beatRun, claimRun, lastSucceededFullSyncAt, listDueIntegrations } from 
 import { requestSync, requeueInterruptedSyncs, SYNC_STALE_SECONDS } from './queue.ts';
 import { executeRun } from './run-sync.ts';
 import type { SyncDeps } from './sync-deps.ts';
+import { queueIntegrationDrains } from '../webhooks/drain-endpoint.ts';
 
 /** How often a running sync records that its worker is alive. @default 5 seconds */
 export const SYNC_HEARTBEAT_MS = 5_000;
@@ -27,6 +28,8 @@ export async function runSyncJob(deps: SyncDeps, job: Job<{ runId: string }>, he
   } finally {
     clearInterval(timer);
   }
+  // The success commit writes its webhook events without the job queue: their delivery starts here.
+  await queueIntegrationDrains(deps, run.integration_id);
 }
 
 /**

@@ -1,8 +1,10 @@
-import type { Db } from '../../store/db.ts';
 import { type DeliveryListRow, listDeliveryRows, requeueDeliveryRows } from '../../store/queries/webhooks.ts';
 import type { WebhookDeliveryStatus } from '../../store/schema.ts';
 import { appendAudit } from '../audit.ts';
-import type { Actor, StoreDeps } from '../deps.ts';
+import type { Actor, DomainDeps, StoreDeps } from '../deps.ts';
+import type { Db } from '../../store/db.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { queueDrain } from './drain-endpoint.ts';
 import { inputInvalid } from '../errors.ts';
 import { getEndpoint } from './endpoints.ts';
 
@@ -49,24 +51,43 @@ export async function listDeliveries(db: Db, tenantId: string, endpointId: strin
   return (await listDeliveryRows(db, endpointId, limit)).map(toDelivery);
 }
 
+/** What re-sending needs: the store, and the job queue that delivers. */
+export type ResendDeps = StoreDeps & Pick<DomainDeps, 'jobs'>;
+
+/** Queues one drain per endpoint of the re-queued deliveries, in their transaction. */
+async function queueDrains(trx: Db, jobs: JobQueue, requeued: { endpointId: string }[]): Promise<void> {
+  for (const endpointId of new Set(requeued.map((r) => r.endpointId))) await queueDrain(jobs, endpointId, { trx });
+}
+
 /**
  * Queues a finished (delivered or failed) delivery again, due now, with a fresh retry period: the
  * receiver gets the same event ID and body again. Audited.
  */
-export async function resendDelivery(deps: StoreDeps, by: Actor, tenantId: string, deliveryId: string): Promise<void> {
+export async function resendDelivery(deps: ResendDeps, by: Actor, tenantId: string, deliveryId: string, only: { endpointId?: string } = {}): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
-    const ids = await requeueDeliveryRows(trx, tenantId, now, { id: deliveryId });
-    if (ids.length === 0) throw inputInvalid(`No delivered or failed webhook delivery with ID '${deliveryId}'.`);
+    const requeued = await requeueDeliveryRows(trx, tenantId, now, { id: deliveryId, ...only });
+    if (requeued.length === 0) throw inputInvalid(`No delivered or failed webhook delivery with ID '${deliveryId}'.`);
+    await queueDrains(trx, deps.jobs, requeued);
     await appendAudit(trx, by, { tenantId, environmentId: null, action: 'webhook_delivery.resent', targetType: 'webhook_delivery', targetId: deliveryId, before: null, after: null, at: now }, deps.secret);
   });
 }
 
-/** Queues again every delivery of the tenant that failed with a last attempt at or after `since`. Returns how many. */
-export async function resendFailedDeliveries(deps: StoreDeps, by: Actor, tenantId: string, since: Date): Promise<number> {
+/**
+ * Queues again every delivery of the tenant (of one endpoint, when given) that failed with a last
+ * attempt at or after `since` (and before `until`, when given). Returns how many.
+ */
+export async function resendFailedDeliveries(
+  deps: ResendDeps,
+  by: Actor,
+  tenantId: string,
+  since: Date,
+  only: { endpointId?: string; until?: Date } = {},
+): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
-    const ids = await requeueDeliveryRows(trx, tenantId, now, { failedSince: since });
+    const requeued = await requeueDeliveryRows(trx, tenantId, now, { failedSince: since, failedBefore: only.until, endpointId: only.endpointId });
+    await queueDrains(trx, deps.jobs, requeued);
     await appendAudit(trx, by, {
       tenantId,
       environmentId: null,
@@ -74,9 +95,9 @@ export async function resendFailedDeliveries(deps: StoreDeps, by: Actor, tenantI
       targetType: 'tenant',
       targetId: tenantId,
       before: null,
-      after: { since: since.toISOString(), count: ids.length },
+      after: { since: since.toISOString(), ...(only.until ? { until: only.until.toISOString() } : {}), ...(only.endpointId ? { endpoint_id: only.endpointId } : {}), count: requeued.length },
       at: now,
     }, deps.secret);
-    return ids.length;
+    return requeued.length;
   });
 }

@@ -16,6 +16,7 @@ export const DASHBOARD_PAGES = new Set([
   'security',
   'accept-invitation',
   'reset-password',
+  'webhooks',
 ]);
 
 /**

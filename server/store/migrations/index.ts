@@ -11,6 +11,7 @@ import * as settings from './0009-settings.ts';
 import * as connectors from './0010-connectors.ts';
 import * as webhooks from './0011-webhooks.ts';
 import * as consoleIntegrations from './0012-console-integrations.ts';
+import * as webhookJobs from './0015-webhook-jobs.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-connectors': connectors,
   '0011-webhooks': webhooks,
   '0012-console-integrations': consoleIntegrations,
+  '0015-webhook-jobs': webhookJobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

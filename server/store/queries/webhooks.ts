@@ -19,14 +19,15 @@ export type ClaimedDeliveryRow = WebhookDeliveryRow & {
 
 /**
  * Writes one event to the outbox and, in the same statement's transaction, one PENDING delivery for
- * every enabled endpoint of its environment that wants its type. Returns the event's sequence number.
+ * every enabled endpoint of its environment that wants its type. Returns the event's sequence number
+ * and the endpoints it is to be delivered to.
  */
 export async function insertEventRow(
   trx: Db,
   event: { id: string; environmentId: string; type: string; integrationId: string | null; body: string; createdAt: Date },
   /** Deliver to this endpoint only, enabled or not (test events). */
   onlyEndpointId?: string,
-): Promise<number> {
+): Promise<{ seq: number; endpointIds: string[] }> {
   const { seq } = await trx
     .insertInto('webhook_events')
     .values({
@@ -39,7 +40,7 @@ export async function insertEventRow(
     })
     .returning('seq')
     .executeTakeFirstOrThrow();
-  await sql`
+  const { rows } = await sql<{ endpoint_id: string }>`
     insert into webhook_deliveries (id, endpoint_id, event_seq, order_key, status, attempts, next_attempt_at, created_at)
     select gen_random_uuid()::text, e.id, ${seq}, ${event.integrationId ?? event.id}, 'PENDING', 0, ${event.createdAt}, ${event.createdAt}
     from webhook_endpoints e
@@ -48,8 +49,9 @@ export async function insertEventRow(
         onlyEndpointId === undefined
           ? sql`e.enabled and (jsonb_array_length(e.event_types) = 0 or e.event_types @> jsonb_build_array(${event.type}::text))`
           : sql`e.id = ${onlyEndpointId}`
-      }`.execute(trx);
-  return seq;
+      }
+    returning endpoint_id`.execute(trx);
+  return { seq, endpointIds: rows.map((r) => r.endpoint_id) };
 }
 
 export async function findSecretRow(db: Db, environmentId: string, options: { forUpdate?: boolean } = {}): Promise<WebhookSecretRow | undefined> {
@@ -119,12 +121,52 @@ export async function deleteEndpointRow(trx: Db, id: string): Promise<void> {
   await trx.deleteFrom('webhook_endpoints').where('id', '=', id).execute();
 }
 
-/** Endpoints with a delivery that may be attempted now (due, or leased by an attempt that outlived its lease). */
-export async function listDueEndpointIds(db: Db, now: Date): Promise<string[]> {
+/**
+ * Endpoints with unfinished deliveries (pending, or claimed by an attempt that may have died): of the
+ * given environments, or with deliveries of the given integration's events, when given.
+ */
+export async function listEndpointIdsWithUnfinished(db: Db, where: { environmentIds?: string[]; integrationId?: string } = {}): Promise<string[]> {
+  if (where.environmentIds?.length === 0) return [];
   const { rows } = await sql<{ endpoint_id: string }>`
-    select distinct endpoint_id from webhook_deliveries
-    where (status = 'PENDING' and next_attempt_at <= ${now}) or (status = 'DELIVERING' and lease_until <= ${now})`.execute(db);
+    select distinct d.endpoint_id from webhook_deliveries d
+    join webhook_endpoints e on e.id = d.endpoint_id
+    where d.status in ('PENDING', 'DELIVERING')
+    ${where.environmentIds ? sql`and e.environment_id in (${sql.join(where.environmentIds)})` : sql``}
+    ${where.integrationId ? sql`and d.order_key = ${where.integrationId}` : sql``}`.execute(db);
   return rows.map((r) => r.endpoint_id);
+}
+
+/**
+ * When the endpoint may next have a delivery to claim: the earliest, over the heads of its order keys
+ * (what claimDeliveryRows could take), of a PENDING head's retry time or a DELIVERING head's lease end
+ * (its attempt may have died). Null when nothing is left to deliver.
+ */
+export async function nextDeliveryAt(db: Db, endpointId: string): Promise<Date | null> {
+  const { rows } = await sql<{ at: Date | null }>`
+    select min(case when status = 'PENDING' then next_attempt_at else lease_until end) as at
+    from (
+      select distinct on (order_key) status, next_attempt_at, lease_until
+      from webhook_deliveries
+      where endpoint_id = ${endpointId} and status in ('PENDING', 'DELIVERING')
+      order by order_key, event_seq) heads`.execute(db);
+  const at = rows[0]?.at ?? null;
+  return at === null ? null : new Date(at);
+}
+
+/**
+ * Deletes up to `limit` outbox events created before `before` none of whose deliveries is unfinished
+ * (delivered, finally failed, or never addressed to an endpoint); their deliveries go with them
+ * (cascade). Returns how many events were deleted.
+ */
+export async function deleteFinishedEventRows(db: Db, before: Date, limit: number): Promise<number> {
+  const result = await sql`
+    delete from webhook_events where seq in (
+      select ev.seq from webhook_events ev
+      where ev.created_at < ${before}
+        and not exists (select 1 from webhook_deliveries d where d.event_seq = ev.seq and d.status in ('PENDING', 'DELIVERING'))
+      order by ev.seq
+      limit ${limit})`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
 }
 
 /**
@@ -202,8 +244,16 @@ export async function listDeliveryRows(db: Db, endpointId: string, limit: number
     .execute();
 }
 
-/** Puts finished deliveries of a tenant back in the queue, due now; `where` picks them. Returns their IDs. */
-export async function requeueDeliveryRows(db: Db, tenantId: string, now: Date, where: { id: string } | { failedSince: Date }): Promise<string[]> {
+/**
+ * Puts finished deliveries of a tenant back in the queue, due now; `where` picks them (one, or those
+ * that failed in a period), of one endpoint when `endpointId` is given. Returns them (ID and endpoint).
+ */
+export async function requeueDeliveryRows(
+  db: Db,
+  tenantId: string,
+  now: Date,
+  where: ({ id: string } | { failedSince: Date; failedBefore?: Date }) & { endpointId?: string },
+): Promise<{ id: string; endpointId: string }[]> {
   let query = db
     .updateTable('webhook_deliveries')
     .set({ status: 'PENDING', attempts: 0, next_attempt_at: now, lease_until: null, created_at: now })
@@ -216,6 +266,8 @@ export async function requeueDeliveryRows(db: Db, tenantId: string, now: Date, w
         .where('environments.tenant_id', '=', tenantId),
     );
   query = 'id' in where ? query.where('id', '=', where.id) : query.where('status', '=', 'FAILED').where('last_attempt_at', '>=', where.failedSince);
-  const rows = await query.returning('id').execute();
-  return rows.map((r) => r.id);
+  if ('failedBefore' in where && where.failedBefore) query = query.where('last_attempt_at', '<', where.failedBefore);
+  if (where.endpointId) query = query.where('endpoint_id', '=', where.endpointId);
+  const rows = await query.returning(['id', 'endpoint_id']).execute();
+  return rows.map((r) => ({ id: r.id, endpointId: r.endpoint_id }));
 }

@@ -7,6 +7,9 @@ import { createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp,
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
 import { addConsoleUser, signedIn } from './console-client.ts';
+import { TEST_ACTOR } from '../../helpers/app.ts';
+import { createEndpoint, listEndpoints } from '../../../server/domain/webhooks/endpoints.ts';
+import { sendTestEvent } from '../../../server/domain/webhooks/test-event.ts';
 
 type Role = 'admin' | 'developer' | 'operator';
 type Env = 'production' | 'development';
@@ -35,6 +38,17 @@ const WORKING_SET = ['admin@production', 'admin@development', 'developer@develop
 const userTarget = async (t: Target) => addConsoleUser(t.app.deps, t.tenant.id, 'operator');
 const integrationOf = (t: Target) => createTestIntegration(t.app.deps, t.tenant, { environment: t.env });
 const integrationPath = (t: Target, id: string, rest = '') => `/environments/${t.env}/integrations/${encodeURIComponent(id)}${rest}`;
+/** A webhook endpoint in the target's environment (a public address literal: production takes only those, over https). */
+const webhookTarget = async (t: Target) =>
+  (await createEndpoint(t.app.deps, TEST_ACTOR, { tenantId: t.tenant.id, environment: t.env, url: 'https://93.184.215.14/hooks', eventTypes: [] })).endpoint.id;
+/** An endpoint with a failed delivery (a test event's, marked failed: nothing delivers in this app). */
+async function failedDeliveryTarget(t: Target): Promise<{ endpointId: string; deliveryId: string }> {
+  const endpointId = await webhookTarget(t);
+  await sendTestEvent(t.app.deps, TEST_ACTOR, t.tenant.id, endpointId);
+  const { id } = await t.app.deps.db.updateTable('webhook_deliveries').set({ status: 'FAILED', last_attempt_at: new Date() }).where('endpoint_id', '=', endpointId)
+    .returning('id').executeTakeFirstOrThrow();
+  return { endpointId, deliveryId: id };
+}
 
 const ROUTES: RouteCase[] = [
   { method: 'GET', route: '/session', prepare: async () => ({ path: '/session' }), allowed: EVERY_ROLE },
@@ -118,6 +132,48 @@ const ROUTES: RouteCase[] = [
     },
     allowed: WORKING_SET,
   },
+  { method: 'GET', route: '/environments/:environment/webhooks', prepare: async (t) => ({ path: `/environments/${t.env}/webhooks` }), allowed: KEYS },
+  {
+    method: 'POST',
+    route: '/environments/:environment/webhooks',
+    prepare: async (t) => ({ path: `/environments/${t.env}/webhooks`, body: { url: 'https://93.184.215.14/new', event_types: ['sync-finished'] } }),
+    allowed: KEYS,
+  },
+  {
+    method: 'POST',
+    route: '/environments/:environment/webhooks/rotate-secret',
+    prepare: async (t) => (await webhookTarget(t), { path: `/environments/${t.env}/webhooks/rotate-secret` }),
+    allowed: KEYS,
+  },
+  {
+    method: 'PATCH',
+    route: '/environments/:environment/webhooks/:id',
+    prepare: async (t) => ({ path: `/environments/${t.env}/webhooks/${await webhookTarget(t)}`, body: { enabled: false } }),
+    allowed: KEYS,
+  },
+  { method: 'DELETE', route: '/environments/:environment/webhooks/:id', prepare: async (t) => ({ path: `/environments/${t.env}/webhooks/${await webhookTarget(t)}` }), allowed: KEYS },
+  {
+    method: 'GET',
+    route: '/environments/:environment/webhooks/:id/deliveries',
+    prepare: async (t) => ({ path: `/environments/${t.env}/webhooks/${await webhookTarget(t)}/deliveries` }),
+    allowed: KEYS,
+  },
+  { method: 'POST', route: '/environments/:environment/webhooks/:id/test', prepare: async (t) => ({ path: `/environments/${t.env}/webhooks/${await webhookTarget(t)}/test` }), allowed: KEYS },
+  {
+    method: 'POST',
+    route: '/environments/:environment/webhooks/:id/deliveries/:deliveryId/resend',
+    prepare: async (t) => {
+      const { endpointId, deliveryId } = await failedDeliveryTarget(t);
+      return { path: `/environments/${t.env}/webhooks/${endpointId}/deliveries/${deliveryId}/resend` };
+    },
+    allowed: KEYS,
+  },
+  {
+    method: 'POST',
+    route: '/environments/:environment/webhooks/:id/resend-failed',
+    prepare: async (t) => ({ path: `/environments/${t.env}/webhooks/${(await failedDeliveryTarget(t)).endpointId}/resend-failed`, body: { since: '2000-01-01T00:00:00Z' } }),
+    allowed: KEYS,
+  },
 ];
 
 /** Every route the console API router declares (method and path), walking nested routers. */
@@ -163,6 +219,8 @@ describe.each(STORE_NAMES)('the console role matrix (%s)', (storeName) => {
     mfa: await app.deps.db.selectFrom('console_mfa').select('user_id').where('user_id', 'in', Object.values(users).map((u) => u.id)).execute(),
     integrations: await app.deps.db.selectFrom('integrations').select(['id', 'status']).where('environment_id', 'in', Object.values(tenant.environments)).orderBy('id').execute(),
     syncRuns: (await app.deps.db.selectFrom('sync_runs').select('id').where('integration_id', 'in', (eb) => eb.selectFrom('integrations').select('id').where('environment_id', 'in', Object.values(tenant.environments))).execute()).length,
+    webhooks: await listEndpoints(app.deps.db, tenant.id),
+    webhookDeliveries: await app.deps.db.selectFrom('webhook_deliveries').select(['id', 'status']).where('endpoint_id', 'in', (await listEndpoints(app.deps.db, tenant.id)).map((e) => e.id).concat([''])).orderBy('id').execute(),
     links: Number(
       (await app.deps.db.selectFrom('connection_links').select((eb) => eb.fn.countAll().as('n')).where('environment_id', 'in', Object.values(tenant.environments)).executeTakeFirstOrThrow()).n,
     ),

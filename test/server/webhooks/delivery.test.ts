@@ -1,13 +1,14 @@
 import type { Db } from '../../../server/store/db.ts';
 import { BACKOFF_BASE_MS, RETRY_FOR_MS } from '../../../server/domain/webhooks/delivery.ts';
 import { resendDelivery, resendFailedDeliveries } from '../../../server/domain/webhooks/deliveries.ts';
-import { type StopDispatcher, startWebhookDispatcher } from '../../../server/domain/webhooks/dispatcher.ts';
+import { startWebhookWorkers } from '../../../server/domain/webhooks/webhook-jobs.ts';
+import type { JobQueue } from '../../../server/domain/jobs/job-queue.ts';
 import { createEndpoint } from '../../../server/domain/webhooks/endpoints.ts';
 import { integrationStateChanged } from '../../../server/domain/webhooks/events.ts';
 import { recordEvent } from '../../../server/domain/webhooks/record-event.ts';
 import { getIntegration } from '../../../server/domain/integrations.ts';
 import type { Store } from '../../../server/store/db.ts';
-import { TEST_ACTOR, TEST_SECRET, createTestTenant, type TestTenant } from '../../helpers/app.ts';
+import { TEST_ACTOR, TEST_SECRET, createTestTenant, testDeps, type TestTenant } from '../../helpers/app.ts';
 import { freePort } from '../../helpers/cli.ts';
 import { testClock } from '../../helpers/clock.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
@@ -18,21 +19,24 @@ import { eventually } from './wait.ts';
 describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
   const clock = testClock('2026-06-01T08:00:00.000Z');
   let store: Store;
-  let stop: StopDispatcher;
+  let stop: () => Promise<void>;
   let tenant: TestTenant;
   let secret: string;
   const receivers: Receiver[] = [];
-  /** Test files may share one PostgreSQL database: this file's dispatcher delivers only this file's endpoints. */
-  const mine = new Set<string>();
-  const deps = () => ({ db: store.db, clock, secret: TEST_SECRET });
+  /** A job queue of this file's own (its own schema): only this file's endpoints are drained by its workers. */
+  let jobs: JobQueue;
+  const deps = () => ({ db: store.db, clock, secret: TEST_SECRET, jobs });
 
   beforeAll(async () => {
     store = await sharedStore(storeName);
-    // Receivers answer within 1 s or count as timed out; the clock never moves by itself, so no retry happens unless a test advances it.
-    stop = startWebhookDispatcher({ ...deps(), timeoutMs: 1_000, random: () => 0.5 }, { pollMs: 10, accept: (id) => mine.has(id) });
+    ({ jobs } = await testDeps(store, { clock }));
+    // Receivers answer within 1 s or count as timed out; the clock never moves by itself, so no retry happens unless a
+    // test advances it (waiting drains look again every 100 ms to notice).
+    stop = await startWebhookWorkers({ ...deps(), timeoutMs: 1_000, random: () => 0.5 }, { maxWaitMs: 100, resumeOnStart: false, retentionCron: null });
   });
   afterAll(async () => {
     await stop();
+    await jobs.stop({ graceMs: 1_000 });
     await Promise.all(receivers.map((r) => r.close()));
   });
   beforeEach(async () => {
@@ -50,7 +54,6 @@ describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
     const created = await createEndpoint(deps(), TEST_ACTOR, { tenantId: tenant.id, environment: 'development', url: receiver.url, eventTypes: [] });
     secret = created.secret ?? secret;
     own = secret;
-    mine.add(created.endpoint.id);
     return { receiver, endpointId: created.endpoint.id };
   }
 
@@ -58,7 +61,7 @@ describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
   async function changes(integrationId: string, count: number): Promise<string[]> {
     const record = await getIntegration(store.db, { tenantId: tenant.id }, integrationId);
     const ids: string[] = [];
-    for (let i = 0; i < count; i++) ids.push(await store.db.transaction().execute((trx: Db) => recordEvent(trx, integrationStateChanged(record), clock())));
+    for (let i = 0; i < count; i++) ids.push(await store.db.transaction().execute((trx: Db) => recordEvent(trx, integrationStateChanged(record), clock(), { jobs })));
     return ids;
   }
 
@@ -151,8 +154,7 @@ describe.each(STORE_NAMES)('webhook delivery (%s)', (storeName) => {
       const port = await freePort();
       const created = await createEndpoint(deps(), TEST_ACTOR, { tenantId: tenant.id, environment: 'development', url: `http://127.0.0.1:${port}/webhooks`, eventTypes: [] });
       secret = created.secret ?? secret;
-      mine.add(created.endpoint.id);
-      const integrationId = await createTestIntegration(deps(), tenant);
+        const integrationId = await createTestIntegration(deps(), tenant);
       const ids = await changes(integrationId, 4);
       const row = await waitForRow(created.endpoint.id, ids[0]!, (r) => r.attempts === 1 && r.status === 'PENDING');
       expect(row.last_error).toContain('ECONNREFUSED');

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { listAudit } from '../../../server/domain/audit.ts';
 import type { WebhookRequest } from '../../../server/domain/webhooks/delivery.ts';
-import { type StopDispatcher, startWebhookDispatcher } from '../../../server/domain/webhooks/dispatcher.ts';
+import { startWebhookWorkers } from '../../../server/domain/webhooks/webhook-jobs.ts';
+import type { JobQueue } from '../../../server/domain/jobs/job-queue.ts';
 import { createEndpoint, rotateSecret } from '../../../server/domain/webhooks/endpoints.ts';
 import { connectionFlowFailed } from '../../../server/domain/webhooks/events.ts';
 import { recordEvent } from '../../../server/domain/webhooks/record-event.ts';
@@ -9,7 +10,7 @@ import { sendTestEvent } from '../../../server/domain/webhooks/test-event.ts';
 import { ROTATION_WINDOW_MS } from '../../../server/domain/webhooks/webhook-secrets.ts';
 import type { ResolveHost } from '../../../server/domain/webhooks/url-safety.ts';
 import type { Store } from '../../../server/store/db.ts';
-import { TEST_ACTOR, TEST_SECRET, createTestTenant, type TestTenant } from '../../helpers/app.ts';
+import { TEST_ACTOR, TEST_SECRET, createTestTenant, testDeps, type TestTenant } from '../../helpers/app.ts';
 import { testClock } from '../../helpers/clock.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 
@@ -29,22 +30,26 @@ describe.each(STORE_NAMES)('webhook endpoints (%s)', (storeName) => {
   const clock = testClock('2026-07-01T12:00:00.000Z');
   const dns: Record<string, string[]> = {};
   const sent: WebhookRequest[] = [];
-  /** Test files may share one PostgreSQL database: this file's dispatcher delivers only this file's endpoints. */
-  const mine = new Set<string>();
+  /** A job queue of this file's own (its own schema): only this file's endpoints are drained by its workers. */
+  let jobs: JobQueue;
   let store: Store;
   let tenant: TestTenant;
-  let stop: StopDispatcher;
-  const deps = () => ({ db: store.db, clock, secret: TEST_SECRET, resolve: fakeDns(dns) });
+  let stop: () => Promise<void>;
+  const deps = () => ({ db: store.db, clock, secret: TEST_SECRET, resolve: fakeDns(dns), jobs });
 
   beforeAll(async () => {
     store = await sharedStore(storeName);
+    ({ jobs } = await testDeps(store, { clock }));
     // A transport that records what would go on the wire; the real one is exercised by the other webhook tests.
-    stop = startWebhookDispatcher(
+    stop = await startWebhookWorkers(
       { ...deps(), transport: async (request) => (sent.push(request), { status: 200, bodyStart: '' }) },
-      { pollMs: 10, accept: (id) => mine.has(id) },
+      { maxWaitMs: 100, resumeOnStart: false, retentionCron: null },
     );
   });
-  afterAll(() => stop());
+  afterAll(async () => {
+    await stop();
+    await jobs.stop({ graceMs: 1_000 });
+  });
   beforeEach(async () => {
     tenant = await createTestTenant(store);
     sent.length = 0;
@@ -52,7 +57,6 @@ describe.each(STORE_NAMES)('webhook endpoints (%s)', (storeName) => {
 
   const create = async (environment: 'production' | 'development', url: string) => {
     const created = await createEndpoint(deps(), TEST_ACTOR, { tenantId: tenant.id, environment, url, eventTypes: [] });
-    mine.add(created.endpoint.id);
     return created;
   };
   const emit = async (environment: 'production' | 'development', origin: string) => {
@@ -63,7 +67,7 @@ describe.each(STORE_NAMES)('webhook endpoints (%s)', (storeName) => {
       category: 'HRIS',
       endUser: { email: null, organizationName: 'Org', originId: origin },
     });
-    return store.db.transaction().execute((trx) => recordEvent(trx, event, clock()));
+    return store.db.transaction().execute((trx) => recordEvent(trx, event, clock(), { jobs }));
   };
   const deliveryOf = (eventId: string) =>
     store.db

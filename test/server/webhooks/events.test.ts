@@ -2,7 +2,7 @@ import { sandboxDataSource } from '../../../server/connectors/sandbox/company/so
 import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { runQueuedSync, syncNow } from '../../helpers/hris.ts';
 import { STALE_AFTER_MS, markStaleIntegrations } from '../../../server/domain/lifecycle.ts';
-import { type StopDispatcher, startWebhookDispatcher } from '../../../server/domain/webhooks/dispatcher.ts';
+import { startWebhookWorkers } from '../../../server/domain/webhooks/webhook-jobs.ts';
 import { createEndpoint } from '../../../server/domain/webhooks/endpoints.ts';
 import type { Store } from '../../../server/store/db.ts';
 import { TEST_ACTOR, call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
@@ -22,7 +22,7 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
   let key: string;
   let receiver: Receiver;
   let secret = '';
-  let stopDispatcher: StopDispatcher;
+  let stopWebhooks: () => Promise<void>;
 
   beforeAll(async () => {
     store = await sharedStore(storeName);
@@ -32,11 +32,11 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
     receiver = await startReceiver(() => secret);
     const created = await createEndpoint(app.deps, TEST_ACTOR, { tenantId: tenant.id, environment: 'development', url: receiver.url, eventTypes: [] });
     secret = created.secret!;
-    // Test files may share one PostgreSQL database: each dispatcher delivers only its own file's endpoints.
-    stopDispatcher = startWebhookDispatcher(app.deps, { pollMs: 20, accept: (id) => id === created.endpoint.id });
+    // The app's job queue has a schema of its own: its workers deliver only the events of this app.
+    stopWebhooks = await startWebhookWorkers(app.deps, { resumeOnStart: false, retentionCron: null });
   });
   afterAll(async () => {
-    await stopDispatcher();
+    await stopWebhooks();
     await receiver.close();
     await app.close();
   });
