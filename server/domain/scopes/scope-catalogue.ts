@@ -28,8 +28,13 @@ const REFERENCE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   hris_staffing_entities: ['locations', 'legal_entities', 'groups'],
 };
 
+// `*_id` fields are references to other records, except these, which are data (a tax number).
+const DATA_FIELDS_NAMED_ID: readonly string[] = ['tax_id'];
+
 const isLocked = (modelId: string, field: string): boolean =>
-  IDENTITY_FIELDS.includes(field) || field.endsWith('_id') || (REFERENCE_FIELDS[modelId]?.includes(field) ?? false);
+  IDENTITY_FIELDS.includes(field) ||
+  (field.endsWith('_id') && !DATA_FIELDS_NAMED_ID.includes(field)) ||
+  (REFERENCE_FIELDS[modelId]?.includes(field) ?? false);
 
 // The Sandbox fills every unified field, so its coverage is the full field list of each model.
 const FIELDS = new Map(SANDBOX_READ_MODELS.map((m) => [m.id, m.fields.map((f) => f.id)]));
