@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import type { ConsoleApi } from './lib/api.ts';
 import type { Route } from './lib/route.ts';
 import type { ApiSession, Environment } from './lib/types.ts';
+import { Configuration } from './pages/Configuration.tsx';
 import { Home } from './pages/Home.tsx';
 import { Security } from './pages/Security.tsx';
 import { Users } from './pages/Users.tsx';
@@ -38,4 +39,10 @@ export const PAGES: PageEntry[] = [
   { page: '', label: 'Overview', allowed: () => true, render: (c) => <Home session={c.session} environment={c.environment} /> },
   { page: 'users', label: 'Users', allowed: (s) => can(s, 'users.read'), render: (c) => <Users api={c.api} /> },
   { page: 'security', label: 'Security', allowed: () => true, render: (c) => <Security api={c.api} session={c.session} onChanged={c.reloadSession} /> },
+  {
+    page: 'configuration',
+    label: 'Configuration',
+    allowed: (s, env) => can(s, 'configuration.read', env),
+    render: (c) => <Configuration key={c.environment} api={c.api} session={c.session} environment={c.environment} />,
+  },
 ];

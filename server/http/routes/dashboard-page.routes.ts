@@ -14,6 +14,7 @@ export const DASHBOARD_PAGES = new Set([
   'security',
   'accept-invitation',
   'reset-password',
+  'configuration',
 ]);
 
 /**
