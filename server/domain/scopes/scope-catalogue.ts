@@ -1,4 +1,4 @@
-import { SANDBOX_READ_MODELS } from '../../connectors/sandbox/read-models.ts';
+import { UNIFIED_READ_MODEL_FIELDS } from '../../connectors/unified-fields.ts';
 import { HRIS_CATALOGUE } from '../catalogue/index.ts';
 import type { ModelKey } from '../hris/models.ts';
 
@@ -36,8 +36,7 @@ const isLocked = (modelId: string, field: string): boolean =>
   (field.endsWith('_id') && !DATA_FIELDS_NAMED_ID.includes(field)) ||
   (REFERENCE_FIELDS[modelId]?.includes(field) ?? false);
 
-// The Sandbox fills every unified field, so its coverage is the full field list of each model.
-const FIELDS = new Map(SANDBOX_READ_MODELS.map((m) => [m.id, m.fields.map((f) => f.id)]));
+const FIELDS = new Map(UNIFIED_READ_MODEL_FIELDS.map(([id, , fields]) => [id, fields.split(' ')]));
 
 /** Every unified read model and its fields, in the catalogue's order, derived from the model catalogue. */
 export const SCOPE_CATALOGUE: readonly ScopeModel[] = HRIS_CATALOGUE.map((d) => ({
