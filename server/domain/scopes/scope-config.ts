@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../store/db.ts';
-import { type EnvironmentScopesRow, findEnvironmentScopesRow, upsertEnvironmentScopesRow } from '../../store/queries/environment-scopes.ts';
+import { type EnvironmentScopesRow, expireEnvironmentData, findEnvironmentScopesRow, upsertEnvironmentScopesRow } from '../../store/queries/environment-scopes.ts';
 import { appendAudit } from '../audit.ts';
 import type { Actor, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
@@ -88,13 +88,16 @@ export async function getScopeConfig(db: Db, environmentId: string): Promise<Sco
 /**
  * Replaces an environment's scope configuration after checking it, recording before and after in the
  * audit trail in the same transaction. Takes effect on the API at once (turned-off fields answer null,
- * turned-off models their error) and on what the next sync reads and stores.
+ * turned-off models their error) and on what the next sync reads and stores; until then the
+ * environment's integrations show `data_expired_at`.
  */
 export async function updateScopeConfig(deps: StoreDeps, by: Actor, env: EnvironmentRef, input: unknown): Promise<ScopeConfig> {
   const after = parseScopeConfig(input);
   return deps.db.transaction().execute(async (trx) => {
     const before = scopeConfigFromRow(await findEnvironmentScopesRow(trx, env.environmentId));
     await upsertEnvironmentScopesRow(trx, env.environmentId, toRow(after), deps.clock());
+    // As Kombo does: what was synced under the old configuration is stale until the next sync.
+    if (JSON.stringify(scopeConfigJson(before)) !== JSON.stringify(scopeConfigJson(after))) await expireEnvironmentData(trx, env.environmentId, deps.clock());
     await appendAudit(trx, by, {
       tenantId: env.tenantId,
       environmentId: env.environmentId,

@@ -40,3 +40,8 @@ export async function upsertEnvironmentScopesRow(db: Db, environmentId: string, 
     .onConflict((oc) => oc.column('environment_id').doUpdateSet(values))
     .execute();
 }
+
+/** Marks the synced data of an environment's integrations as expired (`data_expired_at`) until their next sync. */
+export async function expireEnvironmentData(db: Db, environmentId: string, at: Date): Promise<void> {
+  await db.updateTable('integrations').set({ data_expired_at: at }).where('environment_id', '=', environmentId).where('data_expired_at', 'is', null).execute();
+}

@@ -92,6 +92,18 @@ describe.each(STORE_NAMES)('scope configuration on the API and the sync (%s)', (
     });
   });
 
+  describe('after a scope change', () => {
+    it('shows data_expired_at in GET /v1/integrations/{id} until the next sync', async () => {
+      const { tenant, key, id } = await connected();
+      const expiredAt = async () => (await call(`${app.url}/v1/integrations/${encodeURIComponent(id)}`, key)).body.data.data_expired_at;
+      const before = await expiredAt();
+      await scope(tenant, { disabled_models: [], disabled_fields: { hris_employees: ['gender'] } });
+      const changed = await expiredAt();
+      await syncNow(app.deps, id);
+      expect([before, changed, await expiredAt()]).toStrictEqual([null, app.deps.clock().toISOString(), null]);
+    });
+  });
+
   describe('with hris_absences turned off', () => {
     it('rejects the SDK call with INTEGRATION.MODEL_DISABLED (a typed KomboHrisError)', async () => {
       const { tenant, kombo } = await connected();
