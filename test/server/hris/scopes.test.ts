@@ -92,6 +92,21 @@ describe.each(STORE_NAMES)('scope configuration on the API and the sync (%s)', (
     });
   });
 
+  describe('with hris_employments.pay_rate turned off', () => {
+    it('answers null for it on /hris/employments and inside the employments /hris/employees embeds', async () => {
+      const { tenant, kombo } = await connected();
+      const paid = (await firstPage(kombo)).flatMap((e) => e.employments).filter((e) => e.pay_rate !== null).length;
+      await scope(tenant, { disabled_models: [], disabled_fields: { hris_employments: ['pay_rate'] } });
+      const employments = (await kombo.hris.getEmployments({ page_size: 250 })).result.data.results;
+      const embedded = (await firstPage(kombo)).flatMap((e) => e.employments);
+      expect([
+        paid > 0,
+        employments.length > 0 && employments.every((e) => e.pay_rate === null && e.job_title !== undefined),
+        embedded.length > 0 && embedded.every((e) => e.pay_rate === null),
+      ]).toStrictEqual([true, true, true]);
+    });
+  });
+
   describe('after a scope change', () => {
     it('shows data_expired_at in GET /v1/integrations/{id} until the next sync', async () => {
       const { tenant, key, id } = await connected();

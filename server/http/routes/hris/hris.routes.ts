@@ -27,7 +27,7 @@ export function hrisRoutes(deps: DomainDeps & { storeKind: 'pglite' | 'postgres'
       const hidden = hiddenFieldsOf(scope, endpoint.model);
       const version = await currentDataVersion(deps.db, integration.id, deps.storeKind === 'pglite');
       // The hidden fields are part of the key: a scope change does not move the data version.
-      const key = PageCache.key(integration.id, hidden.length ? `${endpoint.path}\u0000${hidden.join(',')}` : endpoint.path, req.query);
+      const key = PageCache.key(integration.id, hidden.key ? `${endpoint.path}\u0000${hidden.key}` : endpoint.path, req.query);
       const cached = cache.get(key, version);
       if (cached) {
         okPrerendered(res, cached);
