@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import type { ConsoleApi } from './lib/api.ts';
 import type { Route } from './lib/route.ts';
 import type { ApiSession, Environment } from './lib/types.ts';
+import { Configuration } from './pages/Configuration.tsx';
 import { Home } from './pages/Home.tsx';
 import { ApiKeys } from './pages/ApiKeys.tsx';
 import { IntegrationDetails } from './pages/IntegrationDetails.tsx';
@@ -67,5 +68,11 @@ export const PAGES: PageEntry[] = [
     label: 'Webhooks',
     allowed: (s, env) => can(s, 'webhooks.read', env),
     render: (c) => <Webhooks api={c.api} environment={c.environment} endpointId={c.route.rest[0]} canWrite={can(c.session, 'webhooks.write', c.environment)} navigate={(...p) => c.navigate(p[0]!, ...p.slice(1))} />,
+  },
+  {
+    page: 'configuration',
+    label: 'Configuration',
+    allowed: (s, env) => can(s, 'configuration.read', env),
+    render: (c) => <Configuration key={c.environment} api={c.api} session={c.session} environment={c.environment} />,
   },
 ];

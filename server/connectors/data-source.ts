@@ -101,6 +101,11 @@ export interface ReadContext extends SourceContext {
   signal: AbortSignal;
   /** How many records per page the sync would like. @default 1000 */
   pageSize: number;
+  /**
+   * The models to read (the environment's scope configuration turned the others off): a source should
+   * not fetch the others; the sync ignores what it yields of them. Absent: every model.
+   */
+  models?: ReadonlySet<HrisModel>;
 }
 
 /**

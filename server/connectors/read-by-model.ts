@@ -9,12 +9,14 @@ export type ModelReaders = { [K in HrisModel]?: (ctx: ReadContext) => AsyncItera
  * Builds a PagedSource's `read` from per-model page generators, run one model after the other. A
  * model whose generator throws RemoteError `permission_missing` is reported unavailable and the read
  * goes on with the next model; any other error fails the read. Cancellation is checked between pages.
+ * Models outside `ctx.models` (turned off by the scope configuration) are not read at all.
  */
 export function readByModel(readers: ModelReaders): (ctx: ReadContext) => AsyncIterable<SourceItem> {
   return async function* read(ctx) {
     for (const model of Object.keys(readers) as HrisModel[]) {
       const reader = readers[model] as ((ctx: ReadContext) => AsyncIterable<HrisSnapshot[HrisModel]>) | undefined;
       if (!reader) continue;
+      if (ctx.models && !ctx.models.has(model)) continue;
       try {
         for await (const records of reader(ctx)) {
           ctx.signal.throwIfAborted();

@@ -325,6 +325,7 @@ export interface Database {
   console_tenant_settings: ConsoleTenantSettingsTable;
   console_sso: ConsoleSsoTable;
   console_sso_attempts: ConsoleSsoAttemptsTable;
+  environment_scopes: EnvironmentScopesTable;
 }
 
 /** The operator's OAuth client for a tool in one environment; the secret sealed. */
@@ -456,4 +457,12 @@ export interface ConsoleSsoAttemptsTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+}
+
+/** An environment's scope configuration (migration 0014-environment-scopes); no row means everything enabled. */
+export interface EnvironmentScopesTable {
+  environment_id: string;
+  disabled_models: JSONColumnType<string[], string, string>;
+  disabled_fields: JSONColumnType<Record<string, string[]>, string, string>;
+  updated_at: Timestamp;
 }

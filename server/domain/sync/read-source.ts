@@ -44,6 +44,7 @@ export async function readSource(source: AnySource, ctx: ReadContext): Promise<S
     ctx.signal.throwIfAborted();
     const model = MODEL_OF.get(item.model);
     if (!model) throw new Error(`The source yielded an unknown model '${String(item.model)}'.`);
+    if (ctx.models && !ctx.models.has(item.model)) continue; // turned off by the scope configuration: read as empty
     if ('unavailable' in item) {
       unavailable.add(model);
       (snapshot[item.model] as unknown[]) = [];

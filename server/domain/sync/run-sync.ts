@@ -13,6 +13,7 @@ import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prep
 import { carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { recordSyncFinished } from '../webhooks/record-event.ts';
+import { blankDisabledFields, loadSyncScope } from '../scopes/sync-scope.ts';
 
 /** A prepared snapshot and how the plan was made (so a re-plan inside the transaction makes it alike). */
 export interface PreparedSync {
@@ -123,10 +124,12 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .where('status', '=', 'SUCCEEDED')
       .orderBy('started_at', 'desc')
       .executeTakeFirst();
+    const scope = await loadSyncScope(deps.db, integration.id);
     const read = await readSource(source, { integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
-      signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE, runtime: deps.connectorRuntime });
+      signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE, runtime: deps.connectorRuntime, models: scope.models });
     await carryOverUnavailable(deps.db, integration.id, read);
     await mergeDeltas(deps.db, integration.id, read);
+    blankDisabledFields(scope, read.snapshot);
     const { byModel, lookup } = await prepareSnapshot(integration.id, read.snapshot);
     const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now, { keepModels: read.unavailable });
 

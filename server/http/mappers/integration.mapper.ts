@@ -1,5 +1,6 @@
 import type { Connector } from '../../connectors/types.ts';
 import { DEFAULT_SCOPE_CONFIG_NAME, type IntegrationRecord } from '../../domain/integrations.ts';
+import { EVERYTHING_ENABLED, type ScopeConfig } from '../../domain/scopes/scope-config.ts';
 
 /** `GET /v1/connect/integration-by-token/{token}` data: the six-field shape. */
 export function toApiIntegrationByToken(r: IntegrationRecord) {
@@ -13,8 +14,14 @@ export function toApiIntegrationByToken(r: IntegrationRecord) {
   };
 }
 
-/** `GET /v1/integrations/{id}` data: all twelve keys, read-model coverage from the tool's connector (undefined: none). */
-export function toApiIntegrationDetails(r: IntegrationRecord, connector: Connector | undefined) {
+/**
+ * `GET /v1/integrations/{id}` data: all twelve keys, read-model coverage from the tool's connector
+ * (undefined: none) and `scope_config_setting` from the environment's scope configuration.
+ */
+export function toApiIntegrationDetails(r: IntegrationRecord, connector: Connector | undefined, scope: ScopeConfig = EVERYTHING_ENABLED) {
+  const modelOn = (id: string) => !scope.disabledModels.has(id);
+  const fieldOn = (model: string, field: string) => modelOn(model) && !(scope.disabledFields.get(model)?.has(field) ?? false);
+  const setting = (on: boolean) => (on ? 'ENABLED' : 'DISABLED') as 'ENABLED' | 'DISABLED';
   const tool = connector?.tool;
   return {
     id: r.id,
@@ -36,15 +43,15 @@ export function toApiIntegrationDetails(r: IntegrationRecord, connector: Connect
     read_models: (connector?.readModels ?? []).map((model) => ({
       id: model.id,
       label: model.label,
-      is_available: model.coverage === 'SUPPORTED',
+      is_available: model.coverage === 'SUPPORTED' && modelOn(model.id),
       coverage_status: model.coverage,
-      scope_config_setting: 'ENABLED' as const,
+      scope_config_setting: setting(modelOn(model.id)),
       opted_out_by_customer: false,
       fields: model.fields.map((field) => ({
         id: field.id,
-        is_available: model.coverage === 'SUPPORTED' && field.coverage === 'SUPPORTED',
+        is_available: model.coverage === 'SUPPORTED' && field.coverage === 'SUPPORTED' && fieldOn(model.id, field.id),
         coverage_status: field.coverage,
-        scope_config_setting: 'ENABLED' as const,
+        scope_config_setting: setting(fieldOn(model.id, field.id)),
         opted_out_by_customer: false,
       })),
     })),

@@ -17,6 +17,7 @@ export const DASHBOARD_PAGES = new Set([
   'accept-invitation',
   'reset-password',
   'webhooks',
+  'configuration',
 ]);
 
 /**

@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/deps.ts';
 import { deleteIntegration, setIntegrationEnabled } from '../../domain/integrations.ts';
 import { accessIntegration } from '../../domain/lifecycle.ts';
 import { createRelinkLink } from '../../domain/links.ts';
+import { getScopeConfig } from '../../domain/scopes/scope-config.ts';
 import { toApiIntegrationDetails } from '../mappers/integration.mapper.ts';
 import { toApiLink } from '../mappers/link.mapper.ts';
 import { parseRelinkBody } from '../parsers/connect.ts';
@@ -22,7 +23,7 @@ export function integrationsRoutes(deps: AppDeps): Router {
 
   router.get('/integrations/:integration_id', async (req, res) => {
     const integration = await accessIntegration(deps, principalOf(req), req.params.integration_id);
-    ok(res, toApiIntegrationDetails(integration, deps.connectors.get(integration.tool)));
+    ok(res, toApiIntegrationDetails(integration, deps.connectors.get(integration.tool), await getScopeConfig(deps.db, integration.environmentId)));
   });
 
   router.delete('/integrations/:integration_id', async (req, res) => {

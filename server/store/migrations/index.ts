@@ -12,6 +12,7 @@ import * as connectors from './0010-connectors.ts';
 import * as webhooks from './0011-webhooks.ts';
 import * as consoleIntegrations from './0012-console-integrations.ts';
 import * as webhookJobs from './0015-webhook-jobs.ts';
+import * as environmentScopes from './0014-environment-scopes.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-webhooks': webhooks,
   '0012-console-integrations': consoleIntegrations,
   '0015-webhook-jobs': webhookJobs,
+  '0014-environment-scopes': environmentScopes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

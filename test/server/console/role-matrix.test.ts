@@ -174,6 +174,25 @@ const ROUTES: RouteCase[] = [
     prepare: async (t) => ({ path: `/environments/${t.env}/webhooks/${(await failedDeliveryTarget(t)).endpointId}/resend-failed`, body: { since: '2000-01-01T00:00:00Z' } }),
     allowed: KEYS,
   },
+  { method: 'GET', route: '/environments/:environment/configuration', prepare: async (t) => ({ path: `/environments/${t.env}/configuration` }), allowed: WORKING_SET },
+  {
+    method: 'PUT',
+    route: '/environments/:environment/configuration/tools/:tool',
+    prepare: async (t) => ({ path: `/environments/${t.env}/configuration/tools/personio`, body: { enabled: true } }),
+    allowed: KEYS,
+  },
+  {
+    method: 'PUT',
+    route: '/environments/:environment/configuration/scopes',
+    prepare: async (t) => ({ path: `/environments/${t.env}/configuration/scopes`, body: { disabled_models: [], disabled_fields: {} } }),
+    allowed: KEYS,
+  },
+  {
+    method: 'PATCH',
+    route: '/environments/:environment/configuration/settings',
+    prepare: async (t) => ({ path: `/environments/${t.env}/configuration/settings`, body: { support_email: 'help@vendor.example' } }),
+    allowed: KEYS,
+  },
 ];
 
 /** Every route the console API router declares (method and path), walking nested routers. */
@@ -217,6 +236,9 @@ describe.each(STORE_NAMES)('the console role matrix (%s)', (storeName) => {
     settings: await app.deps.db.selectFrom('console_tenant_settings').selectAll().where('tenant_id', '=', tenant.id).execute(),
     sso: await app.deps.db.selectFrom('console_sso').selectAll().where('tenant_id', '=', tenant.id).execute(),
     mfa: await app.deps.db.selectFrom('console_mfa').select('user_id').where('user_id', 'in', Object.values(users).map((u) => u.id)).execute(),
+    tools: await app.deps.db.selectFrom('environment_tools').selectAll().where('environment_id', 'in', Object.values(tenant.environments)).execute(),
+    scopes: await app.deps.db.selectFrom('environment_scopes').selectAll().where('environment_id', 'in', Object.values(tenant.environments)).execute(),
+    environmentSettings: await app.deps.db.selectFrom('environment_settings').selectAll().where('environment_id', 'in', Object.values(tenant.environments)).execute(),
     integrations: await app.deps.db.selectFrom('integrations').select(['id', 'status']).where('environment_id', 'in', Object.values(tenant.environments)).orderBy('id').execute(),
     syncRuns: (await app.deps.db.selectFrom('sync_runs').select('id').where('integration_id', 'in', (eb) => eb.selectFrom('integrations').select('id').where('environment_id', 'in', Object.values(tenant.environments))).execute()).length,
     webhooks: await listEndpoints(app.deps.db, tenant.id),

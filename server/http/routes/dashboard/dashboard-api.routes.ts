@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../deps.ts';
 import { jsonBody } from '../../middleware/json-body.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
+import { configurationRoutes } from './configuration.routes.ts';
 import { environmentRoutes } from './environment.routes.ts';
 import { loadConsoleSession, requireCsrf } from './console-session.ts';
 import { mfaRoutes } from './mfa.routes.ts';
@@ -32,5 +33,6 @@ export function dashboardApiRoutes(deps: AppDeps): Router {
   router.use(mfaRoutes(deps));
   router.use(ssoRoutes(deps));
   router.use(webhooksRoutes(deps));
+  router.use(configurationRoutes(deps));
   return router;
 }

@@ -3,6 +3,8 @@ import type { DomainDeps } from '../../../domain/deps.ts';
 import { assertModelReadable } from '../../../domain/hris/access.ts';
 import { currentDataVersion } from '../../../domain/hris/data-versions.ts';
 import { listRecords } from '../../../domain/hris/list-records.ts';
+import { getScopeConfig } from '../../../domain/scopes/scope-config.ts';
+import { assertModelInScope, hiddenFieldsOf, withHiddenFieldsNull } from '../../../domain/scopes/serve-scope.ts';
 import { requireIntegration } from '../../middleware/integration.ts';
 import { integrationOf } from '../../request-context.ts';
 import { okPrerendered, successEnvelope } from '../../respond.ts';
@@ -20,8 +22,12 @@ export function hrisRoutes(deps: DomainDeps & { storeKind: 'pglite' | 'postgres'
     router.get(`/hris/${endpoint.path}`, async (req, res) => {
       const integration = integrationOf(req);
       assertModelReadable(integration, endpoint.model, deps.connectors);
+      const scope = await getScopeConfig(deps.db, integration.environmentId);
+      assertModelInScope(scope, endpoint.model);
+      const hidden = hiddenFieldsOf(scope, endpoint.model);
       const version = await currentDataVersion(deps.db, integration.id, deps.storeKind === 'pglite');
-      const key = PageCache.key(integration.id, endpoint.path, req.query);
+      // The hidden fields are part of the key: a scope change does not move the data version.
+      const key = PageCache.key(integration.id, hidden.key ? `${endpoint.path}\u0000${hidden.key}` : endpoint.path, req.query);
       const cached = cache.get(key, version);
       if (cached) {
         okPrerendered(res, cached);
@@ -29,7 +35,7 @@ export function hrisRoutes(deps: DomainDeps & { storeKind: 'pglite' | 'postgres'
       }
       const query = parseListQuery(endpoint, req.query);
       const page = await listRecords(deps.db, integration.id, query);
-      const body = successEnvelope(`{"next":${JSON.stringify(page.next)},"results":[${page.resultsJson}]}`);
+      const body = successEnvelope(`{"next":${JSON.stringify(page.next)},"results":[${withHiddenFieldsNull(page.resultsJson, hidden)}]}`);
       cache.set(key, version, body);
       okPrerendered(res, body);
     });
