@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps.ts';
 import { STALE_INTEGRATIONS_QUEUE } from '../domain/jobs/queues.ts';
 import { markStaleIntegrations } from '../domain/lifecycle.ts';
 import { startSyncWorkers, type SyncWorkerOptions } from '../domain/sync/sync-jobs.ts';
+import { startLogRetentionWorker } from './log-retention.worker.ts';
 
 /**
  * Every background worker of a process: syncs (queued, scheduled, interrupted ones re-queued) and the
@@ -16,7 +17,9 @@ export async function startWorkers(deps: AppDeps, options: SyncWorkerOptions = {
     if (ids.length) deps.logger.info({ integrations: ids.length }, 'development integrations unused for 14 days marked INACTIVE');
   });
   await deps.jobs.schedule(STALE_INTEGRATIONS_QUEUE, '17 * * * *');
+  const stopLogRetention = await startLogRetentionWorker(deps);
   return async () => {
+    await stopLogRetention();
     await stopSweep();
     await stopSyncs();
   };

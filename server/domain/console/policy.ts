@@ -49,6 +49,8 @@ export const CONSOLE_POLICY = {
   'integration_settings.write': { scope: 'environment', environments: EVERY_ROLE_IN_ITS_ENVIRONMENTS },
   'custom_fields.write': { scope: 'environment', environments: EVERY_ROLE_IN_ITS_ENVIRONMENTS },
   'links.create': { scope: 'environment', environments: EVERY_ROLE_IN_ITS_ENVIRONMENTS },
+  'logs.read': { scope: 'environment', environments: EVERY_ROLE_IN_ITS_ENVIRONMENTS },
+  'logs.write': { scope: 'environment', environments: CONFIGURERS },
 } as const satisfies Record<string, Grant>;
 
 export type ConsoleAction = keyof typeof CONSOLE_POLICY;

@@ -6,6 +6,8 @@ export const SYNC_QUEUE = 'hris-sync';
 export const SYNC_SCHEDULE_QUEUE = 'hris-sync-schedule';
 /** Marks development integrations unused for 14 days INACTIVE (cron). */
 export const STALE_INTEGRATIONS_QUEUE = 'stale-integrations-sweep';
+/** Deletes request log entries older than each environment's retention (cron). */
+export const REQUEST_LOG_RETENTION_QUEUE = 'request-log-retention';
 
 /**
  * Every queue of Plugboard and how it treats its jobs. A sync whose worker dies is re-run (the sweep
@@ -16,4 +18,5 @@ export const JOB_QUEUES: Record<string, QueueDefinition> = {
   [SYNC_QUEUE]: { policy: 'singleton', retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 4 * 60 * 60 },
   [SYNC_SCHEDULE_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
   [STALE_INTEGRATIONS_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
+  [REQUEST_LOG_RETENTION_QUEUE]: { retryLimit: 1, expireInSeconds: 30 * 60 },
 };

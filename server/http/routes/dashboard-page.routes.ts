@@ -14,6 +14,8 @@ export const DASHBOARD_PAGES = new Set([
   'security',
   'accept-invitation',
   'reset-password',
+  'logs',
+  'audit',
 ]);
 
 /**

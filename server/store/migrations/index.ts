@@ -10,6 +10,7 @@ import * as consoleTeam from './0008-console.ts';
 import * as settings from './0009-settings.ts';
 import * as connectors from './0010-connectors.ts';
 import * as webhooks from './0011-webhooks.ts';
+import * as requestLogs from './0013-request-logs.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-settings': settings,
   '0010-connectors': connectors,
   '0011-webhooks': webhooks,
+  '0013-request-logs': requestLogs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -8,6 +8,8 @@ import { loadConsoleSession, requireCsrf } from './console-session.ts';
 import { mfaRoutes } from './mfa.routes.ts';
 import { samlAcsRoutes, ssoRoutes } from './sso.routes.ts';
 import { usersRoutes } from './users.routes.ts';
+import { logsRoutes } from './logs.routes.ts';
+import { overviewRoutes } from './overview.routes.ts';
 
 /**
  * The console's JSON API, mounted at `/dashboard/api`: session cookie plus `X-CSRF-Token` on every
@@ -30,5 +32,7 @@ export function dashboardApiRoutes(deps: AppDeps): Router {
   router.use(auditRoutes(deps));
   router.use(mfaRoutes(deps));
   router.use(ssoRoutes(deps));
+  router.use(logsRoutes(deps));
+  router.use(overviewRoutes(deps));
   return router;
 }
