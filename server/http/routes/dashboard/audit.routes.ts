@@ -7,17 +7,19 @@ import { ok, okCsv } from '../../respond.ts';
 import { toApiAuditEntry } from './console.mappers.ts';
 import { allow, consoleSessionOf } from './console-session.ts';
 
-/** The tenant's audit trail (Admin): filtered, newest first, keyset-paged; and the same as a CSV download. */
+/** The tenant's audit trail (Admin): filtered, newest first, keyset-paged; `?format=csv` downloads every match as CSV. */
 export function auditRoutes(deps: AppDeps): Router {
   const router = Router();
   router.get('/audit', allow('audit.read'), async (req, res) => {
-    const page = await searchAudit(deps.db, consoleSessionOf(req).user.tenantId, parseAuditQuery(req.query));
+    const tenantId = consoleSessionOf(req).user.tenantId;
+    const { filter, limit, format } = parseAuditQuery(req.query);
+    if (format === 'csv') {
+      // The export holds every matching entry (up to the limit), not one page.
+      const page = await searchAudit(deps.db, tenantId, { ...filter, beforeSeq: undefined }, AUDIT_EXPORT_LIMIT);
+      return okCsv(res, 'audit-log.csv', toAuditCsv(page.results));
+    }
+    const page = await searchAudit(deps.db, tenantId, filter, limit);
     ok(res, { results: page.results.map(toApiAuditEntry), next_cursor: page.nextCursor });
-  });
-  router.get('/audit.csv', allow('audit.read'), async (req, res) => {
-    const filter = { ...parseAuditQuery(req.query), beforeSeq: undefined };
-    const page = await searchAudit(deps.db, consoleSessionOf(req).user.tenantId, filter, AUDIT_EXPORT_LIMIT);
-    okCsv(res, 'audit-log.csv', toAuditCsv(page.results));
   });
   return router;
 }

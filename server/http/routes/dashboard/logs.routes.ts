@@ -17,8 +17,8 @@ export function logsRoutes(deps: AppDeps): Router {
   const base = '/environments/:environment';
 
   router.get(`${base}/logs`, allow('logs.read'), async (req, res) => {
-    const filter = parseLogQuery(req.query);
-    const page = await listRequestLogs(deps.db, (await environmentRefOf(deps.db, req)).environmentId, filter);
+    const { filter, limit } = parseLogQuery(req.query);
+    const page = await listRequestLogs(deps.db, (await environmentRefOf(deps.db, req)).environmentId, filter, limit);
     ok(res, { results: page.results.map(toApiRequestLog), next_cursor: page.nextCursor });
   });
 
