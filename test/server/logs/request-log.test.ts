@@ -61,6 +61,14 @@ describe.each(STORE_NAMES)('the /v1 request log (%s)', (storeName) => {
         expect(rows[0]!.path).toBe('/v1/integrations/sandbox:nothing');
         expect(rows[0]!.integration_id).toBe('sandbox:nothing');
       });
+
+      it('scrubs a token in the path', async () => {
+        const token = 'tok_abcdefghijklmnopqrstuvwxyz123456';
+        await call(`${app.url}/v1/connect/integration-by-token/${token}`, devKey.key, { headers: { 'x-request-id': 'req-token-0001' } });
+        await app.deps.requestLog!.flush();
+        const row = await app.deps.db.selectFrom('request_logs').select('path').where('request_id', '=', 'req-token-0001').executeTakeFirstOrThrow();
+        expect(row.path).toBe('/v1/connect/integration-by-token/[REDACTED]');
+      });
     });
 
     describe('after an unauthenticated /v1 request', () => {
