@@ -9,6 +9,7 @@ import { renderTable, type Row } from './lib/table.ts';
 import { benchSizes } from './sizes.ts';
 import { benchSync } from './sync.ts';
 import { benchWebhooks } from './webhooks.ts';
+import { benchRequestLog } from './request-log.ts';
 
 /**
  * `npm run bench`: builds the widget and measures every budget of PRODUCT.md, each figure beside its
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   if (wanted('sync')) emit('Sync (in-process, PGlite on disk)', await benchSync());
   if (wanted('webhooks')) emit('Webhooks (in-process, PGlite on disk, loopback receivers)', await benchWebhooks());
   if (wanted('connectors')) emit('Connectors (in-process, local fakes on loopback)', await benchConnectors());
+  if (wanted('request-log')) emit('Request log (one server process, PGlite on disk, logging on vs off side by side)', await benchRequestLog());
   if (!wanted('api')) return;
 
   const pglite = await benchApi('pglite');
