@@ -28,9 +28,9 @@ export interface RequestLogWriterOptions {
   /** Writes one batch (one multi-row insert). */
   insert: (entries: RequestLogEntry[]) => Promise<void>;
   logger: Pick<Logger, 'warn'>;
-  /** How long an entry may wait for its batch. @default 250 */
+  /** How long an entry may wait for its batch. @default 1000 */
   intervalMs?: number;
-  /** Entries per insert; a full batch is written at once. @default 500 */
+  /** Entries per insert; a full batch is written at once. @default 1000 */
   batchSize?: number;
   /** Entries held while the store is slow or away; beyond it new ones are dropped. @default 20000 */
   maxBuffered?: number;
@@ -42,8 +42,9 @@ export interface RequestLogWriterOptions {
  * succeeds again), never a `/v1` answer.
  */
 export function createRequestLogWriter(options: RequestLogWriterOptions): RequestLogWriter {
-  const intervalMs = options.intervalMs ?? 250;
-  const batchSize = options.batchSize ?? 500;
+  // Few large statements: each commit costs the embedded store far more than a row does.
+  const intervalMs = options.intervalMs ?? 1_000;
+  const batchSize = options.batchSize ?? 1_000;
   const maxBuffered = options.maxBuffered ?? 20_000;
   let buffer: RequestLogEntry[] = [];
   let timer: NodeJS.Timeout | undefined;

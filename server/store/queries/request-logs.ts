@@ -33,10 +33,18 @@ export interface RequestLogFilter {
   beforeSeq?: string;
 }
 
-/** Writes a batch of entries in one multi-row insert. */
+/**
+ * Writes a batch of entries in one multi-row insert. The rows travel as one JSON parameter expanded
+ * by `jsonb_to_recordset`: a thousand rows cost one short statement to build and bind, not ten
+ * thousand placeholders (on the embedded store this runs on the request thread).
+ */
 export async function insertRequestLogRows(db: Db, rows: RequestLogInsert[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('request_logs').values(rows).execute();
+  await sql`
+    insert into request_logs (environment_id, request_id, at, method, path, status, latency_ms, api_key_id, integration_id)
+    select environment_id, request_id, at, method, path, status, latency_ms, api_key_id, integration_id
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(environment_id text, request_id text, at timestamptz, method text, path text, status integer, latency_ms integer, api_key_id text, integration_id text)
+  `.execute(db);
 }
 
 const selectRows = (db: Db) =>
