@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db.ts';
 import type { EnvironmentKind } from '../../store/schema.ts';
-import { deleteRequestLogsBefore, findRetentionDays, listRetentionRows, upsertRetentionDays } from '../../store/queries/request-logs.ts';
+import { deleteRequestLogsThrough, findRetentionDays, listOldestRequestLogs, listRetentionRows, upsertRetentionDays } from '../../store/queries/request-logs.ts';
 import { appendAudit } from '../audit.ts';
 import type { Actor, StoreDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
@@ -53,8 +53,10 @@ export async function setLogRetention(deps: StoreDeps, by: Actor, env: Environme
 }
 
 /**
- * The retention job: in every environment, deletes the entries older than its retention, in batches.
- * Returns how many entries it deleted.
+ * The retention job: in every environment, deletes the entries older than its retention, in batches
+ * along the primary key from the oldest: entries are written in time order (give or take a batch), so
+ * the first batch that holds a young entry is the last one with anything to delete. Returns how many
+ * entries it deleted.
  */
 export async function pruneRequestLogs(deps: Pick<StoreDeps, 'db' | 'clock'>): Promise<number> {
   const now = deps.clock().getTime();
@@ -62,9 +64,10 @@ export async function pruneRequestLogs(deps: Pick<StoreDeps, 'db' | 'clock'>): P
   for (const env of await listRetentionRows(deps.db)) {
     const before = new Date(now - (env.days ?? DEFAULT_RETENTION_DAYS[env.kind]) * DAY_MS);
     for (;;) {
-      const n = await deleteRequestLogsBefore(deps.db, env.environment_id, before, RETENTION_BATCH);
-      deleted += n;
-      if (n < RETENTION_BATCH) break;
+      const oldest = await listOldestRequestLogs(deps.db, env.environment_id, RETENTION_BATCH);
+      if (oldest.length === 0 || oldest[0]!.at >= before) break;
+      deleted += await deleteRequestLogsThrough(deps.db, env.environment_id, oldest[oldest.length - 1]!.seq, before);
+      if (oldest.length < RETENTION_BATCH || oldest.some((row) => row.at >= before)) break;
     }
   }
   return deleted;

@@ -39,7 +39,7 @@ export function recordRequests(deps: { requestLog?: RequestLogWriter; config: { 
   return (req, res, next) => {
     const writer = deps.requestLog;
     if (!writer) return next();
-    const started = process.hrtime.bigint();
+    const started = performance.now();
     res.locals.requestLogBaseUrl = deps.config.publicUrl;
     res.on('finish', () => {
       const principal = req.principal;
@@ -52,7 +52,7 @@ export function recordRequests(deps: { requestLog?: RequestLogWriter; config: { 
         method: req.method,
         path,
         status: res.statusCode,
-        latencyMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
+        latencyMs: Math.round(performance.now() - started),
         apiKeyId: principal.keyId,
         integrationId: integrationIdOf(req, path),
       });

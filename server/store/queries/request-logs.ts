@@ -43,7 +43,7 @@ export async function insertRequestLogRows(db: Db, rows: RequestLogInsert[]): Pr
   await sql`
     insert into request_logs (environment_id, request_id, at, method, path, status, latency_ms, api_key_id, integration_id)
     select environment_id, request_id, at, method, path, status, latency_ms, api_key_id, integration_id
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(environment_id text, request_id text, at timestamptz, method text, path text, status integer, latency_ms integer, api_key_id text, integration_id text)
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(environment_id text, request_id text, at timestamptz, method text, path text, status integer, latency_ms integer, api_key_id text, integration_id text)
   `.execute(db);
 }
 
@@ -91,15 +91,24 @@ export async function findRequestLogRow(db: Db, environmentId: string, requestId
     .executeTakeFirst();
 }
 
-/** Deletes up to `batch` of an environment's entries older than `before`; returns how many it deleted. */
-export async function deleteRequestLogsBefore(db: Db, environmentId: string, before: Date, batch: number): Promise<number> {
+/** An environment's oldest `limit` entries (seq and time), oldest first, along the primary key. */
+export async function listOldestRequestLogs(db: Db, environmentId: string, limit: number): Promise<{ seq: string; at: Date }[]> {
+  return db
+    .selectFrom('request_logs')
+    .select([sql<string>`seq::text`.as('seq'), 'at'])
+    .where('environment_id', '=', environmentId)
+    .orderBy('seq', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/** Deletes an environment's entries up to and including `throughSeq` that are older than `before`; returns how many. */
+export async function deleteRequestLogsThrough(db: Db, environmentId: string, throughSeq: string, before: Date): Promise<number> {
   const result = await db
     .deleteFrom('request_logs')
-    .where(
-      'seq',
-      'in',
-      db.selectFrom('request_logs').select('seq').where('environment_id', '=', environmentId).where('at', '<', before).limit(batch),
-    )
+    .where('environment_id', '=', environmentId)
+    .where(sql<boolean>`seq <= ${throughSeq}::bigint`)
+    .where('at', '<', before)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -63,7 +63,8 @@ describe.each(STORE_NAMES)('request log retention (%s)', (storeName) => {
       const envs = [tenant.environments.production, tenant.environments.development, other.environments.development];
       await app.deps.db
         .insertInto('request_logs')
-        .values(envs.flatMap((env) => [row(env, 1), row(env, 5), row(env, 20), row(env, 40)]))
+        // Written in time order, as the server writes them.
+        .values(envs.flatMap((env) => [row(env, 40), row(env, 20), row(env, 5), row(env, 1)]))
         .execute();
       await pruneRequestLogs(app.deps);
       const left = async (env: string) =>
