@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (wanted('sync')) emit('Sync (in-process, PGlite on disk)', await benchSync());
   if (wanted('webhooks')) emit('Webhooks (in-process, PGlite on disk, loopback receivers)', await benchWebhooks());
   if (wanted('connectors')) emit('Connectors (in-process, local fakes on loopback)', await benchConnectors());
-  if (wanted('request-log')) emit('Request log (one server process, PGlite on disk, logging on vs off side by side)', await benchRequestLog());
+  if (wanted('request-log')) emit('Request log (one server process per store, logging on vs off side by side)', await benchRequestLog());
   if (!wanted('api')) return;
 
   const pglite = await benchApi('pglite');

@@ -4,11 +4,11 @@ import { createDeps } from '../../server/composition-root.ts';
 import { createLogger } from '../../server/logger.ts';
 
 // Two apps over one embedded store in one process: request logging on (as a server runs) and off.
-// argv: data dir, port with logging, port without.
-const [dataDir, portOn, portOff] = process.argv.slice(2);
+// argv: data dir, port with logging, port without, and a PostgreSQL URL (else the embedded store).
+const [dataDir, portOn, portOff, databaseUrl] = process.argv.slice(2);
 const logger = createLogger('warn');
 const { deps, close } = await createDeps(
-  { databaseUrl: undefined, dataDir: dataDir!, secretKey: undefined, publicUrl: `http://127.0.0.1:${portOn}`, trustProxy: false, rateLimitPerMinute: 1_000_000_000 },
+  { databaseUrl: databaseUrl || undefined, dataDir: dataDir!, secretKey: undefined, publicUrl: `http://127.0.0.1:${portOn}`, trustProxy: false, rateLimitPerMinute: 1_000_000_000 },
   logger,
 );
 const listen = (app: ReturnType<typeof createApp>, port: string) =>
