@@ -11,6 +11,7 @@ import { renderTable, type Row } from './lib/table.ts';
 import { benchSizes } from './sizes.ts';
 import { benchSync } from './sync.ts';
 import { benchWebhooks } from './webhooks.ts';
+import { benchRequestLog } from './request-log.ts';
 
 /**
  * `npm run bench`: builds the widget and measures every budget of PRODUCT.md, each figure beside its
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   if (wanted('connectors')) emit('Connectors (in-process, local fakes on loopback)', await benchConnectors());
   if (wanted('console')) emit('Console integrations list (in-process, HTTP, signed-in session)', await benchConsoleIntegrations());
   if (wanted('during-sync')) emit('API and memory during a 10k sync (server process, sync thread)', await benchDuringSync());
+  if (wanted('request-log')) emit('Request log (one server process per store, logging on vs off side by side)', await benchRequestLog());
   if (!wanted('api')) return;
 
   const pglite = await benchApi('pglite');

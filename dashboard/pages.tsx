@@ -10,6 +10,8 @@ import { Integrations } from './pages/Integrations.tsx';
 import { Security } from './pages/Security.tsx';
 import { Users } from './pages/Users.tsx';
 import { Webhooks } from './pages/Webhooks.tsx';
+import { Logs } from './pages/Logs.tsx';
+import { Audit } from './pages/Audit.tsx';
 
 /** What every page receives: the API, who is signed in, where, and how to move elsewhere. */
 export interface PageContext {
@@ -40,7 +42,7 @@ export interface PageEntry {
  * navigation and falls back to the overview (the server refuses its API calls regardless).
  */
 export const PAGES: PageEntry[] = [
-  { page: '', label: 'Overview', allowed: () => true, render: (c) => <Home session={c.session} environment={c.environment} /> },
+  { page: '', label: 'Overview', allowed: () => true, render: (c) => <Home ctx={c} /> },
   { page: 'users', label: 'Users', allowed: (s) => can(s, 'users.read'), render: (c) => <Users api={c.api} /> },
   { page: 'security', label: 'Security', allowed: () => true, render: (c) => <Security api={c.api} session={c.session} onChanged={c.reloadSession} /> },
   { page: 'api-keys', label: 'API keys', allowed: (s, e) => can(s, 'api_keys.read', e), render: (c) => <ApiKeys key={c.environment} api={c.api} environment={c.environment} canWrite={can(c.session, 'api_keys.write', c.environment)} /> },
@@ -75,4 +77,6 @@ export const PAGES: PageEntry[] = [
     allowed: (s, env) => can(s, 'configuration.read', env),
     render: (c) => <Configuration key={c.environment} api={c.api} session={c.session} environment={c.environment} />,
   },
+  { page: 'logs', label: 'Logs', allowed: (s, e) => can(s, 'logs.read', e), render: (c) => <Logs ctx={c} /> },
+  { page: 'audit', label: 'Audit log', allowed: (s) => can(s, 'audit.read'), render: (c) => <Audit api={c.api} /> },
 ];

@@ -8,6 +8,7 @@ import { rejectOptions } from './http/middleware/options.ts';
 import { counterStore, perKeyRateLimit } from './http/middleware/rate-limit.ts';
 import { databaseRateLimitCounter } from './domain/rate-limit.ts';
 import { requestLogging } from './http/middleware/request-logging.ts';
+import { recordRequests } from './http/middleware/record-request.ts';
 import { healthRoutes } from './http/routes/health.routes.ts';
 import { DEFAULT_THROTTLE, failedAuthLimit, flowClientLimit, linkAttemptLimit } from './http/middleware/throttle.ts';
 import { platformRoutes } from './http/routes/platform.routes.ts';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps): Express {
 
   const throttle = { ...DEFAULT_THROTTLE, ...deps.throttle };
   const v1 = Router();
+  v1.use(recordRequests(deps));
   v1.use(failedAuthLimit(throttle.failedAuthPerMinute));
   v1.use(requireApiKey(deps));
   v1.use(perKeyRateLimit(deps.config.rateLimitPerMinute, deps.rateLimits));

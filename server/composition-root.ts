@@ -14,6 +14,8 @@ import type { Logger } from './logger.ts';
 import { loadSecret } from './secret-key.ts';
 import { openStore, type Store } from './store/db.ts';
 import { storeUsesSecret } from './store/queries/secret-use.ts';
+import { createRequestLogWriter } from './domain/request-logs/request-log-writer.ts';
+import { requestLogInserter } from './domain/request-logs/request-logs.ts';
 
 /** The configuration the dependency graph is built from. */
 export type DepsConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secretKey' | 'publicUrl' | 'trustProxy' | 'rateLimitPerMinute'> &
@@ -113,9 +115,12 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
     authCache: store.kind === 'pglite' ? new AuthCache() : undefined,
     rateLimits: store.kind === 'pglite' ? memoryRateLimitCounter({ clock }) : databaseRateLimitCounter({ db: store.db, clock }),
     ...(overrides.widgetDevMiddleware ? { widgetDevMiddleware: overrides.widgetDevMiddleware } : {}),
+    requestLog: createRequestLogWriter({ insert: requestLogInserter(store.db), logger }),
   };
   const ownsStore = !overrides.store;
   const close = async (options: { graceMs?: number } = {}) => {
+    // The last buffered request log entries are written while the store is still open.
+    await deps.requestLog?.close();
     await deps.jobs.stop(options);
     if (ownsStore) await store.close();
   };

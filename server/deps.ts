@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { RateLimitCounter } from './domain/rate-limit.ts';
 import type { SyncDeps } from './domain/sync/sync-deps.ts';
 import type { Logger } from './logger.ts';
+import type { RequestLogWriter } from './domain/request-logs/request-log-writer.ts';
 import type { ThrottleLimits } from './http/middleware/throttle.ts';
 
 /**
@@ -23,4 +24,6 @@ export interface AppDeps extends SyncDeps {
   throttle?: Partial<ThrottleLimits>;
   /** The demo vendor app's URL when `npm start` runs it alongside; the landing page links to it. */
   demoUrl?: string;
+  /** The `/v1` request log's batching writer; absent, requests are not recorded (and `log_url` stays null). */
+  requestLog?: RequestLogWriter;
 }

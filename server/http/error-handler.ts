@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../domain/errors.ts';
 import { storeFault } from '../store/store-errors.ts';
 import { ERROR_TABLE } from './error-table.ts';
+import { logUrlOf } from './middleware/record-request.ts';
 
 /** Errors thrown by body-parser carry these; they are the client's fault, not ours. */
 interface ParserError {
@@ -76,14 +77,17 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   }
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-  res.status(status).json(errorBody(error));
+  res.status(status).json(errorBody(error, logUrlOf(req, res)));
 };
 
-/** The Kombo error envelope of an AppError, with all four keys (also written raw by the HTTP server's own answers). */
-export function errorBody(error: AppError) {
+/**
+ * The Kombo error envelope of an AppError, with all four keys (also written raw by the HTTP server's own
+ * answers). `logUrl`: the console entry of a recorded `/v1` request, else null.
+ */
+export function errorBody(error: AppError, logUrl: string | null = null) {
   return {
     status: 'error',
-    error: { code: error.code, title: ERROR_TABLE[error.code].title, message: error.message, log_url: null },
+    error: { code: error.code, title: ERROR_TABLE[error.code].title, message: error.message, log_url: logUrl },
   } as const;
 }
 

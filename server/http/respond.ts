@@ -14,3 +14,8 @@ export function successEnvelope(dataJson: string): Buffer {
 export function okPrerendered(res: Response, envelope: Buffer): void {
   res.status(200).type('application/json').send(envelope);
 }
+
+/** Answers a CSV download (`text/csv`, UTF-8, as an attachment named `filename`). */
+export function okCsv(res: Response, filename: string, csv: string): void {
+  res.status(200).type('text/csv; charset=utf-8').attachment(filename).send(csv);
+}

@@ -3,10 +3,12 @@ import { STALE_INTEGRATIONS_QUEUE } from '../domain/jobs/queues.ts';
 import { markStaleIntegrations } from '../domain/lifecycle.ts';
 import { startSyncWorkers, type SyncWorkerOptions } from '../domain/sync/sync-jobs.ts';
 import { startWebhookWorkers } from '../domain/webhooks/webhook-jobs.ts';
+import { startLogRetentionWorker } from './log-retention.worker.ts';
 
 /**
  * Every background worker of a process: syncs (queued, scheduled, interrupted ones re-queued), the
- * hourly stale-integrations sweep, and webhook deliveries with their outbox retention. `npm start` runs them beside the API; `npm run worker` runs only
+ * hourly stale-integrations sweep, webhook deliveries with their outbox retention, and the request log
+ * retention. `npm start` runs them beside the API; `npm run worker` runs only
  * them. Resolves with the function that stops taking new jobs (running ones are left to the queue's
  * stop, which waits for them).
  */
@@ -19,7 +21,10 @@ export async function startWorkers(deps: AppDeps, options: SyncWorkerOptions = {
   await deps.jobs.schedule(STALE_INTEGRATIONS_QUEUE, '17 * * * *');
   // Webhook deliveries (drain jobs) and the hourly outbox retention sweep.
   const stopWebhooks = await startWebhookWorkers(deps);
+  // The hourly request log retention sweep.
+  const stopLogRetention = await startLogRetentionWorker(deps);
   return async () => {
+    await stopLogRetention();
     await stopWebhooks();
     await stopSweep();
     await stopSyncs();

@@ -326,6 +326,8 @@ export interface Database {
   console_sso: ConsoleSsoTable;
   console_sso_attempts: ConsoleSsoAttemptsTable;
   environment_scopes: EnvironmentScopesTable;
+  request_logs: RequestLogsTable;
+  request_log_retention: RequestLogRetentionTable;
 }
 
 /** The operator's OAuth client for a tool in one environment; the secret sealed. */
@@ -464,5 +466,25 @@ export interface EnvironmentScopesTable {
   environment_id: string;
   disabled_models: JSONColumnType<string[], string, string>;
   disabled_fields: JSONColumnType<Record<string, string[]>, string, string>;
+}
+
+/** One authenticated `/v1` request (migration 0013-request-logs); `seq` is a bigint, read as text. */
+export interface RequestLogsTable {
+  seq: Generated<string>;
+  environment_id: string;
+  request_id: string;
+  at: ColumnType<Date, Date | string, never>;
+  method: string;
+  path: string;
+  status: number;
+  latency_ms: number;
+  api_key_id: string;
+  integration_id: string | null;
+}
+
+/** How long an environment keeps its request log; no row means the default of its kind. */
+export interface RequestLogRetentionTable {
+  environment_id: string;
+  days: number;
   updated_at: Timestamp;
 }

@@ -154,7 +154,14 @@ export async function call(
   return { status: res.status, headers: res.headers, body };
 }
 
-/** The Kombo error envelope a test expects, with the message matched loosely unless given exactly. */
+/** A `log_url` of a recorded `/v1` request: its entry in the console (`<public url>/dashboard/logs/<request id>`). */
+export const LOG_URL = /^https?:\/\/[^/]+\/dashboard\/logs\/[A-Za-z0-9._-]+$/;
+
+/**
+ * The Kombo error envelope a test expects, with the message matched loosely unless given exactly.
+ * `log_url` is null, or (for an authenticated `/v1` request, which the request log records) a link to
+ * its entry; tests of the request log assert the exact link.
+ */
 export function errorEnvelope(code: string, title: string, message: unknown = expect.any(String)) {
-  return { status: 'error', error: { code, title, message, log_url: null } };
+  return { status: 'error', error: { code, title, message, log_url: expect.toBeOneOf([null, expect.stringMatching(LOG_URL)]) } };
 }

@@ -51,6 +51,8 @@ export const CONSOLE_POLICY = {
   'links.create': { scope: 'environment', environments: EVERY_ROLE_IN_ITS_ENVIRONMENTS },
   'webhooks.read': { scope: 'environment', environments: CONFIGURERS },
   'webhooks.write': { scope: 'environment', environments: CONFIGURERS },
+  'logs.read': { scope: 'environment', environments: EVERY_ROLE_IN_ITS_ENVIRONMENTS },
+  'logs.write': { scope: 'environment', environments: CONFIGURERS },
 } as const satisfies Record<string, Grant>;
 
 export type ConsoleAction = keyof typeof CONSOLE_POLICY;

@@ -10,6 +10,8 @@ export const STALE_INTEGRATIONS_QUEUE = 'stale-integrations-sweep';
 export const WEBHOOK_DRAIN_QUEUE = 'webhook-drain';
 /** Deletes finished webhook outbox rows past their retention, in batches (cron). */
 export const WEBHOOK_RETENTION_QUEUE = 'webhook-outbox-retention';
+/** Deletes request log entries older than each environment's retention (cron). */
+export const REQUEST_LOG_RETENTION_QUEUE = 'request-log-retention';
 
 /**
  * Every queue of Plugboard and how it treats its jobs. A sync whose worker dies is re-run (the sweep
@@ -22,4 +24,5 @@ export const JOB_QUEUES: Record<string, QueueDefinition> = {
   [STALE_INTEGRATIONS_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
   [WEBHOOK_DRAIN_QUEUE]: { policy: 'short', retryLimit: 10, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 2 * 60 },
   [WEBHOOK_RETENTION_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
+  [REQUEST_LOG_RETENTION_QUEUE]: { retryLimit: 1, expireInSeconds: 30 * 60 },
 };

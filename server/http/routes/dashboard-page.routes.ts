@@ -18,6 +18,8 @@ export const DASHBOARD_PAGES = new Set([
   'reset-password',
   'webhooks',
   'configuration',
+  'logs',
+  'audit',
 ]);
 
 /**

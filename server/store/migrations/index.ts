@@ -13,6 +13,7 @@ import * as webhooks from './0011-webhooks.ts';
 import * as consoleIntegrations from './0012-console-integrations.ts';
 import * as webhookJobs from './0015-webhook-jobs.ts';
 import * as environmentScopes from './0014-environment-scopes.ts';
+import * as requestLogs from './0013-request-logs.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-console-integrations': consoleIntegrations,
   '0015-webhook-jobs': webhookJobs,
   '0014-environment-scopes': environmentScopes,
+  '0013-request-logs': requestLogs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

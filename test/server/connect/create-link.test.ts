@@ -268,7 +268,7 @@ describe.each(STORE_NAMES)('POST /v1/connect/create-link (%s)', (storeName) => {
       expect(error).toBeInstanceOf(KomboGeneralError);
       expect([(error as KomboGeneralError).statusCode, (error as KomboGeneralError).error]).toStrictEqual([
         400,
-        { code: 'PLATFORM.INPUT_INVALID', title: INPUT_INVALID, message: 'Invalid request body: end_user_email must be a valid email address.', log_url: null },
+        { code: 'PLATFORM.INPUT_INVALID', title: INPUT_INVALID, message: 'Invalid request body: end_user_email must be a valid email address.', log_url: expect.stringMatching(new RegExp(`^${app.deps.config.publicUrl}/dashboard/logs/[0-9a-f-]{36}$`)) },
       ]);
     });
   });

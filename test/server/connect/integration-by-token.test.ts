@@ -134,7 +134,7 @@ describe.each(STORE_NAMES)('GET /v1/connect/integration-by-token/{token} (%s)', 
       const kombo = new Kombo({ api_key: devKey, server_url: `${app.url}/v1` });
       const error = await kombo.connect.getIntegrationByToken({ token: 'tok/x' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KomboGeneralError);
-      expect((error as KomboGeneralError).error).toStrictEqual({ code: 'PLATFORM.INPUT_INVALID', title: INPUT_INVALID, message: UNKNOWN, log_url: null });
+      expect((error as KomboGeneralError).error).toStrictEqual({ code: 'PLATFORM.INPUT_INVALID', title: INPUT_INVALID, message: UNKNOWN, log_url: expect.stringMatching(new RegExp(`^${app.url}/dashboard/logs/[0-9a-f-]{36}$`)) });
     });
   });
 });

@@ -36,6 +36,13 @@ const EVERY_ROLE = ['admin', 'developer', 'operator'];
 const KEYS = ['admin@production', 'admin@development', 'developer@development'];
 const WORKING_SET = ['admin@production', 'admin@development', 'developer@development', 'operator@production'];
 const userTarget = async (t: Target) => addConsoleUser(t.app.deps, t.tenant.id, 'operator');
+/** A request log entry in the target's environment; answers its request id. */
+const loggedRequest = async (t: Target) => {
+  const requestId = `matrix-${crypto.randomUUID()}`;
+  const row = { environment_id: t.tenant.environments[t.env], request_id: requestId, at: new Date(), method: 'GET', path: '/v1/check-api-key', status: 200, latency_ms: 1, api_key_id: 'k', integration_id: null };
+  await t.app.deps.db.insertInto('request_logs').values(row).execute();
+  return requestId;
+};
 const integrationOf = (t: Target) => createTestIntegration(t.app.deps, t.tenant, { environment: t.env });
 const integrationPath = (t: Target, id: string, rest = '') => `/environments/${t.env}/integrations/${encodeURIComponent(id)}${rest}`;
 /** A webhook endpoint in the target's environment (a public address literal: production takes only those, over https). */
@@ -193,6 +200,11 @@ const ROUTES: RouteCase[] = [
     prepare: async (t) => ({ path: `/environments/${t.env}/configuration/settings`, body: { support_email: 'help@vendor.example' } }),
     allowed: KEYS,
   },
+  { method: 'GET', route: '/environments/:environment/logs', prepare: async (t) => ({ path: `/environments/${t.env}/logs?status_class=4xx` }), allowed: WORKING_SET },
+  { method: 'GET', route: '/environments/:environment/logs/:requestId', prepare: async (t) => ({ path: `/environments/${t.env}/logs/${await loggedRequest(t)}` }), allowed: WORKING_SET },
+  { method: 'GET', route: '/environments/:environment/log-retention', prepare: async (t) => ({ path: `/environments/${t.env}/log-retention` }), allowed: WORKING_SET },
+  { method: 'PUT', route: '/environments/:environment/log-retention', prepare: async (t) => ({ path: `/environments/${t.env}/log-retention`, body: { days: 5 } }), allowed: KEYS },
+  { method: 'GET', route: '/environments/:environment/overview', prepare: async (t) => ({ path: `/environments/${t.env}/overview` }), allowed: WORKING_SET },
 ];
 
 /** Every route the console API router declares (method and path), walking nested routers. */
@@ -235,6 +247,7 @@ describe.each(STORE_NAMES)('the console role matrix (%s)', (storeName) => {
     keys: await listApiKeys(app.deps.db, tenant.id),
     settings: await app.deps.db.selectFrom('console_tenant_settings').selectAll().where('tenant_id', '=', tenant.id).execute(),
     sso: await app.deps.db.selectFrom('console_sso').selectAll().where('tenant_id', '=', tenant.id).execute(),
+    logRetention: await app.deps.db.selectFrom('request_log_retention').selectAll().where('environment_id', 'in', Object.values(tenant.environments)).execute(),
     mfa: await app.deps.db.selectFrom('console_mfa').select('user_id').where('user_id', 'in', Object.values(users).map((u) => u.id)).execute(),
     tools: await app.deps.db.selectFrom('environment_tools').selectAll().where('environment_id', 'in', Object.values(tenant.environments)).execute(),
     scopes: await app.deps.db.selectFrom('environment_scopes').selectAll().where('environment_id', 'in', Object.values(tenant.environments)).execute(),

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ERROR_TABLE } from '../../../server/http/error-table.ts';
 import { LIST_ENDPOINTS } from '../../../server/http/routes/hris/list-params.ts';
-import { createTestKey, createTestTenant, startApp, type TestApp } from '../../helpers/app.ts';
+import { createTestKey, createTestTenant, LOG_URL, startApp, type TestApp } from '../../helpers/app.ts';
 import { syncedIntegration } from '../../helpers/hris.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 
@@ -133,7 +133,7 @@ function problemWith(res: { status: number; contentType: string; text: string })
     ERROR_TABLE[code] !== undefined &&
     body.error!.title === ERROR_TABLE[code].title &&
     typeof body.error!.message === 'string' &&
-    body.error!.log_url === null &&
+    (body.error!.log_url === null || (typeof body.error!.log_url === 'string' && LOG_URL.test(body.error!.log_url))) &&
     Object.keys(body.error!).length === 4;
   return ok ? null : `error ${res.status} is not the envelope: ${res.text.slice(0, 300)}`;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { freePort, runCli, type Spawned, spawnEntry, tempDataDir, waitUntil } from '../../helpers/cli.ts';
 import { type PrivatePostgres, startPrivatePostgres } from '../../helpers/private-postgres.ts';
+import { LOG_URL } from '../../helpers/app.ts';
 
 /** A bound the store timeouts below must keep every answer within, frozen database included. */
 const ANSWER_WITHIN_MS = 4_000;
@@ -14,7 +15,7 @@ async function timed(url: string, init: RequestInit = {}) {
 
 const storeUnavailable = {
   status: 'error',
-  error: { code: 'PLATFORM.UNKNOWN_ERROR', title: 'Unknown error', message: expect.stringMatching(/^The store is temporarily unreachable\. Retry later\./), log_url: null },
+  error: { code: 'PLATFORM.UNKNOWN_ERROR', title: 'Unknown error', message: expect.stringMatching(/^The store is temporarily unreachable\. Retry later\./), log_url: expect.toBeOneOf([null, expect.stringMatching(LOG_URL)]) },
 };
 
 describe('the server process on PostgreSQL while the database goes away', () => {

@@ -10,6 +10,8 @@ import { mfaRoutes } from './mfa.routes.ts';
 import { samlAcsRoutes, ssoRoutes } from './sso.routes.ts';
 import { usersRoutes } from './users.routes.ts';
 import { webhooksRoutes } from './webhooks.routes.ts';
+import { logsRoutes } from './logs.routes.ts';
+import { overviewRoutes } from './overview.routes.ts';
 
 /**
  * The console's JSON API, mounted at `/dashboard/api`: session cookie plus `X-CSRF-Token` on every
@@ -34,5 +36,7 @@ export function dashboardApiRoutes(deps: AppDeps): Router {
   router.use(ssoRoutes(deps));
   router.use(webhooksRoutes(deps));
   router.use(configurationRoutes(deps));
+  router.use(logsRoutes(deps));
+  router.use(overviewRoutes(deps));
   return router;
 }
