@@ -10,7 +10,8 @@ import { loadIntegrationCredentials } from '../integrations.ts';
 import type { ModelKey } from '../hris/models.ts';
 import { type SyncCounts, type SyncPlan, applyStagedPlan, planSnapshot, stagePlan, writePlan } from './apply.ts';
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
-import { carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
+import { type SourceRead, carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
+import { type IncrementalScope, prepareIncremental } from './incremental.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { recordSyncFinished } from '../webhooks/record-event.ts';
 
@@ -20,6 +21,8 @@ export interface PreparedSync {
   lookup: RecordLookup;
   keepModels?: ReadonlySet<ModelKey>;
   rerenderAll?: boolean;
+  /** Set for an incremental read: only these records are planned (see prepareIncremental). */
+  scope?: IncrementalScope;
 }
 
 /**
@@ -65,7 +68,7 @@ async function applyStage(
     const replanned = current !== planned.version;
     const plan = replanned
       ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at,
-        { keepModels: prepared.keepModels, rerenderAll: prepared.rerenderAll })
+        { keepModels: prepared.keepModels, rerenderAll: prepared.rerenderAll, scope: prepared.scope })
       : planned;
     if (replanned || stageId === null) await writePlan(trx, integrationId, plan);
     else await applyStagedPlan(trx, integrationId, stageId, plan);
@@ -83,6 +86,20 @@ async function applyStage(
   });
   noteDataVersion(deps.db, integrationId, result.version);
   return result;
+}
+
+/**
+ * Prepares what a read delivered: when every model came as changes, only the changed records and those
+ * embedding them (prepareIncremental); otherwise the complete snapshot, with the stored records of
+ * unavailable models carried over and the changes merged over the stored records.
+ */
+async function prepareRead(db: Db, integrationId: string, read: SourceRead): Promise<PreparedSync> {
+  const incremental = await prepareIncremental(db, integrationId, read);
+  if (incremental) return { byModel: incremental.byModel, lookup: incremental.lookup, keepModels: read.unavailable, scope: incremental.scope };
+  await carryOverUnavailable(db, integrationId, read);
+  await mergeDeltas(db, integrationId, read);
+  const { byModel, lookup } = await prepareSnapshot(integrationId, read.snapshot);
+  return { byModel, lookup, keepModels: read.unavailable };
 }
 
 /** Records per page asked of a source: bounds what one page costs the source and the sync. */
@@ -125,12 +142,11 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .executeTakeFirst();
     const read = await readSource(source, { integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
       signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE });
-    await carryOverUnavailable(deps.db, integration.id, read);
-    await mergeDeltas(deps.db, integration.id, read);
-    const { byModel, lookup } = await prepareSnapshot(integration.id, read.snapshot);
-    const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now, { keepModels: read.unavailable });
+    const prepared = await prepareRead(deps.db, integration.id, read);
+    const planned = await planSnapshot(deps.db, integration.id, prepared.byModel, prepared.lookup, deps.mappers, now,
+      { keepModels: prepared.keepModels, scope: prepared.scope });
 
-    const { counts } = await commitSnapshot(deps, integration.id, { byModel, lookup, keepModels: read.unavailable }, planned, async (trx, result) => {
+    const { counts } = await commitSnapshot(deps, integration.id, prepared, planned, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
       await recordSyncFinished(trx, integration.id, { id: run.id, status: 'SUCCEEDED', startedAt: now, finishedAt: deps.clock() }, result);

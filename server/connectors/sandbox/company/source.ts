@@ -4,6 +4,7 @@ import { HRIS_READ_MODELS } from '../../unified-hris.ts';
 import { COMPANY_SIZES, type CompanyConfig, type CompanySize, buildCompany } from './company.ts';
 import { passthroughCompanies } from './company-cache.ts';
 import { SANDBOX_PASSTHROUGH_APIS, sandboxPassthrough } from './passthrough.ts';
+import { sandboxReads } from './read-memory.ts';
 import { toUnified } from './to-unified.ts';
 
 /** @default 250 */
@@ -35,7 +36,14 @@ export const sandboxDataSource: PagedSource & DataSource = {
   readModels: HRIS_READ_MODELS.map((m) => m.id),
   async *read(ctx) {
     // The simulation computes its company at once (it is the remote system); what crosses into the sync is pages.
-    const snapshot = toUnified(buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now));
+    const config = sandboxCompanyConfig(ctx.integrationId, ctx.credentials);
+    const snapshot = toUnified(buildCompany(config, ctx.now));
+    // Like a tool with a change feed: a DELTA read names only what changed since the stored read.
+    const deltas = sandboxReads.diff(`${ctx.integrationId}|${config.size}|${config.seed}`, ctx.now, ctx.type === 'DELTA' ? ctx.since : null, snapshot);
+    if (deltas) {
+      yield* deltas;
+      return;
+    }
     for (const model of Object.keys(snapshot) as HrisModel[]) {
       for (const records of pagesOf(snapshot[model] as unknown[], ctx.pageSize)) {
         ctx.signal.throwIfAborted();
