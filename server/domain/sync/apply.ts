@@ -69,7 +69,8 @@ export async function planSnapshot(
   const version = await readDataVersion(db, integrationId);
   const all = MODEL_KEYS.flatMap((model) => byModel[model] as Prepared[]);
   const { states, maxSeq, live } = scope
-    ? await loadRecordStatesFor(db, integrationId, [...all.map((p) => ({ model: p.model, id: p.id })), ...scope.deleted])
+    ? await loadRecordStatesFor(db, integrationId, [...all.map((p) => ({ model: p.model, id: p.id })), ...scope.deleted]
+      .map((k) => ({ ...k, seq: scope.seqs.get(`${k.model}\u0000${k.id}`) })))
     : { ...(await loadRecordStates(db, integrationId)), live: null };
   const nowIso = now.toISOString();
   const counts: SyncCounts = {};

@@ -1,7 +1,10 @@
 import type { HrisSnapshot } from '../../connectors/unified-hris.ts';
 import type { Db } from '../../store/db.ts';
 import { type StoredUnified, countWithoutUnified, loadStoredUnified } from '../../store/queries/hris-record-subset.ts';
-import { HRIS_CATALOGUE, declarationOf } from '../catalogue/index.ts';
+
+/** Above this many remote IDs, finding the records that refer to them reads the whole model instead. */
+const REFERRING_LIMIT = 500;
+import { HRIS_CATALOGUE, type Relation, declarationOf } from '../catalogue/index.ts';
 import { MODEL_KEYS, type ModelKey, SNAPSHOT_FIELD } from '../hris/models.ts';
 import { type Prepared, type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
 import type { SourceRead } from './read-source.ts';
@@ -13,6 +16,8 @@ import type { SourceRead } from './read-source.ts';
 export interface IncrementalScope {
   planned: ReadonlySet<Prepared>;
   deleted: readonly { model: ModelKey; id: string }[];
+  /** The stored seq of the records known to be stored (`model\u0000` Kombo ID), so their states are read by primary key. */
+  seqs: ReadonlyMap<string, number>;
 }
 
 type Unified = { remoteId: string };
@@ -25,7 +30,7 @@ const add = (sets: Keyed, model: ModelKey, id: string) => {
 };
 
 /** Remote IDs a relation of `rec` points at (one/many), or [] for children (found by their parent reference). */
-function refsOf(relation: (typeof HRIS_CATALOGUE)[number]['relations'][number], rec: Unified): string[] {
+function refsOf(relation: Relation<ModelKey>, rec: Unified): string[] {
   if (relation.kind === 'one') {
     const id = relation.ref(rec as never);
     return id === null ? [] : [id];
@@ -77,25 +82,36 @@ export async function prepareIncremental(
     if (!map) stored.set(model, (map = new Map()));
     return map;
   };
-  const loadWhole = async (model: ModelKey): Promise<StoredUnified[]> => {
-    let rows = whole.get(model);
-    if (!rows) {
-      rows = await loadStoredUnified(db, integrationId, model);
-      whole.set(model, rows);
-      const map = storedOf(model);
-      for (const row of rows) map.set(row.remoteId, row);
+  const keep = (model: ModelKey, rows: StoredUnified[]) => {
+    const map = storedOf(model);
+    for (const row of rows) if (!map.has(row.remoteId)) map.set(row.remoteId, row);
+    return rows;
+  };
+  /**
+   * The stored records of `model` whose `field` (when the relation names one) holds one of `ids`; all of
+   * the model's records otherwise, or when there are many IDs. Callers check the references themselves.
+   */
+  const loadReferring = async (model: ModelKey, relation: Relation<ModelKey>, ids: ReadonlySet<string>): Promise<StoredUnified[]> => {
+    const all = whole.get(model);
+    if (all) return all;
+    if (relation.field && ids.size <= REFERRING_LIMIT) {
+      return keep(model, await loadStoredUnified(db, integrationId, model, { field: relation.field, values: [...ids], array: relation.kind === 'many' }));
     }
+    const rows = keep(model, await loadStoredUnified(db, integrationId, model));
+    whole.set(model, rows);
     return rows;
   };
   const loadIds = async (model: ModelKey, ids: Iterable<string>): Promise<void> => {
     if (whole.has(model)) return;
     const map = storedOf(model);
     const wanted = [...new Set(ids)].filter((id) => !map.has(id));
-    for (const row of await loadStoredUnified(db, integrationId, model, wanted)) map.set(row.remoteId, row);
+    keep(model, await loadStoredUnified(db, integrationId, model, { remoteIds: wanted }));
   };
   /** The record as it stands after the read, or undefined when it does not exist (deleted, never stored). */
   const current = (model: ModelKey, id: string): Unified | undefined =>
     changed.get(model)?.get(id) ?? (deleted.get(model)?.has(id) ? undefined : (stored.get(model)?.get(id)?.record as Unified | undefined));
+
+  for (const [model, ids] of deleted) await loadIds(model, ids);
 
   // The records to plan: every changed one, and those embedding a changed or deleted record.
   const focus: Keyed = new Map();
@@ -118,7 +134,7 @@ export async function prepareIncremental(
         for (const id of parents) if (current(model, id)) add(focus, model, id);
         continue;
       }
-      for (const row of await loadWhole(model)) {
+      for (const row of await loadReferring(model, relation, hit)) {
         if (refsOf(relation, row.record as Unified).some((id) => hit.has(id)) && current(model, row.remoteId)) add(focus, model, row.remoteId);
       }
       for (const rec of changed.get(model)?.values() ?? []) if (refsOf(relation, rec).some((id) => hit.has(id))) add(focus, model, rec.remoteId);
@@ -131,8 +147,7 @@ export async function prepareIncremental(
     await loadIds(model, ids);
     for (const relation of declarationOf(model).relations) {
       if (relation.kind === 'children') {
-        const rows = await loadWhole(relation.model);
-        for (const row of rows) if (ids.has(relation.parentRef(row.record as never))) add(context, relation.model, row.remoteId);
+        for (const row of await loadReferring(relation.model, relation, ids)) if (ids.has(relation.parentRef(row.record as never))) add(context, relation.model, row.remoteId);
         for (const rec of changed.get(relation.model)?.values() ?? []) if (ids.has(relation.parentRef(rec as never))) add(context, relation.model, rec.remoteId);
         continue;
       }
@@ -165,5 +180,7 @@ export async function prepareIncremental(
   for (const model of MODEL_KEYS) for (const p of byModel[model] as Prepared[]) if (focus.get(model)?.has(p.remoteId)) planned.add(p);
   const gone: { model: ModelKey; id: string }[] = [];
   for (const [model, ids] of deleted) for (const id of ids) gone.push({ model, id: lookup.idOf(model, id)! });
-  return { byModel, lookup, scope: { planned, deleted: gone } };
+  const seqs = new Map<string, number>();
+  for (const [model, rows] of stored) for (const row of rows.values()) seqs.set(`${model}\u0000${lookup.idOf(model, row.remoteId)!}`, row.seq);
+  return { byModel, lookup, scope: { planned, deleted: gone, seqs } };
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagedSource, SourceItem } from '../../../server/connectors/data-source.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import type { UnifiedEmployee, UnifiedEmployment, UnifiedGroup } from '../../../server/connectors/unified-hris.ts';
+import { HRIS_CATALOGUE } from '../../../server/domain/catalogue/index.ts';
+import { SNAPSHOT_FIELD } from '../../../server/domain/hris/models.ts';
 import { listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
 import { createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { DAY_MS, testClock, type TestClock } from '../../helpers/clock.ts';
@@ -62,6 +64,27 @@ const editedDeltas = (e: Edits, complete: SourceItem[]): PagedSource => ({
       else yield { model, changed: [], deletedRemoteIds: [] } as SourceItem;
     }
   },
+});
+
+describe('the relations of the model catalogue', () => {
+  it('name the field their references are read from (the store finds referring records by it)', async () => {
+    const snapshot = await sandboxDataSource.readHris({ integrationId: 'fields', credentials: { company_size: '50' }, now: new Date('2026-01-15T09:00:00Z'),
+      type: 'FULL', since: null });
+    let checked = 0;
+    for (const declaration of HRIS_CATALOGUE) {
+      for (const relation of declaration.relations) {
+        if (!relation.field) continue;
+        const [model, read] = relation.kind === 'children'
+          ? [relation.model, (r: never) => relation.parentRef(r)]
+          : [declaration.key, relation.kind === 'one' ? (r: never) => relation.ref(r) : (r: never) => relation.refs(r)];
+        for (const record of snapshot[SNAPSHOT_FIELD[model]] as unknown as Record<string, unknown>[]) {
+          expect(read(record as never)).toStrictEqual(record[relation.field]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+  });
 });
 
 describe.each(STORE_NAMES)('incremental syncs (%s)', (storeName) => {
