@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { PagedSource } from '../server/connectors/data-source.ts';
+import type { PagedSource, SourceItem } from '../server/connectors/data-source.ts';
+import { SNAPSHOT_FIELD } from '../server/domain/hris/models.ts';
+import { loadUnifiedRecords } from '../server/store/queries/hris-records.ts';
 import { sandboxDataSource } from '../server/connectors/sandbox/company/source.ts';
 import type { UnifiedEmployee } from '../server/connectors/unified-hris.ts';
 import { requestSync } from '../server/domain/sync/queue.ts';
@@ -26,19 +28,17 @@ interface SyncFigures {
   incrementalChanged: number;
 }
 
-/** The Sandbox as read at the same clock, with the job title of `count` employees spread over the company changed. */
-const withRetitled = (count: number, employees: number): PagedSource => ({
+/**
+ * A tool with a change feed after `count` employees spread over the company changed their job title:
+ * a DELTA read naming only them (every other model unchanged). `employees` is the company as last synced.
+ */
+const withRetitled = (count: number, employees: UnifiedEmployee[]): PagedSource => ({
   readModels: sandboxDataSource.readModels,
-  async *read(ctx) {
-    const stride = Math.max(1, Math.floor(employees / count));
-    let seen = 0;
-    let left = count;
-    for await (const item of sandboxDataSource.read(ctx)) {
-      if ('records' in item && item.model === 'employees') {
-        const records = (item.records as UnifiedEmployee[]).map((e) =>
-          seen++ % stride === 0 && left-- > 0 ? { ...e, jobTitle: `${e.jobTitle ?? ''} (acting)` } : e);
-        yield { model: 'employees', records };
-      } else yield item;
+  async *read() {
+    const stride = Math.max(1, Math.floor(employees.length / count));
+    const changed = employees.filter((_, i) => i % stride === 0).slice(0, count).map((e) => ({ ...e, jobTitle: `${e.jobTitle ?? ''} (acting)` }));
+    for (const model of Object.values(SNAPSHOT_FIELD)) {
+      yield (model === 'employees' ? { model, changed, deletedRemoteIds: [] } : { model, changed: [], deletedRemoteIds: [] }) as SourceItem;
     }
   },
 });
@@ -69,8 +69,8 @@ async function measure(employees: number, databaseUrl?: string): Promise<SyncFig
       development: (await getEnvironment(store.db, tenantId, 'development')).id,
     };
     const id = await createTestIntegration(deps, { id: tenantId, environments }, { credentials: { company_size: String(employees) } });
-    const runOnce = async (sourceFor?: typeof deps.sourceFor) => {
-      const { syncId } = await requestSync(deps, id, 'FULL', 'FORCED');
+    const runOnce = async (sourceFor?: typeof deps.sourceFor, type: 'FULL' | 'DELTA' = 'FULL') => {
+      const { syncId } = await requestSync(deps, id, type, 'FORCED');
       const started = performance.now();
       await runQueuedSync(deps, syncId, { storeKind: deps.storeKind, ...(sourceFor ? { sourceFor } : {}) });
       const ms = performance.now() - started;
@@ -79,7 +79,8 @@ async function measure(employees: number, databaseUrl?: string): Promise<SyncFig
       return { ms, counts: run.counts };
     };
     const full = await runOnce();
-    const incremental = await runOnce(() => withRetitled(100, employees));
+    const synced = (await loadUnifiedRecords(store.db, id, 'employees')).records as UnifiedEmployee[];
+    const incremental = await runOnce(() => withRetitled(100, synced), 'DELTA');
     now += 7 * DAY_MS;
     const delta = await runOnce();
     return { employees, fullMs: full.ms, records: changedIn(full.counts), deltaMs: delta.ms, changed: changedIn(delta.counts),

@@ -7,7 +7,7 @@ export const absences = declareModel({
   readModel: { id: 'hris_absences', label: 'Absences' },
   timestamps: true,
   relationFields: [],
-  relations: [{ kind: 'one', model: 'absence_types', ref: (a) => a.typeRemoteId }],
+  relations: [{ kind: 'one', model: 'absence_types', ref: (a) => a.typeRemoteId, field: 'typeRemoteId' }],
   attributes: (p, lookup) => ({ employee_id: lookup.idOf('employees', p.rec.employeeRemoteId), type_id: lookup.idOf('absence_types', p.rec.typeRemoteId),
     start_date: p.rec.startDate, end_date: p.rec.endDate }),
   endpoints: [

@@ -15,12 +15,12 @@ export const employees = declareModel({
   timestamps: true,
   relationFields: ['groupRemoteIds'],
   relations: [
-    { kind: 'children', model: 'employments', parentRef: (x) => (x as { employeeRemoteId: string }).employeeRemoteId },
-    { kind: 'children', model: 'time_off_balances', parentRef: (x) => (x as { employeeRemoteId: string }).employeeRemoteId },
-    { kind: 'one', model: 'employees', ref: (e) => e.managerRemoteId },
-    { kind: 'many', model: 'groups', refs: (e) => e.groupRemoteIds, watch: 'membership' },
-    { kind: 'one', model: 'legal_entities', ref: (e) => e.legalEntityRemoteId },
-    { kind: 'one', model: 'locations', ref: (e) => e.workLocationRemoteId },
+    { kind: 'children', model: 'employments', parentRef: (x) => (x as { employeeRemoteId: string }).employeeRemoteId, field: 'employeeRemoteId' },
+    { kind: 'children', model: 'time_off_balances', parentRef: (x) => (x as { employeeRemoteId: string }).employeeRemoteId, field: 'employeeRemoteId' },
+    { kind: 'one', model: 'employees', ref: (e) => e.managerRemoteId, field: 'managerRemoteId' },
+    { kind: 'many', model: 'groups', refs: (e) => e.groupRemoteIds, watch: 'membership', field: 'groupRemoteIds' },
+    { kind: 'one', model: 'legal_entities', ref: (e) => e.legalEntityRemoteId, field: 'legalEntityRemoteId' },
+    { kind: 'one', model: 'locations', ref: (e) => e.workLocationRemoteId, field: 'workLocationRemoteId' },
   ],
   attributes: (p, lookup) => {
     const e = p.rec;

@@ -8,11 +8,13 @@ import type { Prepared, RecordLookup } from '../sync/prepare.ts';
  * - `many`: references by remote ID; `watch: 'changes'` counts their own changes, `'membership'` only
  *   added/removed references.
  * - `children`: every record of `model` whose `parentRef` is this record's remote ID (added, removed, changed).
+ * `field` names the unified field `ref`/`refs` (or, for children, `parentRef`) reads, when it is one field:
+ * an incremental sync then finds the stored records referring to a changed one without reading them whole.
  */
 export type Relation<M extends ModelKey> =
-  | { kind: 'one'; model: ModelKey; ref: (rec: RecordOf<M>) => string | null }
-  | { kind: 'many'; model: ModelKey; refs: (rec: RecordOf<M>) => readonly string[]; watch: 'changes' | 'membership' }
-  | { kind: 'children'; model: ModelKey; parentRef(child: RecordOf<ModelKey>): string };
+  | { kind: 'one'; model: ModelKey; ref: (rec: RecordOf<M>) => string | null; field?: string }
+  | { kind: 'many'; model: ModelKey; refs: (rec: RecordOf<M>) => readonly string[]; watch: 'changes' | 'membership'; field?: string }
+  | { kind: 'children'; model: ModelKey; parentRef(child: RecordOf<ModelKey>): string; field?: string };
 
 /**
  * One query parameter of a list endpoint and the filter it becomes on the stored `attrs[attr]`. The HTTP

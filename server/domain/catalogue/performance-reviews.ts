@@ -16,9 +16,9 @@ export const performanceReviews = declareModel({
   timestamps: true,
   relationFields: [],
   relations: [
-    { kind: 'one', model: 'performance_review_cycles', ref: (r) => r.reviewCycleRemoteId },
-    { kind: 'one', model: 'employees', ref: (r) => r.revieweeRemoteId },
-    { kind: 'one', model: 'employees', ref: (r) => r.reviewerRemoteId },
+    { kind: 'one', model: 'performance_review_cycles', ref: (r) => r.reviewCycleRemoteId, field: 'reviewCycleRemoteId' },
+    { kind: 'one', model: 'employees', ref: (r) => r.revieweeRemoteId, field: 'revieweeRemoteId' },
+    { kind: 'one', model: 'employees', ref: (r) => r.reviewerRemoteId, field: 'reviewerRemoteId' },
   ],
   attributes: (p, lookup) => ({ type: p.rec.type, review_cycle_id: lookup.idOf('performance_review_cycles', p.rec.reviewCycleRemoteId),
     reviewee_id: lookup.idOf('employees', p.rec.revieweeRemoteId) }),

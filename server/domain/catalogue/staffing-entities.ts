@@ -7,9 +7,9 @@ export const staffingEntities = declareModel({
   timestamps: true,
   relationFields: ['locationRemoteIds', 'legalEntityRemoteIds', 'groupRemoteIds'],
   relations: [
-    { kind: 'many', model: 'locations', refs: (s) => s.locationRemoteIds, watch: 'changes' },
-    { kind: 'many', model: 'legal_entities', refs: (s) => s.legalEntityRemoteIds, watch: 'changes' },
-    { kind: 'many', model: 'groups', refs: (s) => s.groupRemoteIds, watch: 'changes' },
+    { kind: 'many', model: 'locations', refs: (s) => s.locationRemoteIds, watch: 'changes', field: 'locationRemoteIds' },
+    { kind: 'many', model: 'legal_entities', refs: (s) => s.legalEntityRemoteIds, watch: 'changes', field: 'legalEntityRemoteIds' },
+    { kind: 'many', model: 'groups', refs: (s) => s.groupRemoteIds, watch: 'changes', field: 'groupRemoteIds' },
   ],
   attributes: (p) => ({ model_type: p.rec.modelType, status: p.rec.status }),
   endpoints: [

@@ -14,7 +14,7 @@ export const timeOffBalances = declareModel({
   readModel: { id: 'hris_time_off_balances', label: 'Time-off balances' },
   timestamps: true,
   relationFields: [],
-  relations: [{ kind: 'one', model: 'absence_types', ref: (b) => b.typeRemoteId }],
+  relations: [{ kind: 'one', model: 'absence_types', ref: (b) => b.typeRemoteId, field: 'typeRemoteId' }],
   attributes: (p, lookup) => ({ employee_id: lookup.idOf('employees', p.rec.employeeRemoteId) }),
   endpoints: [{ path: 'time-off-balances', filters: [{ param: 'employee_id', kind: 'id', attr: 'employee_id' }] }],
   toWire: (p, lookup) => {

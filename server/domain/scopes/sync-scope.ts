@@ -2,7 +2,7 @@ import type { HrisModel } from '../../connectors/data-source.ts';
 import type { HrisSnapshot } from '../../connectors/unified-hris.ts';
 import type { Db } from '../../store/db.ts';
 import { findIntegrationScopesRow } from '../../store/queries/environment-scopes.ts';
-import { SNAPSHOT_FIELD } from '../hris/models.ts';
+import { type ModelKey, SNAPSHOT_FIELD } from '../hris/models.ts';
 import { SCOPE_CATALOGUE, unifiedKeyOf } from './scope-catalogue.ts';
 import { scopeConfigFromRow } from './scope-config.ts';
 
@@ -30,12 +30,19 @@ export async function loadSyncScope(db: Db, integrationId: string): Promise<Sync
 }
 
 /**
- * Nulls the turned-off fields in the snapshot's unified records (copies; the source's objects are left
- * alone), so they are neither stored nor rendered. Called between reading and preparing a snapshot.
+ * Nulls the turned-off fields in the unified records a read delivered, full pages and changes alike
+ * (copies; the source's objects are left alone), so they are neither stored nor rendered. Called
+ * between reading and preparing.
  */
-export function blankDisabledFields(scope: SyncScope, snapshot: HrisSnapshot): void {
+export function blankDisabledFields(scope: SyncScope, read: { snapshot: HrisSnapshot; deltas: ReadonlyMap<ModelKey, { changed: unknown[] }> }): void {
   for (const [list, keys] of scope.blanked) {
     const blank = Object.fromEntries(keys.map((k) => [k, null]));
-    (snapshot[list] as unknown[]) = (snapshot[list] as object[]).map((record) => ({ ...record, ...blank }));
+    (read.snapshot[list] as unknown[]) = (read.snapshot[list] as object[]).map((record) => ({ ...record, ...blank }));
+  }
+  for (const [model, delta] of read.deltas) {
+    const keys = scope.blanked.get(SNAPSHOT_FIELD[model] as HrisModel);
+    if (!keys) continue;
+    const blank = Object.fromEntries(keys.map((k) => [k, null]));
+    delta.changed = delta.changed.map((record) => ({ ...(record as object), ...blank }));
   }
 }

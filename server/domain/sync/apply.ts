@@ -9,9 +9,11 @@ import {
   stageRecords,
   updateRecords,
 } from '../../store/queries/hris-records.ts';
+import { loadRecordStatesFor } from '../../store/queries/hris-record-subset.ts';
 import { WITHOUT_TIMESTAMPS } from '../catalogue/index.ts';
 import { MODEL_KEYS, type ModelKey } from '../hris/models.ts';
 import type { HrisWireMappers } from '../hris/wire-mappers.ts';
+import type { IncrementalScope } from './incremental.ts';
 import { embeddedKey, nestedKey } from './nested.ts';
 import { type Prepared, type PreparedByModel, type RecordLookup, contentHash } from './prepare.ts';
 
@@ -55,14 +57,23 @@ export async function planSnapshot(
     keepModels?: ReadonlySet<ModelKey>;
     /** Render every record again, also when nothing it shows changed (the wire mapping did). @default false */
     rerenderAll?: boolean;
+    /**
+     * Plan only `scope.planned` (an incremental read: the other prepared records are unchanged context)
+     * and delete only `scope.deleted`; records left out are counted unchanged.
+     */
+    scope?: IncrementalScope;
   } = {},
 ): Promise<SyncPlan> {
   const keepModels = options.keepModels ?? new Set<ModelKey>();
+  const { scope } = options;
   const version = await readDataVersion(db, integrationId);
-  const { states, maxSeq } = await loadRecordStates(db, integrationId);
+  const all = MODEL_KEYS.flatMap((model) => byModel[model] as Prepared[]);
+  const { states, maxSeq, live } = scope
+    ? await loadRecordStatesFor(db, integrationId, [...all.map((p) => ({ model: p.model, id: p.id })), ...scope.deleted]
+      .map((k) => ({ ...k, seq: scope.seqs.get(`${k.model}\u0000${k.id}`) })))
+    : { ...(await loadRecordStates(db, integrationId)), live: null };
   const nowIso = now.toISOString();
   const counts: SyncCounts = {};
-  const all = MODEL_KEYS.flatMap((model) => byModel[model] as Prepared[]);
 
   // Decide every changed_at first: wire objects embed the changed_at of their nested records.
   const ownChanges = new Set<Prepared>();
@@ -75,9 +86,10 @@ export async function planSnapshot(
 
   const inserts: RecordWrite[] = [];
   const updates: RecordWrite[] = [];
+  const updatedLive = new Map<string, number>();
   for (const model of MODEL_KEYS) counts[model] = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   let done = 0;
-  for (const p of all) {
+  for (const p of scope ? [...scope.planned] : all) {
     if (++done % 2000 === 0) await breathe();
     const state = states.get(`${p.model}\u0000${p.id}`);
     if (state) state.seen = true;
@@ -101,6 +113,7 @@ export async function planSnapshot(
     if (state) {
       updates.push(write);
       count.updated++;
+      if (!state.deleted) updatedLive.set(p.model, (updatedLive.get(p.model) ?? 0) + 1);
     } else {
       inserts.push(write);
       count.created++;
@@ -108,6 +121,20 @@ export async function planSnapshot(
   }
 
   const gone: { model: string; seq: number }[] = [];
+  if (scope) {
+    for (const { model, id } of scope.deleted) {
+      const state = states.get(`${model}\u0000${id}`);
+      if (!state || state.deleted || keepModels.has(model)) continue;
+      gone.push({ model, seq: state.seq });
+      counts[model]!.deleted++;
+    }
+    // Records outside the scope stayed as they were: every live record not updated or deleted is unchanged.
+    for (const model of MODEL_KEYS) {
+      const count = counts[model]!;
+      count.unchanged = (live?.get(model) ?? 0) - (updatedLive.get(model) ?? 0) - count.deleted;
+    }
+    return { version, inserts, updates, gone, counts, at: now };
+  }
   for (const [key, state] of states) {
     if (state.seen || state.deleted) continue;
     const model = key.slice(0, key.indexOf('\u0000')) as ModelKey;

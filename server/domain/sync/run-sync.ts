@@ -10,10 +10,11 @@ import { loadIntegrationCredentials } from '../integrations.ts';
 import type { ModelKey } from '../hris/models.ts';
 import { type SyncCounts, type SyncPlan, applyStagedPlan, planSnapshot, stagePlan, writePlan } from './apply.ts';
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
-import { carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
+import { type SourceRead, carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
+import { type IncrementalScope, prepareIncremental } from './incremental.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { recordSyncFinished } from '../webhooks/record-event.ts';
-import { blankDisabledFields, loadSyncScope } from '../scopes/sync-scope.ts';
+import { blankDisabledFields, loadSyncScope, type SyncScope } from '../scopes/sync-scope.ts';
 
 /** A prepared snapshot and how the plan was made (so a re-plan inside the transaction makes it alike). */
 export interface PreparedSync {
@@ -21,6 +22,8 @@ export interface PreparedSync {
   lookup: RecordLookup;
   keepModels?: ReadonlySet<ModelKey>;
   rerenderAll?: boolean;
+  /** Set for an incremental read: only these records are planned (see prepareIncremental). */
+  scope?: IncrementalScope;
 }
 
 /**
@@ -66,7 +69,7 @@ async function applyStage(
     const replanned = current !== planned.version;
     const plan = replanned
       ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at,
-        { keepModels: prepared.keepModels, rerenderAll: prepared.rerenderAll })
+        { keepModels: prepared.keepModels, rerenderAll: prepared.rerenderAll, scope: prepared.scope })
       : planned;
     if (replanned || stageId === null) await writePlan(trx, integrationId, plan);
     else await applyStagedPlan(trx, integrationId, stageId, plan);
@@ -84,6 +87,24 @@ async function applyStage(
   });
   noteDataVersion(deps.db, integrationId, result.version);
   return result;
+}
+
+/**
+ * Prepares what a read delivered: when every model came as changes, only the changed records and those
+ * embedding them (prepareIncremental); otherwise the complete snapshot, with the stored records of
+ * unavailable models carried over and the changes merged over the stored records.
+ */
+async function prepareRead(db: Db, integrationId: string, read: SourceRead, scope: SyncScope): Promise<PreparedSync> {
+  // Turned-off fields are neither stored nor rendered: blanked in what the source sent and, on the
+  // whole-snapshot path, in the stored records merged in.
+  blankDisabledFields(scope, read);
+  const incremental = await prepareIncremental(db, integrationId, read);
+  if (incremental) return { byModel: incremental.byModel, lookup: incremental.lookup, keepModels: read.unavailable, scope: incremental.scope };
+  await carryOverUnavailable(db, integrationId, read);
+  await mergeDeltas(db, integrationId, read);
+  blankDisabledFields(scope, read);
+  const { byModel, lookup } = await prepareSnapshot(integrationId, read.snapshot);
+  return { byModel, lookup, keepModels: read.unavailable };
 }
 
 /** Records per page asked of a source: bounds what one page costs the source and the sync. */
@@ -127,13 +148,11 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const scope = await loadSyncScope(deps.db, integration.id);
     const read = await readSource(source, { integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
       signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE, runtime: deps.connectorRuntime, models: scope.models });
-    await carryOverUnavailable(deps.db, integration.id, read);
-    await mergeDeltas(deps.db, integration.id, read);
-    blankDisabledFields(scope, read.snapshot);
-    const { byModel, lookup } = await prepareSnapshot(integration.id, read.snapshot);
-    const planned = await planSnapshot(deps.db, integration.id, byModel, lookup, deps.mappers, now, { keepModels: read.unavailable });
+    const prepared = await prepareRead(deps.db, integration.id, read, scope);
+    const planned = await planSnapshot(deps.db, integration.id, prepared.byModel, prepared.lookup, deps.mappers, now,
+      { keepModels: prepared.keepModels, scope: prepared.scope });
 
-    const { counts } = await commitSnapshot(deps, integration.id, { byModel, lookup, keepModels: read.unavailable }, planned, async (trx, result) => {
+    const { counts } = await commitSnapshot(deps, integration.id, prepared, planned, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
       await recordSyncFinished(trx, integration.id, { id: run.id, status: 'SUCCEEDED', startedAt: now, finishedAt: deps.clock() }, result);

@@ -28,5 +28,9 @@ export function jsonBody(): RequestHandler[] {
     }
     next();
   };
-  return [requireJson, express.json({ limit: JSON_BODY_LIMIT, strict: true }), rejectUnstorableBody];
+  const parse = express.json({ limit: JSON_BODY_LIMIT, strict: true });
+  // Most API requests (GETs) carry no body: they skip the parser and the body check altogether.
+  const parseIfBody: RequestHandler = (req, res, next) => (hasBody(req) ? parse(req, res, next) : next());
+  const checkIfBody: RequestHandler = (req, res, next) => (hasBody(req) ? rejectUnstorableBody(req, res, next) : next());
+  return [requireJson, parseIfBody, checkIfBody];
 }

@@ -4,6 +4,7 @@ import { HRIS_READ_MODELS } from '../../unified-hris.ts';
 import { SANDBOX_COMPANY_SIZES } from '../credential-fields.ts';
 import type { CompanyConfig, CompanySize } from './company.ts';
 import { SANDBOX_PASSTHROUGH_APIS, sandboxPassthrough } from './passthrough.ts';
+import { sandboxReads } from './read-memory.ts';
 import { toUnified } from './to-unified.ts';
 
 /** The simulation itself (faker and its locales, tens of MB): loaded by the first sync or passthrough call, never by a thread that only answers the API. */
@@ -42,7 +43,14 @@ export const sandboxDataSource: PagedSource & DataSource = {
   async *read(ctx) {
     // The simulation computes its company at once (it is the remote system); what crosses into the sync is pages.
     const { buildCompany } = await simulation();
-    const snapshot = toUnified(buildCompany(sandboxCompanyConfig(ctx.integrationId, ctx.credentials), ctx.now));
+    const config = sandboxCompanyConfig(ctx.integrationId, ctx.credentials);
+    const snapshot = toUnified(buildCompany(config, ctx.now));
+    // Like a tool with a change feed: a DELTA read names only what changed since the stored read.
+    const deltas = sandboxReads.diff(`${ctx.integrationId}|${config.size}|${config.seed}`, ctx.now, ctx.type === 'DELTA' ? ctx.since : null, snapshot);
+    if (deltas) {
+      yield* deltas;
+      return;
+    }
     for (const model of Object.keys(snapshot) as HrisModel[]) {
       for (const records of pagesOf(snapshot[model] as unknown[], ctx.pageSize)) {
         ctx.signal.throwIfAborted();
