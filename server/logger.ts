@@ -70,7 +70,7 @@ export function safeError(err: unknown, depth = 0): unknown {
   return out;
 }
 
-/** pino `formatters.log`: runs before any serializer (also pino-http's), so no logger can print a raw error. */
+/** pino `formatters.log`: runs before any serializer, so no logger can print a raw error. */
 function withSafeErrors(obj: Record<string, unknown>): Record<string, unknown> {
   let safe = obj;
   for (const [key, value] of Object.entries(obj)) {

@@ -48,7 +48,7 @@ describe.each(STORE_NAMES)('logging a failed write (%s)', (storeName) => {
     });
   });
 
-  describe("through a request's logger (pino-http's own error serializer)", () => {
+  describe("through the request logging's logger", () => {
     it('drops every value too', () => {
       const { logger, lines } = capture();
       requestLogging(logger).logger.error({ err: failure }, 'unhandled error');
