@@ -3,7 +3,7 @@ import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import type { Store } from '../../../server/store/db.ts';
-import { call, createTestKey, createTestTenant, errorEnvelope, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
+import { call, createTestKey, createTestTenant, errorEnvelope, LOG_URL, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { testClock, type TestClock } from '../../helpers/clock.ts';
 import { integrationHeader, runQueuedSync, syncedIntegration } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
@@ -142,7 +142,10 @@ describe.each(STORE_NAMES)('GET /v1/force-sync/{sync_id} (%s)', (storeName) => {
       const res = await syncStatus(null, syncId);
       const post = await call(`${app.url}/v1/force-sync`, key, { method: 'POST', body: {} });
       expect(res.status).toBe(400);
-      expect([res.status, res.body]).toStrictEqual([post.status, post.body]);
+      // Each error's log_url leads to its own request's log entry; everything else is the same.
+      const withoutLogUrl = (body: { error: Record<string, unknown> }) => ({ ...body, error: { ...body.error, log_url: undefined } });
+      expect([res.status, withoutLogUrl(res.body)]).toStrictEqual([post.status, withoutLogUrl(post.body)]);
+      expect([res.body.error.log_url, post.body.error.log_url]).toStrictEqual([expect.stringMatching(LOG_URL), expect.stringMatching(LOG_URL)]);
       await runQueuedSync(app.deps, syncId);
     });
   });
