@@ -9,7 +9,7 @@
  * implementation's types.
  */
 
-export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es';
+export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es' | 'nl' | 'pt' | 'pl';
 
 export type FlowStepName =
   | 'consent'

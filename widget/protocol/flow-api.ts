@@ -21,7 +21,7 @@
 export const FLOW_API_BASE = '/flow/v1';
 export const LINK_TOKEN_HEADER = 'X-Plugboard-Link';
 
-export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es';
+export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es' | 'nl' | 'pt' | 'pl';
 export type FlowEnvironment = 'production' | 'development';
 export type FlowCategory = 'HRIS' | 'ATS' | 'ASSESSMENT' | 'LMS';
 

@@ -3,7 +3,7 @@ import type { CreateLinkInput, RelinkInput } from '../../domain/links.ts';
 import { KOMBO_TOOL_IDS } from '../../domain/tools-kombo-ids.ts';
 import { parseInput } from './zod-input.ts';
 
-export const LANGUAGES = ['en', 'de', 'fr', 'it', 'es'] as const;
+export const LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'] as const;
 export const CATEGORIES = ['HRIS', 'ATS', 'ASSESSMENT', 'LMS'] as const;
 export const LINK_TYPES = ['EMBEDDED', 'MAGIC_LINK'] as const;
 
