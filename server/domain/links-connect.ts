@@ -1,4 +1,4 @@
-import type { Connector, VerifyResult } from '../connectors/types.ts';
+import type { Connector, FlowLanguage, VerifyResult } from '../connectors/types.ts';
 import { translate } from '../i18n/translate.ts';
 import { consumeLinkRow } from '../store/queries/links.ts';
 import { findIntegrationRow, insertIntegrationRow, updateIntegrationRow } from '../store/queries/integrations.ts';
@@ -51,8 +51,9 @@ export async function connectWithLink(
   token: string | undefined,
   request: { tool: string; credentials: Readonly<Record<string, string>> },
   signal: AbortSignal,
+  preferred: FlowLanguage | null = null,
 ): Promise<ConnectResult> {
-  const link = await resolveLink(deps, token);
+  const link = await resolveLink(deps, token, preferred);
   const connector = (await toolsForLink(deps, link)).find((c) => c.tool.id === request.tool);
   if (!connector) throw inputInvalid(`Tool '${request.tool}' is not offered by this connection link.`);
   const checked = checkCredentials(connector.credentialFields(link.language), request.credentials, link.language);

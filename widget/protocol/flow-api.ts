@@ -21,6 +21,12 @@
 export const FLOW_API_BASE = '/flow/v1';
 export const LINK_TOKEN_HEADER = 'X-Plugboard-Link';
 
+/**
+ * The customer's preferred language as the page knows it (the loader's `language` option). It applies
+ * only when the link names no language; without it the server follows the browser's `Accept-Language`.
+ */
+export const LANGUAGE_HEADER = 'X-Plugboard-Language';
+
 export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es' | 'nl' | 'pt' | 'pl';
 export type FlowEnvironment = 'production' | 'development';
 export type FlowCategory = 'HRIS' | 'ATS' | 'ASSESSMENT' | 'LMS';

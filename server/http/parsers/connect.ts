@@ -13,12 +13,15 @@ const email = z.email().transform((value) => {
   return value.slice(0, at) + value.slice(at).toLowerCase();
 });
 
-/** `language`: null or absent means English. */
+/**
+ * `language`: null or absent means the link names none, and the flow follows the customer (the loader's
+ * option, else the browser's languages, else English; see `flowLanguage` in domain/links-session.ts).
+ */
 export const languageField = z
   .enum(LANGUAGES)
   .nullable()
   .optional()
-  .transform((v) => v ?? 'en');
+  .transform((v) => v ?? null);
 
 /** `link_type`: absent means EMBEDDED. */
 export const linkTypeField = z.enum(LINK_TYPES).default('EMBEDDED');

@@ -80,7 +80,7 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
     });
   });
 
-  describe.each(['de', 'fr', 'it', 'es'] as const)('with language %s', (language) => {
+  describe.each(['de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'] as const)('with language %s', (language) => {
     it('answers every text in that language', async () => {
       const res = await session(await createLinkToken(app, devKey, { language }));
       const tool = (res.body.data as FlowSession).tools[0]!;
@@ -91,6 +91,36 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
         sandboxConnector.credentialFields(language),
       ]);
       expect(tool.credential_fields[2]!.label).not.toBe(sandboxConnector.credentialFields('en')[2]!.label);
+    });
+  });
+
+  describe('with a link that names no language', () => {
+    const sessionWith = async (headers: Record<string, string>) => {
+      const token = await createLinkToken(app, devKey, { language: null });
+      return (await call(`${app.url}/flow/v1/session`, null, { headers: { 'X-Plugboard-Link': token, ...headers } })).body.data as FlowSession;
+    };
+
+    it('speaks the loader’s language (X-Plugboard-Language) over the browser’s, tools’ texts included', async () => {
+      const data = await sessionWith({ 'X-Plugboard-Language': 'nl', 'Accept-Language': 'pl-PL, fr;q=0.8' });
+      expect([data.language, data.tools[0]!.credential_fields]).toStrictEqual(['nl', sandboxConnector.credentialFields('nl')]);
+    });
+
+    it('speaks the browser’s best flow language (Accept-Language) without a loader option', async () => {
+      const data = await sessionWith({ 'Accept-Language': 'ja-JP, pt-BR;q=0.9, de;q=0.5' });
+      expect([data.language, data.tools[0]!.instructions]).toStrictEqual(['pt', sandboxConnector.instructions('pt')]);
+    });
+
+    it('ignores a language it does not speak and falls back to English', async () => {
+      const data = await sessionWith({ 'X-Plugboard-Language': 'xx', 'Accept-Language': 'ja' });
+      expect(data.language).toBe('en');
+    });
+  });
+
+  describe('with a link that names its language', () => {
+    it('keeps it over the loader’s and the browser’s', async () => {
+      const token = await createLinkToken(app, devKey, { language: 'it' });
+      const res = await call(`${app.url}/flow/v1/session`, null, { headers: { 'X-Plugboard-Link': token, 'X-Plugboard-Language': 'de', 'Accept-Language': 'fr' } });
+      expect(res.body.data.language).toBe('it');
     });
   });
 
