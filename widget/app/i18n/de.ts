@@ -23,6 +23,7 @@ export const de: Messages = {
   dataIntro: 'Nach dem Verbinden kann {vendor} diese Datenpunkte lesen.',
   fieldCount: '{count} Felder',
   fieldCountOne: '1 Feld',
+  dataDetails: 'Alle Datenpunkte anzeigen',
   instructionsTitle: 'Ihre Zugangsdaten für {tool}',
   instructionsIntro: 'Sie benötigen Folgendes, bevor Sie fortfahren.',
   guideLink: 'Verbindungsanleitung für {tool} öffnen (neuer Tab)',

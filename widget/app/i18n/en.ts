@@ -24,6 +24,7 @@ export const en = {
   dataIntro: 'After you connect, {vendor} can read these data points.',
   fieldCount: '{count} fields',
   fieldCountOne: '1 field',
+  dataDetails: 'Show every data point',
   instructionsTitle: 'Get your {tool} credentials',
   instructionsIntro: 'You need the following before you continue.',
   guideLink: 'Open the {tool} connection guide (new tab)',

@@ -23,6 +23,7 @@ export const es: Messages = {
   dataIntro: 'Tras la conexión, {vendor} podrá leer estos datos.',
   fieldCount: '{count} campos',
   fieldCountOne: '1 campo',
+  dataDetails: 'Mostrar todos los datos',
   instructionsTitle: 'Obtenga sus credenciales de {tool}',
   instructionsIntro: 'Esto es lo que necesita antes de continuar.',
   guideLink: 'Abrir la guía de conexión de {tool} (pestaña nueva)',

@@ -23,6 +23,7 @@ export const fr: Messages = {
   dataIntro: 'Une fois connecté, {vendor} pourra lire ces données.',
   fieldCount: '{count} champs',
   fieldCountOne: '1 champ',
+  dataDetails: 'Afficher toutes les données',
   instructionsTitle: 'Obtenez vos identifiants {tool}',
   instructionsIntro: 'Voici ce dont vous avez besoin avant de continuer.',
   guideLink: 'Ouvrir le guide de connexion {tool} (nouvel onglet)',

@@ -23,6 +23,7 @@ export const it: Messages = {
   dataIntro: 'Dopo il collegamento, {vendor} potrà leggere questi dati.',
   fieldCount: '{count} campi',
   fieldCountOne: '1 campo',
+  dataDetails: 'Mostra tutti i dati',
   instructionsTitle: 'Ottieni le credenziali di {tool}',
   instructionsIntro: 'Ecco cosa ti serve prima di continuare.',
   guideLink: 'Apri la guida al collegamento di {tool} (nuova scheda)',

@@ -23,6 +23,7 @@ export const nl: Messages = {
   dataIntro: 'Na het koppelen kan {vendor} deze gegevens lezen.',
   fieldCount: '{count} velden',
   fieldCountOne: '1 veld',
+  dataDetails: 'Alle gegevens tonen',
   instructionsTitle: 'Uw inloggegevens voor {tool}',
   instructionsIntro: 'U hebt het volgende nodig voordat u doorgaat.',
   guideLink: 'Koppelingshandleiding van {tool} openen (nieuw tabblad)',

@@ -23,6 +23,7 @@ export const pl: Messages = {
   dataIntro: 'Po połączeniu {vendor} może odczytywać te dane.',
   fieldCount: 'Pola: {count}',
   fieldCountOne: '1 pole',
+  dataDetails: 'Pokaż wszystkie dane',
   instructionsTitle: 'Uzyskaj dane logowania do {tool}',
   instructionsIntro: 'Zanim przejdziesz dalej, przygotuj następujące informacje.',
   guideLink: 'Otwórz przewodnik połączenia {tool} (nowa karta)',

@@ -23,6 +23,7 @@ export const pt: Messages = {
   dataIntro: 'Depois de ligar, {vendor} pode ler estes dados.',
   fieldCount: '{count} campos',
   fieldCountOne: '1 campo',
+  dataDetails: 'Mostrar todos os dados',
   instructionsTitle: 'Obtenha as suas credenciais de {tool}',
   instructionsIntro: 'Precisa do seguinte antes de continuar.',
   guideLink: 'Abrir o guia de ligação de {tool} (novo separador)',
