@@ -4,6 +4,7 @@ import type { EnvironmentKind, LinkType } from '../store/schema.ts';
 import type { DomainDeps } from './deps.ts';
 import { type EnvironmentSettings, getEnvironmentSettings } from './environment-settings.ts';
 import { AppError } from './errors.ts';
+import { orderForPicker } from './tools-popular.ts';
 import { SERVER_CATALOGUES } from '../i18n/translate.ts';
 import { hashLinkToken, LINK_TOKEN_FORMAT } from './links.ts';
 import { type EnvironmentRef, listEnabledConnectors } from './tools.ts';
@@ -98,7 +99,7 @@ export async function toolsForLink(deps: DomainDeps, link: LinkRecord): Promise<
   return link.tool === null ? enabled : enabled.filter((c) => c.tool.id === link.tool);
 }
 
-/** What the flow needs to render: the link (in the flow's language), the tools it offers and its environment's settings. */
+/** What the flow needs to render: the link (in the flow's language), the tools it offers (popular first) and its environment's settings. */
 export async function getFlowSession(
   deps: DomainDeps,
   token: string | undefined,
@@ -106,7 +107,7 @@ export async function getFlowSession(
 ): Promise<{ link: LinkRecord; tools: Connector[]; settings: EnvironmentSettings }> {
   const link = await resolveLink(deps, token, preferred);
   const [tools, settings] = await Promise.all([toolsForLink(deps, link), getEnvironmentSettings(deps.db, link.environmentId)]);
-  return { link, tools, settings };
+  return { link, tools: orderForPicker(tools), settings };
 }
 
 /**

@@ -69,6 +69,8 @@ export interface FlowTool {
   connection_guide_url: string | null;
   data_points: DataPointGroup[];
   credential_fields: CredentialField[];
+  /** One of the tools most customers look for: listed first, under its own heading. */
+  popular?: true;
   /** `oauth`: the tool connects through its own sign-in in a popup ("Connect with <tool>"), not a form. */
   auth?: 'oauth';
 }
