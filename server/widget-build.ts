@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { withProductionNodeEnv } from './config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -70,17 +71,10 @@ export async function ensureWidgetBuilt(logger?: BuildLogger): Promise<boolean> 
     const started = Date.now();
     const fingerprint = widgetSourcesFingerprint();
     const { createBuilder } = await import('vite');
-    // Vite takes "production" from NODE_ENV alone, and test runners set it to `test`: that build would ship
-    // preact/debug and development JSX (about 6 KB more gzipped) to every test, bench and budget check.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
+    await withProductionNodeEnv(async () => {
       const builder = await createBuilder({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
       await builder.buildApp();
-    } finally {
-      if (nodeEnv === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
-    }
+    });
     fs.writeFileSync(path.join(WIDGET_DIST_DIR, STAMP), fingerprint);
     logger?.info(`widget built in ${Date.now() - started} ms`);
     return true;
