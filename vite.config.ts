@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig, type EnvironmentOptions, type Plugin } from 'vite';
-import { FLOW_API_BASE, LINK_TOKEN_HEADER } from './widget/protocol/flow-api.ts';
+import { FLOW_API_BASE, LANGUAGE_HEADER, LINK_TOKEN_HEADER } from './widget/protocol/flow-api.ts';
 
 const ROOT = import.meta.dirname;
 /** Where the server reads the built widget from (see server/widget-build.ts). */
@@ -23,12 +23,16 @@ function loaderTypes(): Plugin {
 /**
  * Starts the session request from a tiny inline script in the page's head, so it runs while the app's
  * code is still downloading (the server allows exactly this script by its CSP hash). The app picks the
- * response up through `window.__plugboardSession` (widget/app/lib/api.ts).
+ * response up through `window.__plugboardSession` (widget/app/lib/api.ts). It sends the loader's `language`
+ * option (second entry of the fragment's JSON array, widget/app/lib/launch.ts) like the app's requests
+ * do; the server checks it, so a malformed one is only ignored.
  */
 function sessionPreload(): Plugin {
   const code =
-    `window.__plugboardSession=(function(t){return t?fetch(${JSON.stringify(`${FLOW_API_BASE}/session`)},` +
-    `{headers:{${JSON.stringify(LINK_TOKEN_HEADER)}:t,accept:"application/json"},cache:"no-store"}):null})` +
+    `window.__plugboardSession=(function(t,l){var h={${JSON.stringify(LINK_TOKEN_HEADER)}:t,accept:"application/json"};` +
+    `try{l=JSON.parse(decodeURIComponent(location.hash.slice(1)))[1]}catch(e){}` +
+    `if(typeof l=="string")h[${JSON.stringify(LANGUAGE_HEADER)}]=l;` +
+    `return t?fetch(${JSON.stringify(`${FLOW_API_BASE}/session`)},{headers:h,cache:"no-store"}):null})` +
     `(new URLSearchParams(location.search).get("token"))`;
   return {
     name: 'plugboard-session-preload',

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { withProductionNodeEnv } from './config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -70,8 +71,10 @@ export async function ensureWidgetBuilt(logger?: BuildLogger): Promise<boolean> 
     const started = Date.now();
     const fingerprint = widgetSourcesFingerprint();
     const { createBuilder } = await import('vite');
-    const builder = await createBuilder({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-    await builder.buildApp();
+    await withProductionNodeEnv(async () => {
+      const builder = await createBuilder({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+      await builder.buildApp();
+    });
     fs.writeFileSync(path.join(WIDGET_DIST_DIR, STAMP), fingerprint);
     logger?.info(`widget built in ${Date.now() - started} ms`);
     return true;

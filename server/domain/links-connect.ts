@@ -1,4 +1,5 @@
-import type { Connector, VerifyResult } from '../connectors/types.ts';
+import type { Connector, FlowLanguage, VerifyResult } from '../connectors/types.ts';
+import { translate } from '../i18n/translate.ts';
 import { consumeLinkRow } from '../store/queries/links.ts';
 import { findIntegrationRow, insertIntegrationRow, updateIntegrationRow } from '../store/queries/integrations.ts';
 import { issueActivationToken } from './activation.ts';
@@ -22,14 +23,6 @@ export type ConnectResult =
   | { outcome: 'invalid_credentials'; message: string; fieldErrors: Record<string, string> }
   | { outcome: 'remote_unavailable'; message: string };
 
-const TIMEOUT_MESSAGE = {
-  en: 'The HR system did not answer in time. Please try again.',
-  de: 'Das HR-System hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
-  fr: "Le système RH n'a pas répondu à temps. Veuillez réessayer.",
-  it: 'Il sistema HR non ha risposto in tempo. Riprova.',
-  es: 'El sistema de RR. HH. no respondió a tiempo. Vuelva a intentarlo.',
-};
-
 async function verify(connector: Connector, credentials: Record<string, string>, deps: DomainDeps, link: LinkRecord, signal: AbortSignal): Promise<VerifyResult> {
   const timeout = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
   try {
@@ -40,7 +33,7 @@ async function verify(connector: Connector, credentials: Record<string, string>,
       runtime: deps.connectorRuntime,
     });
   } catch (err) {
-    if (timeout.aborted && !signal.aborted) return { status: 'remote_unavailable', message: TIMEOUT_MESSAGE[link.language] };
+    if (timeout.aborted && !signal.aborted) return { status: 'remote_unavailable', message: translate(link.language, 'connect.timeout') };
     throw err;
   }
 }
@@ -59,8 +52,9 @@ export async function connectWithLink(
   token: string | undefined,
   request: { tool: string; credentials: Readonly<Record<string, string>> },
   signal: AbortSignal,
+  preferred: FlowLanguage | null = null,
 ): Promise<ConnectResult> {
-  const link = await resolveLink(deps, token);
+  const link = await resolveLink(deps, token, preferred);
   const connector = (await toolsForLink(deps, link)).find((c) => c.tool.id === request.tool);
   if (!connector) throw inputInvalid(`Tool '${request.tool}' is not offered by this connection link.`);
   const checked = checkCredentials(connector.credentialFields(link.language), request.credentials, link.language);

@@ -4,6 +4,8 @@ import type { EnvironmentKind, LinkType } from '../store/schema.ts';
 import type { DomainDeps } from './deps.ts';
 import { type EnvironmentSettings, getEnvironmentSettings } from './environment-settings.ts';
 import { AppError } from './errors.ts';
+import { orderForPicker } from './tools-popular.ts';
+import { SERVER_CATALOGUES } from '../i18n/translate.ts';
 import { hashLinkToken, LINK_TOKEN_FORMAT } from './links.ts';
 import { type EnvironmentRef, listEnabledConnectors } from './tools.ts';
 
@@ -17,6 +19,7 @@ export interface LinkRecord {
   category: FlowCategory;
   tool: string | null;
   remoteEnvironment: string | null;
+  /** The language the flow speaks for this link and this customer (see {@link flowLanguage}). */
   language: FlowLanguage;
   scopeConfigId: string | null;
   endUser: { email: string | null; organizationName: string; originId: string | null };
@@ -24,7 +27,16 @@ export interface LinkRecord {
   expiresAt: Date;
 }
 
-const toRecord = (row: LinkRow): LinkRecord => ({
+/**
+ * The flow's language: the link's own when it names one, else the customer's preference (the loader's
+ * option, else the browser's languages, as the request states them), else English.
+ */
+export function flowLanguage(stored: string, preferred: FlowLanguage | null): FlowLanguage {
+  if (Object.hasOwn(SERVER_CATALOGUES, stored)) return stored as FlowLanguage;
+  return preferred ?? 'en';
+}
+
+const toRecord = (row: LinkRow, preferred: FlowLanguage | null): LinkRecord => ({
   id: row.id,
   tenantId: row.tenant_id,
   environmentId: row.environment_id,
@@ -33,7 +45,7 @@ const toRecord = (row: LinkRow): LinkRecord => ({
   category: row.integration_category as FlowCategory,
   tool: row.integration_tool,
   remoteEnvironment: row.remote_environment,
-  language: row.language as FlowLanguage,
+  language: flowLanguage(row.language, preferred),
   scopeConfigId: row.scope_config_id,
   endUser: { email: row.end_user_email, organizationName: row.end_user_organization_name, originId: row.end_user_origin_id },
   relinkIntegrationId: row.relink_integration_id,
@@ -51,10 +63,10 @@ export const linkEnvironment = (link: LinkRecord): EnvironmentRef => ({
  * Finds the usable link a token belongs to, or a FLOW error the UI can show: LINK_INVALID (unknown or
  * malformed), LINK_USED (it already produced a connection), LINK_EXPIRED.
  */
-export async function resolveLink(deps: DomainDeps, token: string | undefined): Promise<LinkRecord> {
+export async function resolveLink(deps: DomainDeps, token: string | undefined, preferred: FlowLanguage | null = null): Promise<LinkRecord> {
   if (!token) throw new AppError('FLOW.LINK_INVALID', 'This page was opened without a connection link. Start again from the app you came from.');
   const row = LINK_TOKEN_FORMAT.test(token) ? await findLinkRowByHash(deps.db, hashLinkToken(deps.secret, token)) : undefined;
-  return usableLink(deps, row);
+  return usableLink(deps, row, preferred);
 }
 
 /** The usable link of an ID (an OAuth callback knows the link only through its state), or the same FLOW errors. */
@@ -69,13 +81,13 @@ export async function resolveLinkById(deps: DomainDeps, id: string): Promise<Lin
   return usableLink(deps, row);
 }
 
-function usableLink(deps: DomainDeps, row: Awaited<ReturnType<typeof findLinkRowByHash>>): LinkRecord {
+function usableLink(deps: DomainDeps, row: Awaited<ReturnType<typeof findLinkRowByHash>>, preferred: FlowLanguage | null = null): LinkRecord {
   if (!row) throw new AppError('FLOW.LINK_INVALID', 'This connection link is not valid. Start again from the app you came from to get a new one.');
   if (row.used_at) throw new AppError('FLOW.LINK_USED', 'This connection link was already used to connect. Start again from the app you came from.');
   if (row.expires_at.getTime() <= deps.clock().getTime()) {
     throw new AppError('FLOW.LINK_EXPIRED', 'This connection link has expired. Start again from the app you came from to get a new one.');
   }
-  return toRecord(row);
+  return toRecord(row, preferred);
 }
 
 /**
@@ -87,14 +99,15 @@ export async function toolsForLink(deps: DomainDeps, link: LinkRecord): Promise<
   return link.tool === null ? enabled : enabled.filter((c) => c.tool.id === link.tool);
 }
 
-/** What the flow needs to render: the link, the tools it offers and its environment's settings. */
+/** What the flow needs to render: the link (in the flow's language), the tools it offers (popular first) and its environment's settings. */
 export async function getFlowSession(
   deps: DomainDeps,
   token: string | undefined,
+  preferred: FlowLanguage | null = null,
 ): Promise<{ link: LinkRecord; tools: Connector[]; settings: EnvironmentSettings }> {
-  const link = await resolveLink(deps, token);
+  const link = await resolveLink(deps, token, preferred);
   const [tools, settings] = await Promise.all([toolsForLink(deps, link), getEnvironmentSettings(deps.db, link.environmentId)]);
-  return { link, tools, settings };
+  return { link, tools: orderForPicker(tools), settings };
 }
 
 /**

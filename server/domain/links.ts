@@ -13,6 +13,13 @@ import { enabledToolsSentence, type EnvironmentRef, listEnabledConnectors, requi
 export const LINK_TOKEN_LENGTH = 40;
 /** Shape of a link token; anything else is rejected before touching the database. */
 export const LINK_TOKEN_FORMAT = /^[0-9A-Za-z]{40}$/;
+
+/**
+ * Stored as a link's language when its request named none: the flow then speaks the customer's language
+ * (the loader's option, else the browser's). Not a language, so it can never be mistaken for one.
+ */
+export const LINK_LANGUAGE_OF_CUSTOMER = 'customer';
+
 const EMBEDDED_TTL_MS = 60 * 60 * 1000;
 
 /** Purpose-tagged so a link token can never match another kind of stored token hash. */
@@ -34,7 +41,8 @@ export interface CreateLinkInput {
   remoteEnvironment: string | null;
   category: FlowCategory;
   tool: string | null;
-  language: FlowLanguage;
+  /** The link's language, or null to follow the customer's (see `flowLanguage`). */
+  language: FlowLanguage | null;
   scopeConfigId: string | null;
   enableFiltering: boolean;
   enableFieldMapping: boolean;
@@ -87,7 +95,7 @@ export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: C
     integration_category: input.category,
     integration_tool: input.tool,
     remote_environment: input.remoteEnvironment,
-    language: input.language,
+    language: input.language ?? LINK_LANGUAGE_OF_CUSTOMER,
     scope_config_id: scopeConfigId,
     enable_filtering: input.enableFiltering,
     enable_field_mapping: input.enableFieldMapping,
@@ -103,7 +111,8 @@ export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: C
 
 /** A validated relink request. */
 export interface RelinkInput {
-  language: FlowLanguage;
+  /** The link's language, or null to follow the customer's (see `flowLanguage`). */
+  language: FlowLanguage | null;
   scopeConfigId: string | null;
   linkType: LinkType;
 }
@@ -127,7 +136,7 @@ export async function createRelinkLink(deps: DomainDeps, env: EnvironmentRef, in
     integration_category: integration.category,
     integration_tool: integration.tool,
     remote_environment: integration.remoteEnvironment,
-    language: input.language,
+    language: input.language ?? LINK_LANGUAGE_OF_CUSTOMER,
     scope_config_id: scopeConfigId,
     enable_filtering: false,
     enable_field_mapping: false,

@@ -1,44 +1,5 @@
 import type { CredentialField, FlowLanguage } from '../connectors/types.ts';
-
-type Messages = Record<FlowLanguage, string>;
-
-const MESSAGES = {
-  required: {
-    en: 'This field is required.',
-    de: 'Dieses Feld ist erforderlich.',
-    fr: 'Ce champ est obligatoire.',
-    it: 'Questo campo è obbligatorio.',
-    es: 'Este campo es obligatorio.',
-  },
-  option: {
-    en: 'Choose one of the listed options.',
-    de: 'Wählen Sie eine der angebotenen Optionen.',
-    fr: "Choisissez l'une des options proposées.",
-    it: 'Scegli una delle opzioni elencate.',
-    es: 'Elija una de las opciones de la lista.',
-  },
-  subdomain: {
-    en: 'Use only letters, digits and hyphens (not at the start or end), at most 63 characters.',
-    de: 'Nur Buchstaben, Ziffern und Bindestriche (nicht am Anfang oder Ende), höchstens 63 Zeichen.',
-    fr: 'Utilisez uniquement des lettres, chiffres et tirets (pas au début ni à la fin), 63 caractères au plus.',
-    it: 'Usa solo lettere, cifre e trattini (non all’inizio o alla fine), al massimo 63 caratteri.',
-    es: 'Use solo letras, dígitos y guiones (no al principio ni al final), como máximo 63 caracteres.',
-  },
-  url: {
-    en: 'Enter a full web address starting with https://.',
-    de: 'Geben Sie eine vollständige Webadresse ein, die mit https:// beginnt.',
-    fr: 'Saisissez une adresse web complète commençant par https://.',
-    it: 'Inserisci un indirizzo web completo che inizi con https://.',
-    es: 'Introduzca una dirección web completa que empiece por https://.',
-  },
-  summary: {
-    en: 'Some fields need your attention.',
-    de: 'Einige Felder müssen korrigiert werden.',
-    fr: 'Certains champs doivent être corrigés.',
-    it: 'Alcuni campi devono essere corretti.',
-    es: 'Algunos campos necesitan corrección.',
-  },
-} satisfies Record<string, Messages>;
+import { translate } from '../i18n/translate.ts';
 
 /** A DNS label: letters, digits and inner hyphens, 1 to 63 characters. */
 const DNS_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
@@ -67,17 +28,17 @@ export function checkCredentials(fields: readonly CredentialField[], submitted: 
     let value = raw.trim();
     if (value === '' && field.default !== undefined) value = field.default;
     if (value === '') {
-      if (field.required) fieldErrors[field.key] = MESSAGES.required[language];
+      if (field.required) fieldErrors[field.key] = translate(language, 'check.required');
       continue;
     }
     if (field.type === 'select' && field.options && !field.options.some((o) => o.value === value)) {
-      fieldErrors[field.key] = MESSAGES.option[language];
+      fieldErrors[field.key] = translate(language, 'check.option');
     } else if (field.type === 'subdomain' && !DNS_LABEL.test(value)) {
-      fieldErrors[field.key] = MESSAGES.subdomain[language];
+      fieldErrors[field.key] = translate(language, 'check.subdomain');
     } else if (field.type === 'url' && !isWebUrl(value)) {
-      fieldErrors[field.key] = MESSAGES.url[language];
+      fieldErrors[field.key] = translate(language, 'check.url');
     }
     values[field.key] = field.type === 'subdomain' ? value.toLowerCase() : value;
   }
-  return Object.keys(fieldErrors).length > 0 ? { ok: false, message: MESSAGES.summary[language], fieldErrors } : { ok: true, values };
+  return Object.keys(fieldErrors).length > 0 ? { ok: false, message: translate(language, 'check.summary'), fieldErrors } : { ok: true, values };
 }

@@ -131,14 +131,14 @@ describeInChromium('the connection flow across sites (host.test embeds widget.te
       expect(layout.height).toBeGreaterThan(200);
     });
 
-    it('speaks the loader’s language, fetching its texts on demand', async () => {
+    it('speaks the loader’s language for a link without one, fetching its texts on demand', async () => {
       const requested: string[] = [];
       page.on('request', (r) => requested.push(new URL(r.url()).pathname));
       await vendorPage();
-      await armLoader(page, await site.createLink({ language: 'en' }), { language: 'de' });
+      await armLoader(page, await site.createLink(), { language: 'de' });
       await page.click('#connect');
       await flowIn(page).getByRole('heading', { name: 'Eine App bittet um Zugriff auf Ihre Daten' }).waitFor();
-      expect([requested.filter((p) => /\/flow\/assets\/(de|fr|it|es)-/.test(p)).map((p) => p.split('/').pop()!.slice(0, 3))]).toStrictEqual([['de-']]);
+      expect([requested.filter((p) => /\/flow\/assets\/(de|fr|it|es|nl|pt|pl)-/.test(p)).map((p) => p.split('/').pop()!.slice(0, 3))]).toStrictEqual([['de-']]);
     });
 
     it('speaks the link’s language without a loader option', async () => {

@@ -1,4 +1,5 @@
 import type { FrameLocator, Page } from 'playwright-core';
+import type { FlowLanguage } from '../../widget/protocol/flow-api.ts';
 
 /** What the vendor page saw: the promise's outcome and the loader's events (with ms since the click). */
 export interface HostOutcome {
@@ -10,7 +11,7 @@ export interface HostOutcome {
 /** Loader options a test can pass through `page.evaluate` (no functions, no elements). */
 export interface HostOptions {
   inline?: boolean;
-  language?: 'en' | 'de' | 'fr' | 'it' | 'es';
+  language?: FlowLanguage;
   theme?: { primaryColor?: string; colorScheme?: 'light' | 'dark' | 'system' };
 }
 

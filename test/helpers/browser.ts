@@ -8,6 +8,7 @@ import type { Clock } from '../../server/domain/deps.ts';
 import { ensureWidgetBuilt } from '../../server/widget-build.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from './app.ts';
 import { sharedStore } from './stores.ts';
+import type { FlowLanguage } from '../../widget/protocol/flow-api.ts';
 
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
@@ -40,7 +41,7 @@ export function launchChromium(): Promise<Browser> {
 export interface LinkOptions {
   environment?: 'development' | 'production';
   link_type?: 'EMBEDDED' | 'MAGIC_LINK';
-  language?: 'en' | 'de' | 'fr' | 'it' | 'es';
+  language?: FlowLanguage;
   integration_tool?: string;
 }
 

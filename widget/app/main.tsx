@@ -17,7 +17,7 @@ function main(): void {
   const bridge = createBridge(window, launch.claimedOrigin);
   const display = !bridge.framed ? 'page' : launch.inline ? 'inline' : 'modal';
   document.documentElement.dataset.display = display;
-  const api = createApi(launch.token, fetch, undefined, window.__plugboardSession ?? null);
+  const api = createApi(launch.token, fetch, undefined, window.__plugboardSession ?? null, launch.language);
   const flow = createFlow(
     {
       api,

@@ -21,7 +21,7 @@ export interface PlugboardOptions {
   container?: HTMLElement;
   /** Called for every step of the flow; see {@link PlugboardEvent}. */
   onEvent?: (event: PlugboardEvent) => void;
-  /** UI language; overrides the link's `language`. */
+  /** UI language for links created without a `language` (a link's own language wins); default: the browser's. */
   language?: FlowLanguage;
   theme?: PlugboardTheme;
 }

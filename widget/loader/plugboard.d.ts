@@ -9,7 +9,7 @@
  * implementation's types.
  */
 
-export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es';
+export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es' | 'nl' | 'pt' | 'pl';
 
 export type FlowStepName =
   | 'consent'
@@ -56,7 +56,7 @@ export interface PlugboardOptions {
   /** Render inline inside this element (it must be attached) instead of the full-screen modal. */
   container?: HTMLElement;
   onEvent?: (event: PlugboardEvent) => void;
-  /** UI language; overrides the link's `language`. */
+  /** UI language for links created without a `language` (a link's own language wins); default: the browser's. */
   language?: FlowLanguage;
   theme?: PlugboardTheme;
 }

@@ -21,7 +21,13 @@
 export const FLOW_API_BASE = '/flow/v1';
 export const LINK_TOKEN_HEADER = 'X-Plugboard-Link';
 
-export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es';
+/**
+ * The customer's preferred language as the page knows it (the loader's `language` option). It applies
+ * only when the link names no language; without it the server follows the browser's `Accept-Language`.
+ */
+export const LANGUAGE_HEADER = 'X-Plugboard-Language';
+
+export type FlowLanguage = 'en' | 'de' | 'fr' | 'it' | 'es' | 'nl' | 'pt' | 'pl';
 export type FlowEnvironment = 'production' | 'development';
 export type FlowCategory = 'HRIS' | 'ATS' | 'ASSESSMENT' | 'LMS';
 
@@ -63,6 +69,8 @@ export interface FlowTool {
   connection_guide_url: string | null;
   data_points: DataPointGroup[];
   credential_fields: CredentialField[];
+  /** One of the tools most customers look for: listed first, under its own heading. */
+  popular?: true;
   /** `oauth`: the tool connects through its own sign-in in a popup ("Connect with <tool>"), not a form. */
   auth?: 'oauth';
 }

@@ -1,4 +1,4 @@
-import { pick, type Texts } from '../sandbox/texts.ts';
+import { type ServerTextKey, translate } from '../../i18n/translate.ts';
 import { dataPointsOf, monogram, readModelsOf, type ToolCoverage } from '../tool-catalogue.ts';
 import type { Connector } from '../types.ts';
 import { factorialAuthorizationUrl, factorialClient, requestTokens } from './client.ts';
@@ -17,37 +17,13 @@ const COVERAGE: ToolCoverage = {
   hris_time_off_balances: 'employee_id type_id balance balance_unit used used_unit',
 };
 
-const STEPS: Texts[] = [
-  {
-    en: 'Click "Connect with Factorial": a window opens at Factorial.',
-    de: 'Klicken Sie auf "Mit Factorial verbinden": ein Fenster von Factorial öffnet sich.',
-    fr: 'Cliquez sur « Se connecter avec Factorial » : une fenêtre Factorial s’ouvre.',
-    it: 'Fai clic su "Connetti con Factorial": si apre una finestra di Factorial.',
-    es: 'Haga clic en "Conectar con Factorial": se abre una ventana de Factorial.',
-  },
-  {
-    en: 'Sign in as a Factorial administrator (the connection reads what that user may see) and allow the access.',
-    de: 'Melden Sie sich als Factorial-Administrator an (die Verbindung liest, was dieser Benutzer sehen darf) und erlauben Sie den Zugriff.',
-    fr: 'Connectez-vous en tant qu’administrateur Factorial (la connexion lit ce que cet utilisateur peut voir) et autorisez l’accès.',
-    it: 'Accedi come amministratore Factorial (la connessione legge ciò che quell’utente può vedere) e consenti l’accesso.',
-    es: 'Inicie sesión como administrador de Factorial (la conexión lee lo que ese usuario puede ver) y permita el acceso.',
-  },
-  {
-    en: 'The window closes by itself and the connection completes.',
-    de: 'Das Fenster schließt sich von selbst und die Verbindung wird hergestellt.',
-    fr: 'La fenêtre se ferme d’elle-même et la connexion se termine.',
-    it: 'La finestra si chiude da sola e la connessione viene completata.',
-    es: 'La ventana se cierra sola y la conexión se completa.',
-  },
+const STEPS: ServerTextKey[] = [
+  'factorial.step1',
+  'factorial.step2',
+  'factorial.step3',
 ];
 
-const USE_BUTTON = {
-  en: 'Factorial connects through its own sign-in: use "Connect with Factorial".',
-  de: 'Factorial verbindet sich über die eigene Anmeldung: verwenden Sie "Mit Factorial verbinden".',
-  fr: 'Factorial se connecte via sa propre connexion : utilisez « Se connecter avec Factorial ».',
-  it: 'Factorial si connette tramite il proprio accesso: usa "Connetti con Factorial".',
-  es: 'Factorial se conecta con su propio inicio de sesión: use "Conectar con Factorial".',
-};
+const USE_BUTTON = 'factorial.useButton';
 
 /** Factorial: OAuth 2.0 authorization code with PKCE and rotating refresh tokens; on in production and development. */
 export const factorialConnector: Connector = {
@@ -55,11 +31,11 @@ export const factorialConnector: Connector = {
   availability: { production: { enabledByDefault: true }, development: { enabledByDefault: true } },
   remoteEnvironments: [],
   credentialFields: () => [],
-  instructions: (language) => STEPS.map((s) => pick(s, language)),
+  instructions: (language) => STEPS.map((s) => translate(language, s)),
   dataPoints: (language) => dataPointsOf(COVERAGE, language),
   readModels: readModelsOf(COVERAGE),
   // Credentials only ever come from the OAuth callback, never from a form.
-  verifyCredentials: async (_credentials, context) => ({ status: 'invalid_credentials', message: pick(USE_BUTTON, context.language ?? 'en'), fieldErrors: {} }),
+  verifyCredentials: async (_credentials, context) => ({ status: 'invalid_credentials', message: translate(context.language ?? 'en', USE_BUTTON), fieldErrors: {} }),
   source: factorialDataSource,
   oauth: {
     authorizationUrl: factorialAuthorizationUrl,

@@ -1,30 +1,12 @@
+import { type ServerTextKey, translate } from '../../i18n/translate.ts';
 import type { FlowLanguage, VerifyResult } from '../types.ts';
 import { RemoteError } from '../remote-error.ts';
-
-type Texts = Record<FlowLanguage, string>;
-
-const pick = (texts: Texts, language: FlowLanguage) => texts[language] ?? texts.en;
-
-const INVALID: Texts = {
-  en: 'The credentials were not accepted.',
-  de: 'Die Zugangsdaten wurden nicht akzeptiert.',
-  fr: "Les identifiants n'ont pas été acceptés.",
-  it: 'Le credenziali non sono state accettate.',
-  es: 'Las credenciales no fueron aceptadas.',
-};
-
-const UNAVAILABLE = (tool: string): Texts => ({
-  en: `${tool} is not reachable right now. Please try again in a few minutes.`,
-  de: `${tool} ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.`,
-  fr: `${tool} est injoignable pour le moment. Veuillez réessayer dans quelques minutes.`,
-  it: `${tool} non è raggiungibile in questo momento. Riprova tra qualche minuto.`,
-  es: `${tool} no está disponible en este momento. Vuelva a intentarlo en unos minutos.`,
-});
 
 /** Which field a rejection is about, and what to tell the end user there. */
 export interface Rejection {
   field: string;
-  message: Texts;
+  /** The field's message, as a key of the server catalogues. */
+  message: ServerTextKey;
 }
 
 /**
@@ -44,7 +26,7 @@ export async function verifyWith(
   } catch (err) {
     if (!(err instanceof RemoteError)) throw err;
     const rejection = rejected(err);
-    if (rejection) return { status: 'invalid_credentials', message: pick(INVALID, language), fieldErrors: { [rejection.field]: pick(rejection.message, language) } };
-    return { status: 'remote_unavailable', message: pick(UNAVAILABLE(tool), language) };
+    if (rejection) return { status: 'invalid_credentials', message: translate(language, 'verify.invalid'), fieldErrors: { [rejection.field]: translate(language, rejection.message) } };
+    return { status: 'remote_unavailable', message: translate(language, 'verify.unavailable', { tool }) };
   }
 }

@@ -1,4 +1,4 @@
-import { pick, type Texts } from '../sandbox/texts.ts';
+import { type ServerTextKey, translate } from '../../i18n/translate.ts';
 import { dataPointsOf, monogram, readModelsOf, type ToolCoverage } from '../tool-catalogue.ts';
 import type { Connector, CredentialField, FlowLanguage } from '../types.ts';
 import { personioDataSource } from './source.ts';
@@ -18,52 +18,22 @@ const COVERAGE: ToolCoverage = {
 };
 
 const T = {
-  clientId: { en: 'Client ID', de: 'Client-ID', fr: 'ID client', it: 'Client ID', es: 'ID de cliente' },
-  clientIdHelp: {
-    en: 'The client ID of an API credential created in Personio.',
-    de: 'Die Client-ID von in Personio erstellten API-Zugangsdaten.',
-    fr: "L'ID client d'un accès API créé dans Personio.",
-    it: 'Il client ID di una credenziale API creata in Personio.',
-    es: 'El ID de cliente de una credencial de API creada en Personio.',
-  },
-  clientSecret: { en: 'Client secret', de: 'Client-Secret', fr: 'Secret client', it: 'Client secret', es: 'Secreto de cliente' },
-  clientSecretHelp: {
-    en: 'Shown only once, when the credential is created.',
-    de: 'Wird nur einmal angezeigt, wenn die Zugangsdaten erstellt werden.',
-    fr: "Affiché une seule fois, à la création de l'accès.",
-    it: 'Mostrato una sola volta, alla creazione della credenziale.',
-    es: 'Se muestra solo una vez, al crear la credencial.',
-  },
-} satisfies Record<string, Texts>;
+  clientId: 'personio.clientId',
+  clientIdHelp: 'personio.clientIdHelp',
+  clientSecret: 'personio.clientSecret',
+  clientSecretHelp: 'personio.clientSecretHelp',
+} satisfies Record<string, ServerTextKey>;
 
-const STEPS: Texts[] = [
-  {
-    en: 'In Personio, open Settings > Integrations > API credentials (you need administrator rights).',
-    de: 'Öffnen Sie in Personio Einstellungen > Integrationen > API-Zugangsdaten (Administratorrechte erforderlich).',
-    fr: 'Dans Personio, ouvrez Paramètres > Intégrations > Identifiants API (droits d’administrateur requis).',
-    it: 'In Personio, apri Impostazioni > Integrazioni > Credenziali API (servono i diritti di amministratore).',
-    es: 'En Personio, abra Ajustes > Integraciones > Credenciales de API (se necesitan derechos de administrador).',
-  },
-  {
-    en: 'Click "Generate new credential", give it read access to employees and absences, and allow the employee attributes to share.',
-    de: 'Klicken Sie auf "Neue Zugangsdaten generieren", erteilen Sie Lesezugriff auf Mitarbeitende und Abwesenheiten und geben Sie die Mitarbeiterattribute frei.',
-    fr: 'Cliquez sur « Générer un nouvel identifiant », accordez la lecture des employés et des absences, et autorisez les attributs des employés à partager.',
-    it: 'Fai clic su "Genera nuova credenziale", concedi la lettura di dipendenti e assenze e consenti gli attributi dei dipendenti da condividere.',
-    es: 'Haga clic en "Generar nueva credencial", conceda lectura de empleados y ausencias y permita los atributos de empleados que se compartirán.',
-  },
-  {
-    en: 'Copy the client ID and the client secret (shown only once) and paste them here.',
-    de: 'Kopieren Sie die Client-ID und das Client-Secret (wird nur einmal angezeigt) und fügen Sie sie hier ein.',
-    fr: 'Copiez l’ID client et le secret client (affiché une seule fois) et collez-les ici.',
-    it: 'Copia il client ID e il client secret (mostrato una sola volta) e incollali qui.',
-    es: 'Copie el ID de cliente y el secreto de cliente (se muestra solo una vez) y péguelos aquí.',
-  },
+const STEPS: ServerTextKey[] = [
+  'personio.step1',
+  'personio.step2',
+  'personio.step3',
 ];
 
 function credentialFields(language: FlowLanguage): CredentialField[] {
   return [
-    { key: 'client_id', type: 'text', label: pick(T.clientId, language), required: true, help: pick(T.clientIdHelp, language) },
-    { key: 'client_secret', type: 'secret', label: pick(T.clientSecret, language), required: true, help: pick(T.clientSecretHelp, language) },
+    { key: 'client_id', type: 'text', label: translate(language, T.clientId), required: true, help: translate(language, T.clientIdHelp) },
+    { key: 'client_secret', type: 'secret', label: translate(language, T.clientSecret), required: true, help: translate(language, T.clientSecretHelp) },
   ];
 }
 
@@ -73,7 +43,7 @@ export const personioConnector: Connector = {
   availability: { production: { enabledByDefault: true }, development: { enabledByDefault: true } },
   remoteEnvironments: [],
   credentialFields,
-  instructions: (language) => STEPS.map((s) => pick(s, language)),
+  instructions: (language) => STEPS.map((s) => translate(language, s)),
   dataPoints: (language) => dataPointsOf(COVERAGE, language),
   readModels: readModelsOf(COVERAGE),
   verifyCredentials: verifyPersonioCredentials,

@@ -2,6 +2,7 @@ import type { Connector } from '../../connectors/types.ts';
 import type { ConnectResult } from '../../domain/links-connect.ts';
 import type { EnvironmentSettings } from '../../domain/environment-settings.ts';
 import type { LinkRecord } from '../../domain/links-session.ts';
+import { isPopularTool } from '../../domain/tools-popular.ts';
 import type { ConnectOutcome, FlowSession, FlowTool } from '../../../widget/protocol/flow-api.ts';
 
 function toFlowTool(c: Connector, link: LinkRecord): FlowTool {
@@ -15,6 +16,7 @@ function toFlowTool(c: Connector, link: LinkRecord): FlowTool {
     connection_guide_url: c.tool.connectionGuideUrl,
     data_points: c.dataPoints(link.language),
     credential_fields: c.credentialFields(link.language),
+    ...(isPopularTool(c.tool.id) ? { popular: true } : {}),
     ...(c.oauth ? { auth: 'oauth' as const } : {}),
   };
 }

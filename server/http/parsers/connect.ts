@@ -3,7 +3,7 @@ import type { CreateLinkInput, RelinkInput } from '../../domain/links.ts';
 import { KOMBO_TOOL_IDS } from '../../domain/tools-kombo-ids.ts';
 import { parseInput } from './zod-input.ts';
 
-export const LANGUAGES = ['en', 'de', 'fr', 'it', 'es'] as const;
+export const LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'] as const;
 export const CATEGORIES = ['HRIS', 'ATS', 'ASSESSMENT', 'LMS'] as const;
 export const LINK_TYPES = ['EMBEDDED', 'MAGIC_LINK'] as const;
 
@@ -13,12 +13,15 @@ const email = z.email().transform((value) => {
   return value.slice(0, at) + value.slice(at).toLowerCase();
 });
 
-/** `language`: null or absent means English. */
+/**
+ * `language`: null or absent means the link names none, and the flow follows the customer (the loader's
+ * option, else the browser's languages, else English; see `flowLanguage` in domain/links-session.ts).
+ */
 export const languageField = z
   .enum(LANGUAGES)
   .nullable()
   .optional()
-  .transform((v) => v ?? 'en');
+  .transform((v) => v ?? null);
 
 /** `link_type`: absent means EMBEDDED. */
 export const linkTypeField = z.enum(LINK_TYPES).default('EMBEDDED');

@@ -4,13 +4,18 @@ import { connectWithLink } from '../../domain/links-connect.ts';
 import { getFlowSession } from '../../domain/links-session.ts';
 import { finishOAuth, startOAuth } from '../../domain/oauth-flow.ts';
 import { oauthCallbackMessage, oauthCallbackPage } from '../oauth-callback-page.ts';
-import { LINK_TOKEN_HEADER } from '../../../widget/protocol/flow-api.ts';
+import { LANGUAGE_HEADER, LINK_TOKEN_HEADER } from '../../../widget/protocol/flow-api.ts';
 import { toConnectOutcome, toFlowSession } from '../mappers/flow.mapper.ts';
 import { jsonBody } from '../middleware/json-body.ts';
-import { parseConnectRequest } from '../parsers/flow.ts';
+import { LANGUAGES } from '../parsers/connect.ts';
+import { parseConnectRequest, parsePreferredLanguage } from '../parsers/flow.ts';
 import { ok } from '../respond.ts';
 
 const linkToken = (req: Request): string | undefined => req.get(LINK_TOKEN_HEADER)?.trim() || undefined;
+
+/** The customer's language preference: the loader's option, else the browser's `Accept-Language`. */
+const preferredLanguage = (req: Request) =>
+  parsePreferredLanguage(req.get(LANGUAGE_HEADER)?.trim(), req.get('accept-language') ? req.acceptsLanguages([...LANGUAGES]) : false);
 
 /** Aborts when the client goes away before we answered, so slow verifications stop with it. */
 function clientGone(req: Request, res: Response): AbortSignal {
@@ -34,7 +39,7 @@ export function flowRoutes(deps: AppDeps): Router {
   router.use(jsonBody());
 
   router.get('/session', async (req, res) => {
-    const { link, tools, settings } = await getFlowSession(deps, linkToken(req));
+    const { link, tools, settings } = await getFlowSession(deps, linkToken(req), preferredLanguage(req));
     ok(res, toFlowSession(link, tools, settings));
   });
 
@@ -42,7 +47,7 @@ export function flowRoutes(deps: AppDeps): Router {
     const request = parseConnectRequest(req.body);
     const gone = clientGone(req, res);
     // The customer closing the flow mid-verification is expected, not a server error: one info line.
-    const result = await connectWithLink(deps, linkToken(req), request, gone).catch((err: unknown) => {
+    const result = await connectWithLink(deps, linkToken(req), request, gone, preferredLanguage(req)).catch((err: unknown) => {
       if (gone.aborted) return null;
       throw err;
     });

@@ -113,13 +113,13 @@ describe.each(STORE_NAMES)('POST /v1/connect/create-link (%s)', (storeName) => {
   });
 
   describe('with nulls for the nullable fields', () => {
-    it('applies the defaults', async () => {
+    it('applies the defaults (a null language leaves it to the customer)', async () => {
       const token = tokenOf(
         (await createLink({ ...MINIMAL, end_user_origin_id: null, integration_tool: null, remote_environment: null, language: null, scope_config_id: null })).body
           .data.link,
       );
       const row = await linkRow(token);
-      expect([row.language, row.integration_tool, row.end_user_origin_id, row.remote_environment]).toStrictEqual(['en', null, null, null]);
+      expect([row.language, row.integration_tool, row.end_user_origin_id, row.remote_environment]).toStrictEqual(['customer', null, null, null]);
     });
   });
 
@@ -162,7 +162,7 @@ describe.each(STORE_NAMES)('POST /v1/connect/create-link (%s)', (storeName) => {
         'Invalid request body: integration_category must be one of "HRIS", "ATS", "ASSESSMENT", "LMS" (got "CRM").',
       ],
       ['a tool outside the enum', { ...MINIMAL, integration_tool: 'excel' }, 'Invalid request body: integration_tool must be one of the 190 known values (got "excel").'],
-      ['an unknown language', { ...MINIMAL, language: 'nl' }, 'Invalid request body: language must be one of "en", "de", "fr", "it", "es" (got "nl").'],
+      ['an unknown language', { ...MINIMAL, language: 'ja' }, 'Invalid request body: language must be one of "en", "de", "fr", "it", "es", "nl", "pt", "pl" (got "ja").'],
       ['an unknown link type', { ...MINIMAL, link_type: 'EMAIL' }, 'Invalid request body: link_type must be one of "EMBEDDED", "MAGIC_LINK" (got "EMAIL").'],
       ['a non-boolean flag', { ...MINIMAL, enable_filtering: 'yes' }, 'Invalid request body: enable_filtering must be a boolean (got string).'],
       [

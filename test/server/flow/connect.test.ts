@@ -217,6 +217,20 @@ describe.each(STORE_NAMES)('POST /flow/v1/connect (%s)', (storeName) => {
         field_errors: { api_key: 'Dieses Feld ist erforderlich.' },
       });
     });
+
+    it('answers them in the customer’s language when the link names none', async () => {
+      const token = await createLinkToken(app, devKey, { language: null });
+      const res = await call(`${app.url}/flow/v1/connect`, null, {
+        method: 'POST',
+        headers: { 'X-Plugboard-Link': token, 'X-Plugboard-Language': 'pl' },
+        body: { tool: 'sandbox', credentials: { company_subdomain: 'acme' } },
+      });
+      expect(res.body.data).toStrictEqual({
+        outcome: 'invalid_credentials',
+        message: 'Niektóre pola wymagają poprawy.',
+        field_errors: { api_key: 'To pole jest wymagane.' },
+      });
+    });
   });
 
   describe('with a tool the link does not offer', () => {

@@ -25,6 +25,7 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
   });
 
   const session = (token: string | null) => flowCall(app, '/session', token);
+  const sandboxOf = (data: FlowSession) => data.tools.find((t) => t.id === 'sandbox')!;
 
   describe('with a fresh development link', () => {
     it('answers the FlowSession with the Sandbox, its form, instructions and data points', async () => {
@@ -69,7 +70,7 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
   describe('with the Sandbox credential form', () => {
     it('has a required subdomain with affixes, a secret, a select with a default, an optional text and an optional select', async () => {
       const res = await session(await createLinkToken(app, devKey));
-      const fields = (res.body.data as FlowSession).tools[0]!.credential_fields;
+      const fields = sandboxOf(res.body.data as FlowSession).credential_fields;
       expect(fields.map((f) => [f.key, f.type, f.required, f.prefix ?? null, f.suffix ?? null, f.default ?? null, f.options?.map((o) => o.value) ?? null])).toStrictEqual([
         ['company_subdomain', 'subdomain', true, 'https://', '.sandbox-hr.test', null, null],
         ['api_key', 'secret', true, null, null, null, null],
@@ -80,10 +81,10 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
     });
   });
 
-  describe.each(['de', 'fr', 'it', 'es'] as const)('with language %s', (language) => {
+  describe.each(['de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'] as const)('with language %s', (language) => {
     it('answers every text in that language', async () => {
       const res = await session(await createLinkToken(app, devKey, { language }));
-      const tool = (res.body.data as FlowSession).tools[0]!;
+      const tool = sandboxOf(res.body.data as FlowSession);
       expect([res.body.data.language, tool.instructions, tool.data_points, tool.credential_fields]).toStrictEqual([
         language,
         sandboxConnector.instructions(language),
@@ -91,6 +92,49 @@ describe.each(STORE_NAMES)('GET /flow/v1/session (%s)', (storeName) => {
         sandboxConnector.credentialFields(language),
       ]);
       expect(tool.credential_fields[2]!.label).not.toBe(sandboxConnector.credentialFields('en')[2]!.label);
+    });
+  });
+
+  describe('with a link that names no language', () => {
+    const sessionWith = async (headers: Record<string, string>) => {
+      const token = await createLinkToken(app, devKey, { language: null });
+      return (await call(`${app.url}/flow/v1/session`, null, { headers: { 'X-Plugboard-Link': token, ...headers } })).body.data as FlowSession;
+    };
+
+    it('speaks the loader’s language (X-Plugboard-Language) over the browser’s, tools’ texts included', async () => {
+      const data = await sessionWith({ 'X-Plugboard-Language': 'nl', 'Accept-Language': 'pl-PL, fr;q=0.8' });
+      expect([data.language, sandboxOf(data).credential_fields]).toStrictEqual(['nl', sandboxConnector.credentialFields('nl')]);
+    });
+
+    it('speaks the browser’s best flow language (Accept-Language) without a loader option', async () => {
+      const data = await sessionWith({ 'Accept-Language': 'ja-JP, pt-BR;q=0.9, de;q=0.5' });
+      expect([data.language, sandboxOf(data).instructions]).toStrictEqual(['pt', sandboxConnector.instructions('pt')]);
+    });
+
+    it('ignores a language it does not speak and falls back to English', async () => {
+      const data = await sessionWith({ 'X-Plugboard-Language': 'xx', 'Accept-Language': 'ja' });
+      expect(data.language).toBe('en');
+    });
+  });
+
+  describe('with a link that names its language', () => {
+    it('keeps it over the loader’s and the browser’s', async () => {
+      const token = await createLinkToken(app, devKey, { language: 'it' });
+      const res = await call(`${app.url}/flow/v1/session`, null, { headers: { 'X-Plugboard-Link': token, 'X-Plugboard-Language': 'de', 'Accept-Language': 'fr' } });
+      expect(res.body.data.language).toBe('it');
+    });
+  });
+
+  describe('with every tool of the development environment', () => {
+    it('lists the popular tools first, marked, then the others by name', async () => {
+      const data = (await session(await createLinkToken(app, devKey))).body.data as FlowSession;
+      expect(data.tools.map((t) => [t.id, t.popular ?? false])).toStrictEqual([
+        ['personio', true],
+        ['bamboohr', true],
+        ['hibob', true],
+        ['factorial', false],
+        ['sandbox', false],
+      ]);
     });
   });
 

@@ -20,6 +20,14 @@ describe('createApi', () => {
     expect(calls.map((c) => [c.url, (c.init?.headers as Record<string, string>)['X-Plugboard-Link']])).toStrictEqual([['/flow/v1/session', 'tok123']]);
   });
 
+  it('sends the loader’s language with every request, and no language header without one', async () => {
+    const { fetchImpl, calls } = fetchAnswering(200, { status: 'success', data: session() });
+    await createApi('t', fetchImpl, undefined, null, 'pt').session();
+    await createApi('t', fetchImpl, undefined, null, 'pt').connect({ tool: 'sandbox', credentials: {} });
+    await createApi('t', fetchImpl).session();
+    expect(calls.map((c) => (c.init?.headers as Record<string, string>)['X-Plugboard-Language'] ?? null)).toStrictEqual(['pt', 'pt', null]);
+  });
+
   it('uses the session request the page head already started, once', async () => {
     const { fetchImpl, calls } = fetchAnswering(200, { status: 'success', data: session({ language: 'de' }) });
     const early = Promise.resolve(new Response(JSON.stringify({ status: 'success', data: session() })));

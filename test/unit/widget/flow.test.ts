@@ -68,12 +68,25 @@ describe('start', () => {
     expect(flow.store.getState().messages.back).toBe('Retour');
   });
 
-  it('lets the loader language win over the link language', async () => {
+  it('loads the loader’s language alongside the session when the server speaks it', async () => {
+    const { flow, api, locales } = testFlow();
+    api.sessions.push({ ok: true, session: session({ language: 'pl' }) });
+    await start(flow, 'pl');
+    expect([locales, flow.store.getState().language, flow.store.getState().messages.back]).toStrictEqual([['pl'], 'pl', 'Wstecz']);
+  });
+
+  it('keeps the language the server chose (the link’s own) over the loader’s', async () => {
     const { flow, api, locales } = testFlow();
     api.sessions.push({ ok: true, session: session({ language: 'fr' }) });
     await start(flow, 'de');
-    expect(flow.store.getState().language).toBe('de');
-    expect(locales).toStrictEqual(['de']);
+    expect([locales, flow.store.getState().language]).toStrictEqual([['de', 'fr'], 'fr']);
+  });
+
+  it('speaks the loader’s language over the browser’s on a link problem', async () => {
+    const { flow, api, locales } = testFlow();
+    api.sessions.push({ ok: false, code: 'link_expired', message: 'expired' });
+    await start(flow, 'nl', 'fr');
+    expect([locales, flow.store.getState().language]).toStrictEqual([['nl'], 'nl']);
   });
 
   it('shows the expired step and reports link_expired', async () => {

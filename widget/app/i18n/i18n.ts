@@ -2,7 +2,7 @@ import type { FlowLanguage } from '../../protocol/flow-api.ts';
 import { en, type Messages } from './en.ts';
 
 /** The languages of the API's `language` enum. */
-export const LANGUAGES: readonly FlowLanguage[] = ['en', 'de', 'fr', 'it', 'es'];
+export const LANGUAGES: readonly FlowLanguage[] = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'];
 
 export const isLanguage = (value: unknown): value is FlowLanguage => LANGUAGES.includes(value as FlowLanguage);
 
@@ -34,6 +34,9 @@ export function loadLocale(language: FlowLanguage): Promise<Locale> {
     fr: () => import('./fr.ts').then((m) => m.fr),
     it: () => import('./it.ts').then((m) => m.it),
     es: () => import('./es.ts').then((m) => m.es),
+    nl: () => import('./nl.ts').then((m) => m.nl),
+    pt: () => import('./pt.ts').then((m) => m.pt),
+    pl: () => import('./pl.ts').then((m) => m.pl),
   };
   if (language === 'en') return Promise.resolve(DEFAULT_LOCALE);
   return chunk[language]().then(

@@ -2,7 +2,9 @@ import {
   type ConnectOutcome,
   type ConnectRequest,
   FLOW_API_BASE,
+  type FlowLanguage,
   type FlowSession,
+  LANGUAGE_HEADER,
   LINK_TOKEN_HEADER,
 } from '../../protocol/flow-api.ts';
 import type { FlowErrorCode } from '../../protocol/messages.ts';
@@ -60,11 +62,19 @@ declare global {
 /**
  * The flow API for one link token (sent in the `X-Plugboard-Link` header, never in a URL). Without a
  * token every call fails with `link_invalid` and nothing is sent. `early` is a session request already
- * under way (the page's head script); the first `session()` uses it, later ones ask again.
+ * under way (the page's head script); the first `session()` uses it, later ones ask again. `language`
+ * (the loader's option) goes with every request, for links that name no language of their own.
  */
-export function createApi(token: string | null, fetchImpl: typeof fetch = fetch, base = FLOW_API_BASE, early: Promise<Response> | null = null): FlowApi {
+export function createApi(
+  token: string | null,
+  fetchImpl: typeof fetch = fetch,
+  base = FLOW_API_BASE,
+  early: Promise<Response> | null = null,
+  language: FlowLanguage | null = null,
+): FlowApi {
   let pendingSession = early;
-  const headers = (extra: Record<string, string> = {}) => ({ [LINK_TOKEN_HEADER]: token ?? '', accept: 'application/json', ...extra });
+  const preference: Record<string, string> = language ? { [LANGUAGE_HEADER]: language } : {};
+  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({ [LINK_TOKEN_HEADER]: token ?? '', accept: 'application/json', ...preference, ...extra });
   const noToken: ApiFailure = { ok: false, code: 'link_invalid', message: '' };
   return {
     async session() {

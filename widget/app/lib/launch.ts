@@ -14,7 +14,7 @@ export interface Launch {
   token: string | null;
   /** The host origin our loader claims (validated as an http(s) origin), or null. */
   claimedOrigin: string | null;
-  /** The loader's `language` option; it wins over the link's language. */
+  /** The loader's `language` option: the flow's language when the link names none. */
   language: FlowLanguage | null;
   theme: LaunchTheme;
   /** Rendered inside a host container rather than as a full-screen modal. */

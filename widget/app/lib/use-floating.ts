@@ -10,6 +10,11 @@ export interface FloatingOptions {
   gap?: number;
   /** Make the floating element as wide as the reference (listboxes). @default false */
   matchWidth?: boolean;
+  /**
+   * Where to go when `placement` does not fit, in order (floating-ui's `flip`); leaving a side out keeps
+   * the element off it, e.g. a field's help never drops onto the field. @default the opposite side
+   */
+  fallbackPlacements?: Placement[];
 }
 
 type FloatingUi = typeof import('@floating-ui/dom');
@@ -32,7 +37,7 @@ export function useFloating(
   reference: RefObject<HTMLElement | null>,
   floating: RefObject<HTMLElement | null>,
   open: boolean,
-  { placement = 'bottom-start', gap = 4, matchWidth = false }: FloatingOptions = {},
+  { placement = 'bottom-start', gap = 4, matchWidth = false, fallbackPlacements }: FloatingOptions = {},
 ): void {
   useLayoutEffect(() => {
     if (!open) return;
@@ -44,7 +49,7 @@ export function useFloating(
       if (cancelled || !ref || !el) return;
       const middleware = [
         offset(gap),
-        flip({ padding: 8 }),
+        flip({ padding: 8, ...(fallbackPlacements ? { fallbackPlacements } : {}) }),
         shift({ padding: 8 }),
         size({
           padding: 8,

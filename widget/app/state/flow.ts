@@ -136,15 +136,17 @@ function fail(flow: Flow, failure: ApiFailure): void {
 
 /**
  * Loads the session and its language, then shows the first step: the consent, the tool picker, or the
- * preselected tool's data points. `preferredLanguage` (the loader's option) wins over the link's and
- * loads in parallel; without a session (a used, expired or unknown link) the browser's language speaks.
+ * preselected tool's data points. The server decides the language (the link's own, else the customer's
+ * preference the requests carry) and sends the tools' texts in it; the loader's option
+ * (`preferredLanguage`) usually is that answer, so it loads in parallel. Without a session (a used,
+ * expired or unknown link) the loader's option speaks, else the browser's language, else English.
  */
 export async function start(flow: Flow, preferredLanguage: FlowLanguage | null = null, browserLanguage: FlowLanguage | null = null): Promise<void> {
   flow.store.setState({ step: 'loading', problem: null });
   const early = preferredLanguage ? flow.effects.loadLocale(preferredLanguage) : null;
   const result = await flow.effects.api.session();
-  const fallback = browserLanguage ?? DEFAULT_LOCALE.language;
-  const locale = await (early ?? flow.effects.loadLocale(result.ok ? result.session.language : fallback));
+  const language = result.ok ? result.session.language : (preferredLanguage ?? browserLanguage ?? DEFAULT_LOCALE.language);
+  const locale = await (early && language === preferredLanguage ? early : flow.effects.loadLocale(language));
   flow.store.setState({ language: locale.language, messages: locale.messages });
   if (!result.ok) return fail(flow, result);
   const { session } = result;

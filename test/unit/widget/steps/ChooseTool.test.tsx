@@ -1,5 +1,5 @@
 import { fireEvent, screen } from '@testing-library/preact';
-import { eventsOf } from '../fixtures.ts';
+import { eventsOf, sandboxTool } from '../fixtures.ts';
 import { renderAt } from './render.tsx';
 
 const toolNames = () => screen.queryAllByRole('button', { name: /Sandbox|Personio|Lucca/ }).map((b) => b.textContent);
@@ -16,6 +16,29 @@ describe('ChooseTool', () => {
   it('lists every tool of the session with its logo', async () => {
     const { container } = await renderAt('choose_tool');
     expect([toolNames(), container.querySelectorAll('.pb-tool img').length]).toStrictEqual([['Sandbox', 'Personio', 'Lucca Ré'], 3]);
+  });
+
+  it('shows the popular tools first under their own heading, then all others, and a flat list while searching', async () => {
+    const tools = [sandboxTool({ id: 'personio', label: 'Personio', popular: true }), sandboxTool(), sandboxTool({ id: 'lucca', label: 'Lucca Ré' })];
+    await renderAt('choose_tool', { sessionOverrides: { tools } });
+    const lists = () => screen.getAllByRole('list').map((l) => [l.getAttribute('aria-labelledby') && document.getElementById(l.getAttribute('aria-labelledby')!)!.textContent, l.querySelectorAll('button').length]);
+    const grouped = lists();
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search tools' }), { target: { value: 'o' } });
+    expect([grouped, lists()]).toStrictEqual([
+      [
+        ['Popular', 1],
+        ['All tools', 2],
+      ],
+      [[null, 2]],
+    ]);
+  });
+
+  it('offers “Don’t see your tool?” with the vendor’s link only when one is configured', async () => {
+    await renderAt('choose_tool', { sessionOverrides: { missing_tool_url: 'mailto:tools@acme.test' } });
+    const link = screen.getByRole('link', { name: 'Tell the app you came from which one you use' });
+    const shown = [link.closest('p')!.textContent, link.getAttribute('href')];
+    const { container } = await renderAt('choose_tool');
+    expect([shown, container.querySelector('.pb-missing')]).toStrictEqual([['Don’t see your tool? Tell the app you came from which one you use', 'mailto:tools@acme.test'], null]);
   });
 
   it('filters live as the customer types, ignoring case and accents', async () => {

@@ -135,6 +135,16 @@ describe('help tooltip', () => {
     key(help, 'Escape');
     expect([shown, tip.hidden]).toStrictEqual([[false, 'tooltip', 'Any value connects.'], true]);
   });
+
+  it('opens on click and stays open on a second click (clicking never hides the help)', async () => {
+    await renderAt('credentials');
+    const help = screen.getByRole('button', { name: 'Help for API key' });
+    const tip = document.getElementById(help.getAttribute('aria-describedby')!)!;
+    fireEvent.click(help);
+    const afterFirst = tip.hidden;
+    fireEvent.click(help);
+    expect([afterFirst, tip.hidden]).toStrictEqual([false, false]);
+  });
 });
 
 describe('errors', () => {

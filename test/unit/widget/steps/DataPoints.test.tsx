@@ -2,12 +2,20 @@ import { fireEvent, screen } from '@testing-library/preact';
 import { renderAt } from './render.tsx';
 
 describe('DataPoints', () => {
-  it('groups the requested data points by model', async () => {
+  it('summarises one line per group with its count, every field behind one disclosure', async () => {
     const { container } = await renderAt('data_points');
-    const groups = [...container.querySelectorAll('details')].map((d) => [d.querySelector('summary')!.textContent, [...d.querySelectorAll('li')].map((li) => li.textContent)]);
-    expect(groups).toStrictEqual([
-      ['Employees2 fields', ['First name', 'Last name']],
-      ['Absences1 field', ['Start date']],
+    const summary = [...container.querySelectorAll('.pb-summary > li')].map((li) => li.textContent);
+    const details = container.querySelectorAll('details');
+    const groups = [...details[0]!.querySelectorAll('section')].map((s) => [s.querySelector('h2')!.textContent, [...s.querySelectorAll('li')].map((li) => li.textContent)]);
+    expect([summary, details.length, details[0]!.open, details[0]!.querySelector('summary')!.textContent, groups]).toStrictEqual([
+      ['Employees2 fields', 'Absences1 field'],
+      1,
+      false,
+      'Show every data point',
+      [
+        ['Employees', ['First name', 'Last name']],
+        ['Absences', ['Start date']],
+      ],
     ]);
   });
 

@@ -2,14 +2,15 @@ import { useRef, useState } from 'preact/hooks';
 import { useFloating } from '../../lib/use-floating.ts';
 
 /**
- * A "?" button with a floating tooltip, shown on hover, focus or tap and dismissed with Escape. The
- * tooltip text also describes the field (`aria-describedby`), so it is read without opening it.
+ * A "?" button with a floating tooltip, shown on hover, focus or click (a click never closes it: it
+ * closes on blur, leaving, or Escape). It opens above the label, or beside it, never below where the
+ * field is. The tooltip text also describes the field (`aria-describedby`), so it is read without opening it.
  */
 export function HelpTip({ id, label, text }: { id: string; label: string; text: string }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const tip = useRef<HTMLDivElement>(null);
-  useFloating(button, tip, open, { placement: 'top', gap: 6 });
+  useFloating(button, tip, open, { placement: 'top', gap: 6, fallbackPlacements: ['right', 'left', 'top-start', 'top-end'] });
   return (
     // Hovering the tooltip itself keeps it open (WCAG 1.4.13), so the wrapper owns the mouse handlers.
     <span class="pb-help-wrap" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
@@ -19,7 +20,7 @@ export function HelpTip({ id, label, text }: { id: string; label: string; text: 
         class="pb-help"
         aria-label={label}
         aria-describedby={id}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpen(true)}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={(e) => {
