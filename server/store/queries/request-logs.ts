@@ -97,7 +97,8 @@ export async function listOldestRequestLogs(db: Db, environmentId: string, limit
     .selectFrom('request_logs')
     .select([sql<string>`seq::text`.as('seq'), 'at'])
     .where('environment_id', '=', environmentId)
-    .orderBy('seq', 'asc')
+    // The table's bigint column, not the text alias above (which would order '10' before '9').
+    .orderBy('request_logs.seq', 'asc')
     .limit(limit)
     .execute();
 }
