@@ -2,18 +2,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { type WebhookDelivery, listDeliveries, resendDelivery, resendFailedDeliveries } from '../domain/webhooks/deliveries.ts';
 import { type WebhookEndpoint, createEndpoint, deleteEndpoint, listEndpoints, rotateSecret, updateEndpoint } from '../domain/webhooks/endpoints.ts';
 import { sendTestEvent } from '../domain/webhooks/test-event.ts';
+import { toApiWebhookDelivery, toApiWebhookEndpoint } from '../http/mappers/webhook.mapper.ts';
 import { withContext } from './context.ts';
 import { printJson, printTable, when } from './output.ts';
-
-const endpointJson = (e: WebhookEndpoint) => ({
-  id: e.id,
-  environment: e.environment,
-  url: e.url,
-  event_types: e.eventTypes,
-  enabled: e.enabled,
-  created_at: e.createdAt.toISOString(),
-  updated_at: e.updatedAt.toISOString(),
-});
 
 const endpointRow = (e: WebhookEndpoint) => ({
   id: e.id,
@@ -21,21 +12,6 @@ const endpointRow = (e: WebhookEndpoint) => ({
   url: e.url,
   events: e.eventTypes.length ? e.eventTypes.join(',') : 'all',
   status: e.enabled ? 'enabled' : 'disabled',
-});
-
-const deliveryJson = (d: WebhookDelivery) => ({
-  id: d.id,
-  event_id: d.eventId,
-  event_type: d.eventType,
-  status: d.status,
-  attempts: d.attempts,
-  last_status_code: d.lastStatusCode,
-  last_latency_ms: d.lastLatencyMs,
-  last_error: d.lastError,
-  last_response: d.lastResponse,
-  next_attempt_at: d.nextAttemptAt?.toISOString() ?? null,
-  last_attempt_at: d.lastAttemptAt?.toISOString() ?? null,
-  delivered_at: d.deliveredAt?.toISOString() ?? null,
 });
 
 const deliveryRow = (d: WebhookDelivery) => ({
@@ -75,7 +51,7 @@ export function webhooksCommand(): Command {
       await withContext(opts.tenant, async (ctx) => {
         const { endpoint, secret } = await createEndpoint(ctx.deps, ctx.actor, { tenantId: ctx.tenantId, environment: opts.environment, url: opts.url, eventTypes: opts.events ?? [] });
         if (opts.json) {
-          printJson({ ...endpointJson(endpoint), secret });
+          printJson({ ...toApiWebhookEndpoint(endpoint), secret });
           return;
         }
         console.log(`Created ${endpoint.environment} webhook endpoint ${endpoint.id} for ${endpoint.url}.`);
@@ -94,7 +70,7 @@ export function webhooksCommand(): Command {
     .action(async (opts: { tenant?: string; json?: boolean }) => {
       await withContext(opts.tenant, async (ctx) => {
         const endpoints = await listEndpoints(ctx.deps.db, ctx.tenantId);
-        if (opts.json) printJson(endpoints.map(endpointJson));
+        if (opts.json) printJson(endpoints.map(toApiWebhookEndpoint));
         else printTable(endpoints.map(endpointRow), 'No webhook endpoints yet. Create one with: npm run cli -- webhooks create --environment development --url URL');
       });
     });
@@ -113,7 +89,7 @@ export function webhooksCommand(): Command {
         const eventTypes = opts.events && opts.events.join() === 'all' ? [] : opts.events;
         const enabled = opts.enable ? true : opts.disable ? false : undefined;
         const endpoint = await updateEndpoint(ctx.deps, ctx.actor, ctx.tenantId, id, { url: opts.url, eventTypes, enabled });
-        if (opts.json) printJson(endpointJson(endpoint));
+        if (opts.json) printJson(toApiWebhookEndpoint(endpoint));
         else printTable([endpointRow(endpoint)]);
       });
     });
@@ -151,7 +127,7 @@ export function webhooksCommand(): Command {
     .action(async (endpointId: string, opts: { limit: number; tenant?: string; json?: boolean }) => {
       await withContext(opts.tenant, async (ctx) => {
         const deliveries = await listDeliveries(ctx.deps.db, ctx.tenantId, endpointId, opts.limit);
-        if (opts.json) printJson(deliveries.map(deliveryJson));
+        if (opts.json) printJson(deliveries.map(toApiWebhookDelivery));
         else printTable(deliveries.map(deliveryRow), 'No deliveries yet.');
       });
     });

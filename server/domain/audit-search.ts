@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.ts';
 import { type AuditFilter, searchAuditRows } from '../store/queries/audit-search.ts';
-import type { AuditRecord } from './audit.ts';
+import { type AuditRecord, toAuditRecord } from './audit.ts';
 
 export type { AuditFilter };
 
@@ -21,18 +21,7 @@ export async function searchAudit(db: Db, tenantId: string, filter: AuditFilter,
   const rows = await searchAuditRows(db, tenantId, filter, limit + 1);
   const page = rows.slice(0, limit);
   return {
-    results: page.map((r) => ({
-      id: r.id,
-      at: r.created_at,
-      actor: r.actor,
-      source: r.source,
-      action: r.action,
-      environmentId: r.environment_id,
-      targetType: r.target_type,
-      targetId: r.target_id,
-      before: r.before,
-      after: r.after,
-    })),
+    results: page.map(toAuditRecord),
     nextCursor: rows.length > limit ? String(page[page.length - 1]!.seq) : null,
   };
 }

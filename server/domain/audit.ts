@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../store/db.ts';
+import type { AuditLogTable } from '../store/schema.ts';
 import type { Actor } from './deps.ts';
 import { advanceChain, chainHash, lockChainHead } from './audit-chain.ts';
 import { newId } from './ids.ts';
@@ -96,16 +98,19 @@ export async function listAudit(db: Db, tenantId: string, limit = 100): Promise<
     .orderBy('seq', 'desc')
     .limit(limit)
     .execute();
-  return rows.reverse().map((r) => ({
-    id: r.id,
-    at: r.created_at,
-    actor: r.actor,
-    source: r.source,
-    action: r.action,
-    environmentId: r.environment_id,
-    targetType: r.target_type,
-    targetId: r.target_id,
-    before: r.before,
-    after: r.after,
-  }));
+  return rows.reverse().map(toAuditRecord);
 }
+
+/** An audit row as the rest of Plugboard reads it. */
+export const toAuditRecord = (r: Selectable<AuditLogTable>): AuditRecord => ({
+  id: r.id,
+  at: r.created_at,
+  actor: r.actor,
+  source: r.source,
+  action: r.action,
+  environmentId: r.environment_id,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  before: r.before,
+  after: r.after,
+});

@@ -9,7 +9,7 @@ import { sendTestEvent } from '../../../domain/webhooks/test-event.ts';
 import { ROTATION_WINDOW_MS } from '../../../domain/webhooks/webhook-secrets.ts';
 import { ok } from '../../respond.ts';
 import { allow, consoleSessionOf, environmentParam } from './console-session.ts';
-import { toApiWebhookDelivery, toApiWebhookEndpoint } from './webhooks.mappers.ts';
+import { toApiWebhookDelivery, toApiWebhookEndpoint } from '../../mappers/webhook.mapper.ts';
 import { parseCreateWebhookBody, parseResendFailedBody, parseUpdateWebhookBody } from './webhooks.parsers.ts';
 
 /**
