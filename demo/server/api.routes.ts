@@ -6,7 +6,7 @@ import type { DemoStore } from './demo-store.ts';
 import { DemoError, toDemoError } from './demo-error.ts';
 import type { EmployeeSearch } from './employee-search.ts';
 import { toEmployeeView, toIntegrationView } from './employee-view.ts';
-import type { PlugboardClient } from './plugboard-client.ts';
+import { FLOW_LANGUAGES, type PlugboardClient } from './plugboard-client.ts';
 import type { SyncTracker } from './sync-tracker.ts';
 
 /** Rows per page of the people table. @default 25 */
@@ -24,6 +24,8 @@ export interface DemoContext {
 
 const activateBody = z.object({ token: z.string().min(1).max(500) });
 const enabledBody = z.object({ enabled: z.boolean() });
+/** The language the customer's flow should speak (the page's choice, else the browser's). */
+const linkBody = z.object({ language: z.enum(FLOW_LANGUAGES).optional() });
 const employeesQuery = z.object({
   cursor: z.string().max(2000).optional(),
   q: z.string().trim().max(200).optional(),
@@ -86,13 +88,17 @@ export function apiRoutes(ctx: DemoContext): Router {
     res.json({ customer: { organizationName, adminName, adminEmail }, plugboardUrl: ctx.plugboardUrl, integration, sync });
   });
 
-  router.post('/connect-link', async (_req, res) => {
+  router.post('/connect-link', async (req, res) => {
+    const { language } = parse(linkBody, req.body);
     const link = await plugboard(null, () =>
-      client.createConnectionLink({
-        email: DEMO_CUSTOMER.adminEmail,
-        organizationName: DEMO_CUSTOMER.organizationName,
-        originId: DEMO_CUSTOMER.originId,
-      }),
+      client.createConnectionLink(
+        {
+          email: DEMO_CUSTOMER.adminEmail,
+          organizationName: DEMO_CUSTOMER.organizationName,
+          originId: DEMO_CUSTOMER.originId,
+        },
+        language,
+      ),
     );
     res.json({ link });
   });
@@ -112,7 +118,8 @@ export function apiRoutes(ctx: DemoContext): Router {
 
   router.post('/integrations/:id/relink-link', async (req, res) => {
     const id = owned(req);
-    res.json({ link: await plugboard(id, () => client.createReconnectionLink(id)) });
+    const { language } = parse(linkBody, req.body);
+    res.json({ link: await plugboard(id, () => client.createReconnectionLink(id, language)) });
   });
 
   router.put('/integrations/:id/enabled', async (req, res) => {

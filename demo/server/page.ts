@@ -87,7 +87,9 @@ export function renderPage(plugboardUrl: string): string {
         names, titles and teams are matched by Lumen’s backend within the employees it has read.</li>
         <li><strong>Disable / Enable</strong> call <code>PUT /v1/integrations/{id}/enabled</code>; <strong>Sync now</strong> calls
         <code>POST /v1/force-sync</code>; <strong>Reconnect</strong> asks for a reconnection link with <code>POST /v1/integrations/{id}/relink</code>.</li>
-        <li>The connection window follows the language chosen above (else the browser’s) and the system’s light or dark mode.</li>
+        <li>Lumen’s backend creates each link in the language chosen above (else the browser’s): <code>language</code> of
+        <code>POST /v1/connect/create-link</code>, through the SDK for Kombo’s languages and a plain request for Plugboard’s
+        Dutch, Portuguese and Polish. The window follows the system’s light or dark mode.</li>
       </ul>
     </div>
   </details>

@@ -22,6 +22,17 @@ export interface ApiSyncStatus {
  * A failed call to a Plugboard extension (made with `fetch`, so not one of the SDK's errors): the Kombo
  * error envelope's code and message, or `code: null` when Plugboard was unreachable or answered no envelope.
  */
+/** The languages of Plugboard's flow. */
+export const FLOW_LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'] as const;
+export type FlowLanguage = (typeof FLOW_LANGUAGES)[number];
+
+/**
+ * Kombo's language enum, which the SDK checks before sending; Plugboard's other languages (nl, pt, pl)
+ * are a PLUGBOARD EXTENSION and go out with a plain `fetch` (an unset language is left to the SDK).
+ */
+const isKomboLanguage = (language: FlowLanguage | undefined): language is 'en' | 'de' | 'fr' | 'it' | 'es' | undefined =>
+  language === undefined || ['en', 'de', 'fr', 'it', 'es'].includes(language);
+
 export class PlugboardExtensionError extends Error {
   constructor(
     readonly statusCode: number,
@@ -65,15 +76,19 @@ export class PlugboardClient {
     await this.#sdk().general.checkApiKey();
   }
 
-  /** An embedded (1 hour) link for the flow; no tool preselected, so the customer picks one. */
-  async createConnectionLink(endUser: EndUser): Promise<string> {
-    const res = await this.#sdk().connect.createConnectionLink({
+  /**
+   * An embedded (1 hour) link for the flow in the customer's `language`; no tool preselected, so the
+   * customer picks one.
+   */
+  async createConnectionLink(endUser: EndUser, language?: FlowLanguage): Promise<string> {
+    const body = {
       end_user_email: endUser.email,
       end_user_organization_name: endUser.organizationName,
       end_user_origin_id: endUser.originId,
-      integration_category: 'HRIS',
-    });
-    return res.data.link;
+      integration_category: 'HRIS' as const,
+    };
+    if (isKomboLanguage(language)) return (await this.#sdk().connect.createConnectionLink({ ...body, ...(language ? { language } : {}) })).data.link;
+    return (await this.#extension<{ link: string }>('POST', '/connect/create-link', null, { ...body, language })).link;
   }
 
   /** Swaps the activation token the browser got from the flow for the integration (like an OAuth code). */
@@ -91,10 +106,12 @@ export class PlugboardClient {
     await this.#sdk().general.setIntegrationEnabled({ integration_id: integrationId, body: { value } });
   }
 
-  /** A link whose flow replaces the integration's credentials (for INVALID integrations, or new keys). */
-  async createReconnectionLink(integrationId: string): Promise<string> {
-    const res = await this.#sdk().general.createReconnectionLink({ integration_id: integrationId, body: {} });
-    return res.data.link;
+  /** A link whose flow replaces the integration's credentials (for INVALID integrations, or new keys), in `language`. */
+  async createReconnectionLink(integrationId: string, language?: FlowLanguage): Promise<string> {
+    if (isKomboLanguage(language)) {
+      return (await this.#sdk().general.createReconnectionLink({ integration_id: integrationId, body: language ? { language } : {} })).data.link;
+    }
+    return (await this.#extension<{ link: string }>('POST', `/integrations/${encodeURIComponent(integrationId)}/relink`, null, { language })).link;
   }
 
   async deleteIntegration(integrationId: string): Promise<void> {
@@ -113,18 +130,30 @@ export class PlugboardClient {
    * `X-Integration-Id` the SDK sends; against Kombo itself this endpoint does not exist (use webhooks).
    */
   async syncStatus(integrationId: string, syncId: string): Promise<ApiSyncStatus> {
+    return this.#extension<ApiSyncStatus>('GET', `/force-sync/${encodeURIComponent(syncId)}`, integrationId);
+  }
+
+  /** A plain `fetch` of a Plugboard extension with the API key (and `X-Integration-Id`) the SDK would send. */
+  async #extension<T>(method: 'GET' | 'POST', path: string, integrationId: string | null, body?: unknown): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(`${this.#serverUrl}/force-sync/${encodeURIComponent(syncId)}`, {
-        headers: { authorization: `Bearer ${this.#apiKey()}`, 'x-integration-id': integrationId, accept: 'application/json' },
+      res = await fetch(`${this.#serverUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.#apiKey()}`,
+          accept: 'application/json',
+          ...(integrationId ? { 'x-integration-id': integrationId } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });
     } catch {
       throw new PlugboardExtensionError(0, null, 'Plugboard is not reachable.');
     }
-    const body = (await res.json().catch(() => null)) as { status?: string; data?: ApiSyncStatus; error?: { code?: string; message?: string } } | null;
-    if (res.ok && body?.status === 'success' && body.data) return body.data;
-    throw new PlugboardExtensionError(res.status, body?.error?.code ?? null, body?.error?.message ?? `HTTP ${res.status}`);
+    const json = (await res.json().catch(() => null)) as { status?: string; data?: T; error?: { code?: string; message?: string } } | null;
+    if (res.ok && json?.status === 'success' && json.data) return json.data;
+    throw new PlugboardExtensionError(res.status, json?.error?.code ?? null, json?.error?.message ?? `HTTP ${res.status}`);
   }
 
   /** One page of employees (`cursor` from the previous page's `next`), optionally filtered by one work email. */

@@ -35,10 +35,10 @@ const integrationPath = (id: string) => `/integrations/${encodeURIComponent(id)}
 /** The page's calls to its own backend (never to Plugboard's API: the key lives on the backend). */
 export const api = {
   session: () => request<SessionView>('GET', '/session'),
-  connectLink: () => request<{ link: string }>('POST', '/connect-link').then((r) => r.link),
+  connectLink: (language?: string) => request<{ link: string }>('POST', '/connect-link', { language }).then((r) => r.link),
   activate: (token: string) => request<{ integration: IntegrationView }>('POST', '/integrations', { token }).then((r) => r.integration),
   integration: (id: string) => request<{ integration: IntegrationView }>('GET', integrationPath(id)).then((r) => r.integration),
-  relinkLink: (id: string) => request<{ link: string }>('POST', `${integrationPath(id)}/relink-link`).then((r) => r.link),
+  relinkLink: (id: string, language?: string) => request<{ link: string }>('POST', `${integrationPath(id)}/relink-link`, { language }).then((r) => r.link),
   setEnabled: (id: string, enabled: boolean) =>
     request<{ integration: IntegrationView }>('PUT', `${integrationPath(id)}/enabled`, { enabled }).then((r) => r.integration),
   disconnect: (id: string) => request<object>('DELETE', integrationPath(id)),

@@ -5,8 +5,16 @@ import { h, icon, ICONS, mount } from './dom.ts';
 import { formatDate, formatSeconds, formatTime, label, statusTone } from './format.ts';
 import { openFlow } from './plugboard.ts';
 
-/** The language chosen for the connection window (`#flow-language`), or undefined for the automatic choice. */
-const flowLanguage = (): string | undefined => document.querySelector<HTMLSelectElement>('#flow-language')?.value || undefined;
+const FLOW_LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'];
+
+/**
+ * The language of the connection window: the one chosen on the page (`#flow-language`), else the
+ * browser's first language the flow speaks. It goes into the link (a link's language is what the flow
+ * speaks), as a vendor passes its user's language when it creates the link.
+ */
+const flowLanguage = (): string | undefined =>
+  document.querySelector<HTMLSelectElement>('#flow-language')?.value ||
+  navigator.languages.map((l) => l.slice(0, 2).toLowerCase()).find((l) => FLOW_LANGUAGES.includes(l));
 
 /** How often a running sync (the first one, or one asked for with "Sync now") is checked. @default 1000 */
 const POLL_MS = 1000;
@@ -72,7 +80,7 @@ export class ConnectionCard {
 
   #connect = () =>
     this.#act('connect', async () => {
-      const token = await openFlow(await api.connectLink(), flowLanguage());
+      const token = await openFlow(await api.connectLink(flowLanguage()));
       if (!token) return;
       this.#sync = null;
       this.#focusNext = 'title';
@@ -82,7 +90,7 @@ export class ConnectionCard {
 
   #reconnect = () =>
     this.#act('reconnect', async () => {
-      const token = await openFlow(await api.relinkLink(this.#integration!.id), flowLanguage());
+      const token = await openFlow(await api.relinkLink(this.#integration!.id, flowLanguage()));
       if (!token) return;
       this.#setIntegration(await api.activate(token));
       this.#o.announce('Reconnected with the new credentials.');

@@ -20,12 +20,12 @@ function loader(): PlugboardGlobal {
 }
 
 /**
- * Opens the flow for a link (in `language`, else the link's or the browser's) and resolves with the activation token, or `null` when the customer closed
+ * Opens the flow for a link (in the link's language) and resolves with the activation token, or `null` when the customer closed
  * it. Other failures (an expired link) reject with an Error whose message can be shown.
  */
-export async function openFlow(link: string, language?: string): Promise<string | null> {
+export async function openFlow(link: string): Promise<string | null> {
   try {
-    return await loader().open(link, { theme: THEME, ...(language ? { language } : {}) });
+    return await loader().open(link, { theme: THEME });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'cancelled') return null;

@@ -39,13 +39,18 @@ describeInChromium('the demo as a reference integration', () => {
     }).toStrictEqual({ open: false, summary: 'For developers', hints: true, endUser: false });
   });
 
-  it('opens the connection window in the language chosen on the page', async () => {
-    await page.getByLabel('Language of the connection window').selectOption('de');
-    await page.getByRole('button', { name: 'Connect your HR system' }).click();
-    await flowFrame(page).getByRole('button', { name: 'Zustimmen und weiter' }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.locator('iframe[title="Connect your HR system"]').waitFor({ state: 'detached' });
+  it('opens the connection window in the language chosen on the page: a Kombo language and a Plugboard one', async () => {
+    const consent: string[] = [];
+    for (const [language, accept] of [['de', 'Zustimmen und weiter'], ['nl', 'Akkoord en doorgaan']] as const) {
+      await page.getByLabel('Language of the connection window').selectOption(language);
+      await page.getByRole('button', { name: 'Connect your HR system' }).click();
+      await flowFrame(page).getByRole('button', { name: accept }).waitFor();
+      consent.push(language);
+      await page.keyboard.press('Escape');
+      await page.locator('iframe[title="Connect your HR system"]').waitFor({ state: 'detached' });
+    }
     await page.getByLabel('Language of the connection window').selectOption('');
+    expect(consent).toStrictEqual(['de', 'nl']);
   });
 
   it('shows one status, the total of people and pages, and no developer text once connected', async () => {
