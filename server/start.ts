@@ -34,7 +34,7 @@ function openingMessage(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string
   if (config.databaseUrl) return 'connecting to PostgreSQL, applying pending migrations and preparing the job queue';
   return fs.existsSync(path.join(config.dataDir, 'pglite'))
     ? `opening the embedded store in ${config.dataDir}`
-    : `creating the embedded store in ${config.dataDir} (first start only: about 15 s)`;
+    : `creating the embedded store in ${config.dataDir} (first start only: a few seconds)`;
 }
 
 /**
