@@ -1,12 +1,12 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { EmployeesPage, IntegrationView, SessionView } from '../shared/api-types.ts';
+import { type EmployeesPage, FLOW_LANGUAGES, type IntegrationView, type SessionView } from '../shared/api-types.ts';
 import { DEMO_CUSTOMER } from './customer.ts';
 import type { DemoStore } from './demo-store.ts';
 import { DemoError, toDemoError } from './demo-error.ts';
 import type { EmployeeSearch } from './employee-search.ts';
 import { toEmployeeView, toIntegrationView } from './employee-view.ts';
-import { FLOW_LANGUAGES, type PlugboardClient } from './plugboard-client.ts';
+import type { PlugboardClient } from './plugboard-client.ts';
 import type { SyncTracker } from './sync-tracker.ts';
 
 /** Rows per page of the people table. @default 25 */

@@ -1,5 +1,6 @@
 import { Kombo } from '@kombo-api/sdk';
 import type { GetHrisEmployeesPositiveResponseResult, GetIntegrationsIntegrationIdPositiveResponseData } from '@kombo-api/sdk/models';
+import type { FlowLanguage } from '../shared/api-types.ts';
 
 /** An employee exactly as the official SDK returns it. */
 export type ApiEmployee = GetHrisEmployeesPositiveResponseResult;
@@ -22,10 +23,6 @@ export interface ApiSyncStatus {
  * A failed call to a Plugboard extension (made with `fetch`, so not one of the SDK's errors): the Kombo
  * error envelope's code and message, or `code: null` when Plugboard was unreachable or answered no envelope.
  */
-/** The languages of Plugboard's flow. */
-export const FLOW_LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'] as const;
-export type FlowLanguage = (typeof FLOW_LANGUAGES)[number];
-
 /**
  * Kombo's language enum, which the SDK checks before sending; Plugboard's other languages (nl, pt, pl)
  * are a PLUGBOARD EXTENSION and go out with a plain `fetch` (an unset language is left to the SDK).

@@ -87,3 +87,7 @@ export interface EmployeesPage {
 export interface ErrorView {
   error: { code: string; message: string };
 }
+
+/** The languages of Plugboard's connection flow (Kombo's five, and Plugboard's Dutch, Portuguese and Polish). */
+export const FLOW_LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'] as const;
+export type FlowLanguage = (typeof FLOW_LANGUAGES)[number];

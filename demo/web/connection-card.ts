@@ -3,18 +3,7 @@ import { api } from './api.ts';
 import { confirmDialog } from './confirm-dialog.ts';
 import { h, icon, ICONS, mount } from './dom.ts';
 import { formatDate, formatSeconds, formatTime, label, statusTone } from './format.ts';
-import { openFlow } from './plugboard.ts';
-
-const FLOW_LANGUAGES = ['en', 'de', 'fr', 'it', 'es', 'nl', 'pt', 'pl'];
-
-/**
- * The language of the connection window: the one chosen on the page (`#flow-language`), else the
- * browser's first language the flow speaks. It goes into the link (a link's language is what the flow
- * speaks), as a vendor passes its user's language when it creates the link.
- */
-const flowLanguage = (): string | undefined =>
-  document.querySelector<HTMLSelectElement>('#flow-language')?.value ||
-  navigator.languages.map((l) => l.slice(0, 2).toLowerCase()).find((l) => FLOW_LANGUAGES.includes(l));
+import { flowLanguage, openFlow } from './plugboard.ts';
 
 /** How often a running sync (the first one, or one asked for with "Sync now") is checked. @default 1000 */
 const POLL_MS = 1000;

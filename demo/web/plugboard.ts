@@ -1,9 +1,25 @@
+import type { FlowLanguage } from '../shared/api-types.ts';
+
 /**
  * The part of Plugboard's loader (`<script src="…/connect.js">`, global `Plugboard`) this page uses.
  * Declared here as any vendor would from the published `connect.d.ts`.
  */
 interface PlugboardGlobal {
   open(link: string, options?: { theme?: { primaryColor?: string; colorScheme?: 'light' | 'dark' | 'system' }; language?: string }): Promise<string>;
+}
+
+/**
+ * The language of the connection window: the one chosen on the page (`#flow-language`), else the
+ * browser's first language the flow speaks. It goes into the link (a link's language is what the flow
+ * speaks), as a vendor passes its user's language when it creates the link.
+ */
+export function flowLanguage(): FlowLanguage | undefined {
+  const select = document.querySelector<HTMLSelectElement>('#flow-language');
+  if (!select) return undefined;
+  if (select.value) return select.value as FlowLanguage;
+  // The languages the page offers are the ones the flow speaks.
+  const offered = new Set([...select.options].map((o) => o.value).filter(Boolean));
+  return navigator.languages.map((l) => l.slice(0, 2).toLowerCase()).find((l) => offered.has(l)) as FlowLanguage | undefined;
 }
 
 /** Lumen's brand colour, handed to the flow so it looks like part of the app; light or dark as the system is. */

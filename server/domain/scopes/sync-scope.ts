@@ -29,20 +29,30 @@ export async function loadSyncScope(db: Db, integrationId: string): Promise<Sync
   };
 }
 
+/** `{ field: null, ... }` for the fields turned off in a snapshot list, or undefined when none are. */
+const blankOf = (scope: SyncScope, list: HrisModel): Record<string, null> | undefined => {
+  const keys = scope.blanked.get(list);
+  return keys ? Object.fromEntries(keys.map((k) => [k, null])) : undefined;
+};
+
 /**
- * Nulls the turned-off fields in the unified records a read delivered, full pages and changes alike
- * (copies; the source's objects are left alone), so they are neither stored nor rendered. Called
- * between reading and preparing.
+ * Nulls the turned-off fields in the changed records of a read's deltas (copies; the source's objects
+ * are left alone), before an incremental sync prepares them or they are merged over stored records.
  */
-export function blankDisabledFields(scope: SyncScope, read: { snapshot: HrisSnapshot; deltas: ReadonlyMap<ModelKey, { changed: unknown[] }> }): void {
-  for (const [list, keys] of scope.blanked) {
-    const blank = Object.fromEntries(keys.map((k) => [k, null]));
-    (read.snapshot[list] as unknown[]) = (read.snapshot[list] as object[]).map((record) => ({ ...record, ...blank }));
+export function blankDisabledChanges(scope: SyncScope, deltas: ReadonlyMap<ModelKey, { changed: unknown[] }>): void {
+  for (const [model, delta] of deltas) {
+    const blank = blankOf(scope, SNAPSHOT_FIELD[model] as HrisModel);
+    if (blank) delta.changed = delta.changed.map((record) => ({ ...(record as object), ...blank }));
   }
-  for (const [model, delta] of read.deltas) {
-    const keys = scope.blanked.get(SNAPSHOT_FIELD[model] as HrisModel);
-    if (!keys) continue;
-    const blank = Object.fromEntries(keys.map((k) => [k, null]));
-    delta.changed = delta.changed.map((record) => ({ ...(record as object), ...blank }));
+}
+
+/**
+ * Nulls the turned-off fields in a whole snapshot's unified records (copies), so they are neither stored
+ * nor rendered. Called between reading (and merging stored records in) and preparing a snapshot.
+ */
+export function blankDisabledFields(scope: SyncScope, snapshot: HrisSnapshot): void {
+  for (const list of scope.blanked.keys()) {
+    const blank = blankOf(scope, list)!;
+    (snapshot[list] as unknown[]) = (snapshot[list] as object[]).map((record) => ({ ...record, ...blank }));
   }
 }

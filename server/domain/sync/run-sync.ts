@@ -14,7 +14,7 @@ import { type SourceRead, carryOverUnavailable, mergeDeltas, readSource } from '
 import { type IncrementalScope, prepareIncremental } from './incremental.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { recordSyncFinished } from '../webhooks/record-event.ts';
-import { blankDisabledFields, loadSyncScope, type SyncScope } from '../scopes/sync-scope.ts';
+import { blankDisabledChanges, blankDisabledFields, loadSyncScope, type SyncScope } from '../scopes/sync-scope.ts';
 
 /** A prepared snapshot and how the plan was made (so a re-plan inside the transaction makes it alike). */
 export interface PreparedSync {
@@ -95,14 +95,14 @@ async function applyStage(
  * unavailable models carried over and the changes merged over the stored records.
  */
 async function prepareRead(db: Db, integrationId: string, read: SourceRead, scope: SyncScope): Promise<PreparedSync> {
-  // Turned-off fields are neither stored nor rendered: blanked in what the source sent and, on the
-  // whole-snapshot path, in the stored records merged in.
-  blankDisabledFields(scope, read);
+  // Turned-off fields are neither stored nor rendered: blanked in the changes the source sent and, on the
+  // whole-snapshot path, in the snapshot once stored records are merged in.
+  blankDisabledChanges(scope, read.deltas);
   const incremental = await prepareIncremental(db, integrationId, read);
   if (incremental) return { byModel: incremental.byModel, lookup: incremental.lookup, keepModels: read.unavailable, scope: incremental.scope };
   await carryOverUnavailable(db, integrationId, read);
   await mergeDeltas(db, integrationId, read);
-  blankDisabledFields(scope, read);
+  blankDisabledFields(scope, read.snapshot);
   const { byModel, lookup } = await prepareSnapshot(integrationId, read.snapshot);
   return { byModel, lookup, keepModels: read.unavailable };
 }
