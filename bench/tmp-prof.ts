@@ -1,0 +1,13 @@
+import { spawn } from 'node:child_process';
+import { createDevKey, freePort, tempDir } from './lib/processes.ts';
+import { measureLoad } from './lib/load.ts';
+const dataDir = tempDir('prof');
+const key = await createDevKey({ DATA_DIR: dataDir });
+const ports = [await freePort(), await freePort(), await freePort()];
+const child = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx', 'bench/lib/request-log-server.ts', dataDir, ...ports.map(String), ''], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise<void>((r) => child.stdout!.on('data', (d) => String(d).includes('ready') && r()));
+const which = process.env.SIDE === 'off' ? ports[1] : ports[0];
+const r = await measureLoad({ url: `http://127.0.0.1:${which}/v1/check-api-key`, headers: { authorization: `Bearer ${key}` }, duration: 8 });
+console.log(r);
+child.kill('SIGTERM');
+await new Promise((r) => child.on('exit', r));
