@@ -1,7 +1,9 @@
 import type { FlowCategory, FlowLanguage } from '../connectors/types.ts';
 import { insertLinkRow } from '../store/queries/links.ts';
 import type { LinkType } from '../store/schema.ts';
-import type { DomainDeps } from './deps.ts';
+import type { Db } from '../store/db.ts';
+import { appendAudit } from './audit.ts';
+import type { Actor, DomainDeps } from './deps.ts';
 import { inputInvalid } from './errors.ts';
 import { newId, randomString } from './ids.ts';
 import { defaultScopeConfigId } from './integrations.ts';
@@ -61,11 +63,34 @@ function resolveScopeConfig(env: EnvironmentRef, requested: string | null): stri
   throw inputInvalid(`Unknown scope_config_id '${requested}'. This environment has one scope config, '${fallback}'; omit scope_config_id to use it.`);
 }
 
+/** Who made a link by hand (a console user, the CLI): their link is audited; links made over `/v1` are in the request log. */
+export interface LinkAudit {
+  by: Actor;
+}
+
+/**
+ * Runs `insert` and, for a link made by hand, appends its audit row in the same transaction: what the
+ * link is for and until when, never its token.
+ */
+async function insertAudited(
+  deps: DomainDeps,
+  env: EnvironmentRef,
+  audit: LinkAudit | undefined,
+  entry: { action: string; targetType: string; targetId: string; after: Record<string, unknown>; at: Date },
+  insert: (db: Db) => Promise<void>,
+): Promise<void> {
+  if (!audit) return insert(deps.db);
+  await deps.db.transaction().execute(async (trx) => {
+    await insert(trx);
+    await appendAudit(trx, audit.by, { tenantId: env.tenantId, environmentId: env.environmentId, before: null, ...entry }, deps.secret);
+  });
+}
+
 /**
  * Creates a connection link bound to the caller's environment, a category, an optional tool and the
  * end user. Only the token's keyed hash is stored.
  */
-export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: CreateLinkInput): Promise<CreatedLink> {
+export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: CreateLinkInput, audit?: LinkAudit): Promise<CreatedLink> {
   if (input.remoteEnvironment !== null && input.tool === null) {
     throw inputInvalid('remote_environment can only be used together with integration_tool.');
   }
@@ -87,8 +112,16 @@ export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: C
   const now = deps.clock();
   const token = randomString(LINK_TOKEN_LENGTH);
   const expiresAt = linkExpiry(input.linkType, now);
-  await insertLinkRow(deps.db, {
-    id: newId(),
+  const id = newId();
+  const after = {
+    link_type: input.linkType,
+    integration_tool: input.tool,
+    end_user_organization_name: input.endUserOrganizationName,
+    end_user_origin_id: input.endUserOriginId,
+    expires_at: expiresAt.toISOString(),
+  };
+  await insertAudited(deps, env, audit, { action: 'link.created', targetType: 'link', targetId: id, after, at: now }, (db) => insertLinkRow(db, {
+    id,
     environment_id: env.environmentId,
     token_hash: hashLinkToken(deps.secret, token),
     link_type: input.linkType,
@@ -105,7 +138,7 @@ export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: C
     relink_integration_id: null,
     created_at: now,
     expires_at: expiresAt,
-  });
+  }));
   return { token, expiresAt };
 }
 
@@ -121,15 +154,17 @@ export interface RelinkInput {
  * Creates a reconnection link for an integration of the caller's environment: its flow replaces that
  * integration's credentials (and switches its scope config when one is given) instead of creating one.
  */
-export async function createRelinkLink(deps: DomainDeps, env: EnvironmentRef, integrationId: string, input: RelinkInput): Promise<CreatedLink> {
+export async function createRelinkLink(deps: DomainDeps, env: EnvironmentRef, integrationId: string, input: RelinkInput, audit?: LinkAudit): Promise<CreatedLink> {
   const integration = await accessIntegration(deps, env, integrationId);
   if (!deps.connectors.get(integration.tool)) throw inputInvalid(`Plugboard has no connector for tool '${integration.tool}'.`);
   const scopeConfigId = input.scopeConfigId === null ? null : resolveScopeConfig(env, input.scopeConfigId);
   const now = deps.clock();
   const token = randomString(LINK_TOKEN_LENGTH);
   const expiresAt = linkExpiry(input.linkType, now);
-  await insertLinkRow(deps.db, {
-    id: newId(),
+  const id = newId();
+  const after = { link_id: id, link_type: input.linkType, expires_at: expiresAt.toISOString() };
+  await insertAudited(deps, env, audit, { action: 'integration.relink_link_created', targetType: 'integration', targetId: integration.id, after, at: now }, (db) => insertLinkRow(db, {
+    id,
     environment_id: env.environmentId,
     token_hash: hashLinkToken(deps.secret, token),
     link_type: input.linkType,
@@ -146,6 +181,6 @@ export async function createRelinkLink(deps: DomainDeps, env: EnvironmentRef, in
     relink_integration_id: integration.id,
     created_at: now,
     expires_at: expiresAt,
-  });
+  }));
   return { token, expiresAt };
 }

@@ -1,3 +1,4 @@
+import { appendAudit } from '../audit.ts';
 import type { Actor, DomainDeps } from '../deps.ts';
 import { inputInvalid } from '../errors.ts';
 import { deleteIntegration, getIntegration, type IntegrationRecord, type IntegrationScope } from '../integrations.ts';
@@ -23,9 +24,28 @@ export async function deleteIntegrationConfirmed(
   return deleteIntegration(deps, by, scope, id);
 }
 
-/** Queues a full sync now for an integration of `scope` that is not inactive (as `POST /v1/force-sync` does). */
-export async function forceSyncFromConsole(deps: DomainDeps, scope: IntegrationScope, id: string): Promise<SyncRequestResult> {
+/**
+ * Queues a full sync now for an integration of `scope` that is not inactive (as `POST /v1/force-sync`
+ * does); a newly queued run is audited in the same transaction (asking again while it waits is not).
+ */
+export async function forceSyncFromConsole(deps: DomainDeps, by: Actor, scope: IntegrationScope, id: string): Promise<SyncRequestResult> {
   const integration = await getIntegration(deps.db, scope, id);
   assertNotInactive(integration);
-  return forceSync(deps, integration, 'FULL');
+  return forceSync(deps, integration, 'FULL', (trx, queued) =>
+    appendAudit(
+      trx,
+      by,
+      {
+        tenantId: integration.tenantId,
+        environmentId: integration.environmentId,
+        action: 'integration.sync_forced',
+        targetType: 'integration',
+        targetId: integration.id,
+        before: null,
+        after: { sync_id: queued.syncId, type: queued.type },
+        at: deps.clock(),
+      },
+      deps.secret,
+    ),
+  );
 }

@@ -38,7 +38,15 @@ export async function requeueInterruptedSyncs(deps: DomainDeps, staleSeconds = S
  * The run row and its job are written in one transaction (`trx` when the caller has one), so a queued
  * run always has a job. A running sync whose worker died is re-queued first, never answered as is.
  */
-export async function requestSync(deps: DomainDeps, integrationId: string, type: SyncType, trigger: SyncTrigger, trx?: Db): Promise<SyncRequestResult> {
+export async function requestSync(
+  deps: DomainDeps,
+  integrationId: string,
+  type: SyncType,
+  trigger: SyncTrigger,
+  trx?: Db,
+  /** Runs in the queueing transaction once a new run is queued (e.g. its audit row); not for an already queued one. */
+  onQueued?: (trx: Db, queued: SyncRequestResult) => Promise<void>,
+): Promise<SyncRequestResult> {
   if (!trx) {
     const active = await findActiveRun(deps.db, integrationId);
     if (active?.status === 'RUNNING') await requeueInterruptedSyncs(deps, SYNC_STALE_SECONDS, active.id);
@@ -48,7 +56,9 @@ export async function requestSync(deps: DomainDeps, integrationId: string, type:
       const inserted = await insertQueuedRun(db, { id: newId(), integrationId, type, trigger, queuedAt: deps.clock() });
       if (inserted) {
         await deps.jobs.send(SYNC_QUEUE, { runId: inserted.id }, { singletonKey: integrationId, trx: db });
-        return { alreadyQueued: false, syncId: inserted.id, type: inserted.type };
+        const queued: SyncRequestResult = { alreadyQueued: false, syncId: inserted.id, type: inserted.type };
+        await onQueued?.(db, queued);
+        return queued;
       }
       const active = await findActiveRun(db, integrationId);
       // The active run may have finished between the two statements: then try to queue again.

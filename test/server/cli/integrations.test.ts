@@ -29,9 +29,15 @@ describe('npm run cli -- links / integrations', () => {
   const cli = (...args: string[]) => runCli(args, { DATA_DIR: dataDir, PUBLIC_URL: 'https://hr.plugboard.test' });
 
   describe('links create', () => {
-    it('prints the flow link alone on the last line', async () => {
-      const res = await cli('links', 'create', '--environment', 'development', '--email', 'ops@acme.example', '--organization', 'Acme', '--magic');
-      expect([res.code, res.stdout.trim().split('\n').at(-1)]).toStrictEqual([0, expect.stringMatching(/^https:\/\/hr\.plugboard\.test\/flow\?token=[0-9A-Za-z]{40}$/)]);
+    it('prints the flow link alone on the last line, and audits the link without its token', async () => {
+      const res = await cli('links', 'create', '--environment', 'development', '--email', 'ops@acme.example', '--organization', 'Acme Audited', '--magic');
+      const link = res.stdout.trim().split('\n').at(-1)!;
+      expect([res.code, link]).toStrictEqual([0, expect.stringMatching(/^https:\/\/hr\.plugboard\.test\/flow\?token=[0-9A-Za-z]{40}$/)]);
+      const audit = (JSON.parse((await cli('audit', 'list', '--json')).stdout) as { action: string; source: string; after: Record<string, unknown> | null }[]).filter(
+        (e) => e.action === 'link.created' && e.after?.end_user_organization_name === 'Acme Audited',
+      );
+      expect(audit.map((e) => [e.source, e.after?.link_type])).toStrictEqual([['cli', 'MAGIC_LINK']]);
+      expect(JSON.stringify(audit)).not.toContain(new URL(link).searchParams.get('token')!);
     });
 
     it('refuses input create-link would refuse, saying why', async () => {

@@ -139,11 +139,12 @@ describe.each(STORE_NAMES)('the integrations page API (%s)', (storeName) => {
       expect(await audited(stale)).toStrictEqual([['integration.enabled', `user:${adminId}`]]);
     });
 
-    it('forces a sync (queued once) and refuses it for an inactive integration', async () => {
+    it('forces a sync (queued once, audited once) and refuses it for an inactive integration', async () => {
       const id = await integration({ org: 'Force', email: 'hr@force.example' });
       const first = (await admin.request('POST', path(id, '/force-sync'))).body.data;
       expect(first).toMatchObject({ already_queued: false, type: 'FULL' });
       expect((await admin.request('POST', path(id, '/force-sync'))).body.data).toStrictEqual({ ...first, already_queued: true });
+      expect(await audited(id)).toStrictEqual([['integration.sync_forced', `user:${adminId}`]]);
       const run = await app.deps.db.selectFrom('sync_runs').select(['trigger', 'status']).where('id', '=', first.sync_id).executeTakeFirst();
       expect(run?.trigger).toBe('FORCED');
       const inactive = await integration({ org: 'Force Off', email: 'hr@force.example' }, { status: 'INACTIVE' });
@@ -156,8 +157,12 @@ describe.each(STORE_NAMES)('the integrations page API (%s)', (storeName) => {
       const res = (await admin.request('POST', path(id, '/relink'), { link_type: 'MAGIC_LINK', language: 'de' })).body.data;
       expect(res.link).toMatch(new RegExp(`^${app.url}/flow\\?token=[0-9A-Za-z]{40}$`));
       expect(new Date(res.expires_at).getTime()).toBeGreaterThan(Date.now() + 300 * 86_400_000);
-      const link = await app.deps.db.selectFrom('connection_links').select(['relink_integration_id', 'language']).where('relink_integration_id', '=', id).executeTakeFirst();
-      expect(link).toStrictEqual({ relink_integration_id: id, language: 'de' });
+      const link = await app.deps.db.selectFrom('connection_links').select(['id', 'relink_integration_id', 'language']).where('relink_integration_id', '=', id).executeTakeFirst();
+      expect(link).toStrictEqual({ id: expect.any(String), relink_integration_id: id, language: 'de' });
+      const trail = (await listAudit(app.deps.db, tenant.id, 10_000)).filter((r) => r.targetId === id);
+      expect(trail.map((r) => [r.action, r.actor, r.after])).toStrictEqual([
+        ['integration.relink_link_created', `user:${adminId}`, { link_id: link!.id, link_type: 'MAGIC_LINK', expires_at: res.expires_at }],
+      ]);
     });
 
     it('deletes only with the organisation name or ID typed, audited', async () => {
@@ -187,6 +192,16 @@ describe.each(STORE_NAMES)('the integrations page API (%s)', (storeName) => {
       expect(new Date(magic.expires_at).getTime() - Date.now()).toBeGreaterThan(300 * 86_400_000);
       const bad = await admin.request('POST', `${DEV}/links`, { ...body, end_user_email: 'nope' });
       expect(bad.body).toStrictEqual(errorEnvelope('PLATFORM.INPUT_INVALID', 'Input invalid', 'Invalid request body: end_user_email must be a valid email address.'));
+      // Each link made is audited with what it is for and until when, never its token; the refused one is not.
+      const trail = (await listAudit(app.deps.db, tenant.id, 10_000)).filter((r) => r.action === 'link.created' && r.after?.end_user_origin_id === 'cust-9');
+      expect(trail.map((r) => [r.actor, r.environmentId !== null, r.after])).toStrictEqual(
+        [embedded, magic].map((made, i) => [
+          `user:${adminId}`,
+          true,
+          { link_type: i === 0 ? 'EMBEDDED' : 'MAGIC_LINK', integration_tool: 'sandbox', end_user_organization_name: 'New Customer', end_user_origin_id: 'cust-9', expires_at: made.expires_at },
+        ]),
+      );
+      for (const made of [embedded, magic]) expect(JSON.stringify(trail)).not.toContain(new URL(made.link).searchParams.get('token')!);
     });
 
     it('refuses roles outside their environments with the 403 envelope and changes nothing', async () => {

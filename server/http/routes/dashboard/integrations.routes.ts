@@ -52,12 +52,12 @@ export function integrationsConsoleRoutes(deps: AppDeps): Router {
   });
 
   router.post(`${base}/integrations/:id/force-sync`, allow('integrations.write'), async (req, res) => {
-    ok(res, toApiForcedSync(await forceSyncFromConsole(deps, await scopeOf(req), idOf(req))));
+    ok(res, toApiForcedSync(await forceSyncFromConsole(deps, userActor(consoleSessionOf(req).user), await scopeOf(req), idOf(req))));
   });
 
   router.post(`${base}/integrations/:id/relink`, allow('links.create'), async (req, res) => {
     const input = parseRelinkBody(req.body);
-    ok(res, linkAnswer(await createRelinkLink(deps, await environmentOf(req), idOf(req), input)));
+    ok(res, linkAnswer(await createRelinkLink(deps, await environmentOf(req), idOf(req), input, { by: userActor(consoleSessionOf(req).user) })));
   });
 
   router.delete(`${base}/integrations/:id`, allow('integrations.write'), async (req, res) => {
@@ -74,7 +74,7 @@ export function integrationsConsoleRoutes(deps: AppDeps): Router {
 
   router.post(`${base}/links`, allow('links.create'), async (req, res) => {
     const input = parseCreateLinkBody(req.body);
-    ok(res, linkAnswer(await createLink(deps, await environmentOf(req), input)));
+    ok(res, linkAnswer(await createLink(deps, await environmentOf(req), input, { by: userActor(consoleSessionOf(req).user) })));
   });
 
   return router;
