@@ -10,6 +10,7 @@ interface Waiter<T> {
  * (`work(key, n)` answers the n callers in their order of arrival). No caller is ever answered by work
  * that began before it asked, so a read still sees everything committed before its request arrived;
  * yet n concurrent callers of one key cost one round trip per batch instead of n queued on a row lock.
+ * A failed call fails its callers and those waiting behind it alike.
  * State lives in the returned function: one per process, built by the composition root.
  */
 export function batchBehind<T>(work: (key: string, callers: number) => Promise<T[]>): (key: string) => Promise<T> {
@@ -22,7 +23,10 @@ export function batchBehind<T>(work: (key: string, callers: number) => Promise<T
         const answers = await work(key, batch.length);
         batch.forEach((w, i) => w.resolve(answers[i]!));
       } catch (err) {
-        for (const w of batch) w.reject(err);
+        // A failure (the store away or frozen) fails the callers waiting behind it too: making each
+        // batch wait out its own timeout in turn would multiply the time to an answer during an outage.
+        for (const w of [...batch, ...waiting.get(key)!]) w.reject(err);
+        waiting.set(key, []);
       }
       batch = waiting.get(key)!;
       waiting.set(key, []);

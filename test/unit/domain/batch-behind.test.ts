@@ -64,22 +64,31 @@ describe('batchBehind', () => {
   });
 
   describe('when a call fails', () => {
-    it('rejects the callers of that call only and serves the next batch', async () => {
+    it('rejects its callers and those waiting behind it at once, without another call', async () => {
       const gate = deferred<void>();
-      let call = 0;
-      const run = batchBehind(async (_key, callers) => {
-        call++;
-        if (call === 1) {
-          await gate.promise;
-          throw new Error('store away');
-        }
-        return Array.from({ length: callers }, () => 'ok');
+      let calls = 0;
+      const run = batchBehind<string>(async () => {
+        calls++;
+        await gate.promise;
+        throw new Error('store away');
       });
       const failed = run('k');
-      const next = run('k');
-      gate.resolve();
+      const waiting = run('k');
+      gate.reject(new Error('store away'));
       await expect(failed).rejects.toThrow('store away');
-      await expect(next).resolves.toBe('ok');
+      await expect(waiting).rejects.toThrow('store away');
+      expect(calls).toBe(1);
+    });
+
+    it('starts afresh for a caller that arrives after the failure', async () => {
+      let calls = 0;
+      const run = batchBehind(async (_key, callers) => {
+        calls++;
+        if (calls === 1) throw new Error('store away');
+        return Array.from({ length: callers }, () => 'ok');
+      });
+      await expect(run('k')).rejects.toThrow('store away');
+      await expect(run('k')).resolves.toBe('ok');
     });
   });
 
