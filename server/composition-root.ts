@@ -4,6 +4,7 @@ import type { Connector } from './connectors/types.ts';
 import type { AppDeps } from './deps.ts';
 import { type ConnectorRuntime, createConnectorRuntime } from './connectors/http/runtime.ts';
 import { AuthCache } from './domain/auth-cache.ts';
+import { batchedKeyReader } from './domain/authenticate.ts';
 import { connectorTokenStore } from './domain/connector-tokens.ts';
 import type { Clock } from './domain/deps.ts';
 import { JOB_QUEUES } from './domain/jobs/queues.ts';
@@ -113,6 +114,7 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
     storeKind: store.kind,
     // The embedded store is owned by this process alone, so key states and request counts can live here.
     authCache: store.kind === 'pglite' ? new AuthCache() : undefined,
+    keyReader: batchedKeyReader(store.db),
     rateLimits: store.kind === 'pglite' ? memoryRateLimitCounter({ clock }) : databaseRateLimitCounter({ db: store.db, clock }),
     ...(overrides.widgetDevMiddleware ? { widgetDevMiddleware: overrides.widgetDevMiddleware } : {}),
     requestLog: createRequestLogWriter({ insert: requestLogInserter(store.db), logger }),

@@ -1,9 +1,11 @@
 import { parseApiKey } from './api-key-format.ts';
 import type { CachedKey } from './auth-cache.ts';
+import { batchBehind } from './batch-behind.ts';
 import type { StoreDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { isIpAllowed } from './ip-allowlist.ts';
 import { digestsEqual, keyedHash } from './secrets.ts';
+import type { Db } from '../store/db.ts';
 import type { EnvironmentKind } from '../store/schema.ts';
 
 /** Who a request is, once its key checked out. */
@@ -47,15 +49,38 @@ export async function authenticate(deps: StoreDeps, presented: string, clientIp:
     throw new AppError('PLATFORM.IP_NOT_WHITELISTED', `Requests from IP address ${clientIp ?? 'unknown'} are not allowed for this API key.`);
   }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await deps.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', key.keyId).execute();
+    // Noted before the write: the callers sharing this read (and the cache) need not write it again.
     key.lastUsedAt = now;
+    await deps.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', key.keyId).execute();
   }
   return { keyId: key.keyId, tenantId: key.tenantId, environmentId: key.environmentId, environment: key.environment };
 }
 
-/** One indexed read by keyed hash; remembered in the auth cache when the process has one. */
+/** Reads a key's state by keyed hash (undefined: no such key). */
+export type KeyReader = (hash: string) => Promise<CachedKey | undefined>;
+
+/**
+ * This process's key reads: concurrent requests with one key share a read, but never one that began
+ * before their request arrived (see `batchBehind`), so a key disabled by any instance still fails on the
+ * very next request. Built once per process by the composition root.
+ */
+export function batchedKeyReader(db: Db): KeyReader {
+  return batchBehind(async (hash, callers) => {
+    const key = await readKeyRow(db, hash);
+    return Array.from({ length: callers }, () => key);
+  });
+}
+
+/** Reads through the process's key reader (one read per call without one); remembered in the auth cache when the process has one. */
 async function readKey(deps: StoreDeps, hash: string): Promise<CachedKey | undefined> {
-  const row = await deps.db
+  const key = await (deps.keyReader ?? ((h: string) => readKeyRow(deps.db, h)))(hash);
+  if (key) deps.authCache?.set(hash, key);
+  return key;
+}
+
+/** One indexed read by keyed hash. */
+async function readKeyRow(db: Db, hash: string): Promise<CachedKey | undefined> {
+  const row = await db
     .selectFrom('api_keys')
     .innerJoin('environments', 'environments.id', 'api_keys.environment_id')
     .select([
@@ -79,7 +104,7 @@ async function readKey(deps: StoreDeps, hash: string): Promise<CachedKey | undef
     .where('api_keys.key_hash', '=', hash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const key: CachedKey = {
+  return {
     keyId: row.id,
     keyHash: row.key_hash,
     tenantId: row.tenant_id,
@@ -90,6 +115,4 @@ async function readKey(deps: StoreDeps, hash: string): Promise<CachedKey | undef
     lastUsedAt: row.last_used_at,
     ipAllowlist: row.ip_allowlist,
   };
-  deps.authCache?.set(hash, key);
-  return key;
 }

@@ -2,6 +2,7 @@ import type { ConnectorRegistry } from '../connectors/registry.ts';
 import type { ConnectorRuntime } from '../connectors/http/runtime.ts';
 import type { Db } from '../store/db.ts';
 import type { AuthCache } from './auth-cache.ts';
+import type { KeyReader } from './authenticate.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 
 /** A clock; injected everywhere so tests control time without waiting. */
@@ -21,6 +22,8 @@ export interface DomainDeps {
   connectorRuntime: ConnectorRuntime;
   /** Key-state cache; set only when this process is the store's sole writer (the embedded store). */
   authCache?: AuthCache;
+  /** This process's key reads (concurrent reads of one key batched); without it, every authentication reads on its own. */
+  keyReader?: KeyReader;
 }
 
 /** Who did something and through which channel, for the audit trail. */
@@ -32,4 +35,4 @@ export interface Actor {
 }
 
 /** What most rules need of {@link DomainDeps}: the store, the clock, the server secret (and the key cache). */
-export type StoreDeps = Pick<DomainDeps, 'db' | 'clock' | 'secret' | 'authCache'>;
+export type StoreDeps = Pick<DomainDeps, 'db' | 'clock' | 'secret' | 'authCache' | 'keyReader'>;

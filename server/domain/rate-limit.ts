@@ -1,4 +1,5 @@
 import { hitRateLimit } from '../store/queries/rate-limits.ts';
+import { batchBehind } from './batch-behind.ts';
 import type { DomainDeps } from './deps.ts';
 
 /** The fixed window every per-key budget is counted in. @default 60 seconds */
@@ -12,16 +13,21 @@ export interface RateLimitCounter {
   hit(key: string): Promise<{ hits: number; resetInMs: number }>;
 }
 
-/** Counters kept in the database, so every instance on one PostgreSQL shares the same per-key budget. */
+/**
+ * Counters kept in the database, so every instance on one PostgreSQL shares the same per-key budget.
+ * Hits of one key that arrive while its upsert is in flight are sent together as one `+n` upsert once it
+ * ends (a single row per key would otherwise queue every request on its lock); each caller still gets its
+ * own exact count, the upsert's total minus the hits counted after its own, so across all instances
+ * exactly the budget's worth of requests is let through.
+ */
 export function databaseRateLimitCounter(deps: Pick<DomainDeps, 'db' | 'clock'>, windowMs = RATE_LIMIT_WINDOW_MS): RateLimitCounter {
-  return {
-    local: false,
-    hit: async (key) => {
-      const now = deps.clock();
-      const { hits, windowStart } = await hitRateLimit(deps.db, key, now, windowMs);
-      return { hits, resetInMs: windowStart.getTime() + windowMs - now.getTime() };
-    },
-  };
+  const hit = batchBehind(async (key, callers) => {
+    const now = deps.clock();
+    const { hits, windowStart } = await hitRateLimit(deps.db, key, now, windowMs, callers);
+    const resetInMs = windowStart.getTime() + windowMs - now.getTime();
+    return Array.from({ length: callers }, (_, i) => ({ hits: hits - callers + 1 + i, resetInMs }));
+  });
+  return { local: false, hit };
 }
 
 /**

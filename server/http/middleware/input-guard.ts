@@ -34,8 +34,14 @@ const UNSTORABLE = 'must not contain NUL characters or unpaired UTF-16 surrogate
 /**
  * Rejects, before any route runs, a path with a malformed percent-encoding and path segments or query
  * values that decode to text the store cannot hold: 400 PLATFORM.INPUT_INVALID instead of a database error.
+ * A URL without `%` passes at once: NUL and lone surrogates can only arrive percent-encoded (the HTTP
+ * parser refuses a raw NUL, and raw bytes never decode to a surrogate).
  */
 export const rejectUnstorableUrl: RequestHandler = (req, _res, next) => {
+  if (!req.url.includes('%')) {
+    next();
+    return;
+  }
   for (const segment of req.path.split('/')) {
     let decoded: string;
     try {

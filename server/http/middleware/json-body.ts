@@ -11,11 +11,17 @@ const hasBody = (req: Parameters<RequestHandler>[0]) =>
 /**
  * JSON bodies only: a request that carries a body must say `application/json`, otherwise 415 with the
  * error envelope; malformed or oversize JSON is reported by the error handler, and strings the store cannot
- * hold (NUL, lone surrogates) are refused with 400.
+ * hold (NUL, lone surrogates) are refused with 400. One middleware: most API requests (GETs) carry no
+ * body and pass it with a single check.
  */
-export function jsonBody(): RequestHandler[] {
-  const requireJson: RequestHandler = (req, _res, next) => {
-    if (hasBody(req) && !req.is('application/json')) {
+export function jsonBody(): RequestHandler {
+  const parse = express.json({ limit: JSON_BODY_LIMIT, strict: true });
+  return (req, res, next) => {
+    if (!hasBody(req)) {
+      next();
+      return;
+    }
+    if (!req.is('application/json')) {
       next(
         new AppError(
           'PLATFORM.INPUT_INVALID',
@@ -26,11 +32,6 @@ export function jsonBody(): RequestHandler[] {
       );
       return;
     }
-    next();
+    parse(req, res, (err?: unknown) => (err ? next(err) : rejectUnstorableBody(req, res, next)));
   };
-  const parse = express.json({ limit: JSON_BODY_LIMIT, strict: true });
-  // Most API requests (GETs) carry no body: they skip the parser and the body check altogether.
-  const parseIfBody: RequestHandler = (req, res, next) => (hasBody(req) ? parse(req, res, next) : next());
-  const checkIfBody: RequestHandler = (req, res, next) => (hasBody(req) ? rejectUnstorableBody(req, res, next) : next());
-  return [requireJson, parseIfBody, checkIfBody];
 }

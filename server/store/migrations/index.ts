@@ -14,6 +14,7 @@ import * as consoleIntegrations from './0012-console-integrations.ts';
 import * as webhookJobs from './0015-webhook-jobs.ts';
 import * as environmentScopes from './0014-environment-scopes.ts';
 import * as requestLogs from './0013-request-logs.ts';
+import * as rateLimitsUnlogged from './0016-rate-limits-unlogged.ts';
 import * as requestLogIdHash from './0018-request-log-id-hash.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-webhook-jobs': webhookJobs,
   '0014-environment-scopes': environmentScopes,
   '0013-request-logs': requestLogs,
+  '0016-rate-limits-unlogged': rateLimitsUnlogged,
   '0018-request-log-id-hash': requestLogIdHash,
 };
 

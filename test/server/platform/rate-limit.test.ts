@@ -23,6 +23,13 @@ describe.each(STORE_NAMES)('per-key rate limit (%s)', (storeName) => {
       expect(res.headers.get('ratelimit-remaining')).toBe('0');
     });
 
+    it('lets exactly RATE_LIMIT_PER_MINUTE of many concurrent requests through', async () => {
+      const { key } = await createTestKey(app.deps, await createTestTenant(await sharedStore(storeName)));
+      const statuses = await Promise.all(Array.from({ length: 12 }, async () => (await call(`${app.url}/v1/check-api-key`, key)).status));
+      expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(9);
+    });
+
     it('counts each key separately', async () => {
       const tenant = await createTestTenant(await sharedStore(storeName));
       const first = await createTestKey(app.deps, tenant);

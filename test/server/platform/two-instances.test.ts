@@ -40,5 +40,15 @@ describe.runIf(STORE_NAMES.includes('postgres'))('two app instances on one Postg
       for (const app of [appA, appB, appA, appB, appA]) statuses.push((await call(`${app.url}/v1/check-api-key`, key)).status);
       expect(statuses).toStrictEqual([200, 200, 200, 200, 429]);
     });
+
+    it('stays exact under concurrent requests through both instances: the budget answered 200, the rest 429', async () => {
+      const tenant = await createTestTenant(storeA);
+      const { key } = await createTestKey(appA.deps, tenant);
+      const statuses = await Promise.all(
+        Array.from({ length: 40 }, async (_, i) => (await call(`${(i % 2 ? appA : appB).url}/v1/check-api-key`, key)).status),
+      );
+      expect(statuses.filter((s) => s === 200)).toHaveLength(4);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(36);
+    });
   });
 });
