@@ -109,7 +109,7 @@ export async function planSnapshot(
     const seq = state ? state.seq : (maxSeq.get(p.model) ?? 0) + 1;
     if (!state) maxSeq.set(p.model, seq);
     const write: RecordWrite = { model: p.model, seq, id: p.id, remoteId: p.remoteId, ownHash: p.ownHash, nestedHash, bodyHash: renderHash,
-      changedAt: p.changedAt, updatedAt, attrs: JSON.stringify(p.attrs), body, record: JSON.stringify(p.rec) };
+      changedAt: p.changedAt, updatedAt, attrs: JSON.stringify(p.attrs), body, record: p.json ?? JSON.stringify(p.rec) };
     if (state) {
       updates.push(write);
       count.updated++;

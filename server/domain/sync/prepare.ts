@@ -12,6 +12,8 @@ export interface Prepared<M extends ModelKey = ModelKey> {
   rec: RecordOf<M>;
   /** Hash of the record's own unified fields: `changed_at` moves only when it changes. */
   ownHash: string;
+  /** JSON of `rec` when hashing it already produced that text (models without relation fields), so it is not serialised twice. */
+  json?: string;
   /** Filter attributes stored with the row. */
   attrs: Record<string, unknown>;
   /** The record's `changed_at` (ISO), decided against the stored state during the sync. */
@@ -48,14 +50,18 @@ function hash(value: string): string {
   return `${(h2 >>> 0).toString(36)}.${(h1 >>> 0).toString(36)}.${value.length.toString(36)}`;
 }
 
-function ownHashOf(model: ModelKey, rec: object): string {
+/** The own hash of a record and, when the hashed text is the record's whole JSON, that text. */
+function ownHashOf(model: ModelKey, rec: object): { ownHash: string; json?: string } {
   // Relation fields feed `updated_after`, not `changed_at`.
   const skip = declarationOf(model).relationFields;
-  if (skip.length === 0) return hash(JSON.stringify(rec));
+  if (skip.length === 0) {
+    const json = JSON.stringify(rec);
+    return { ownHash: hash(json), json };
+  }
   // Undefined values are left out of JSON like deleted keys, without `delete` turning the copy into a slow dictionary object.
   const own: Record<string, unknown> = { ...rec };
   for (const key of skip) own[key] = undefined;
-  return hash(JSON.stringify(own));
+  return { ownHash: hash(JSON.stringify(own)) };
 }
 
 /** Derives IDs and own hashes for every record of a snapshot and indexes them for lookups. */
@@ -90,7 +96,8 @@ export async function prepareSnapshot(integrationId: string, snapshot: HrisSnaps
       // Yield now and then: a large company takes a while and requests should not wait for all of it.
       if (list.length % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
       if (index.has(rec.remoteId)) continue;
-      const prepared: Prepared = { model, id: idOf(model, rec.remoteId)!, remoteId: rec.remoteId, rec, ownHash: ownHashOf(model, rec), attrs: {}, changedAt: '' };
+      const { ownHash, json } = ownHashOf(model, rec);
+      const prepared: Prepared = { model, id: idOf(model, rec.remoteId)!, remoteId: rec.remoteId, rec, ownHash, json, attrs: {}, changedAt: '' };
       index.set(rec.remoteId, prepared);
       list.push(prepared);
       const parentRef = CHILD_MODELS.get(model) as ((child: RecordOf<ModelKey>) => string) | undefined;

@@ -68,6 +68,8 @@ const pack = (rows: RecordWrite[], pick: (r: RecordWrite) => string | number) =>
 // A leading separator, dropped again by [2:], because string_to_array('') is an empty array, not {''}.
 const col = (packed: string) => sql`(string_to_array(${SEP + packed}::text, chr(1)))[2:]`;
 
+type Columns = ReturnType<typeof columns>;
+
 const columns = (rows: RecordWrite[]) => ({
   model: col(pack(rows, (r) => r.model)),
   seq: col(pack(rows, (r) => r.seq)),
@@ -83,31 +85,46 @@ const columns = (rows: RecordWrite[]) => ({
   record: col(pack(rows, (r) => r.record)),
 });
 
+/** Lets a statement that was just issued reach the store before this thread turns to other work. */
+const handOver = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs `write` over `rows` in batches of BATCH, one statement at a time, packing the next batch while
+ * the store executes the current one (PostgreSQL, or PGlite in its own thread, works meanwhile).
+ */
+async function inBatches(rows: RecordWrite[], write: (c: Columns) => Promise<unknown>): Promise<void> {
+  let next = rows.length > 0 ? columns(rows.slice(0, BATCH)) : null;
+  for (let i = 0; next; i += BATCH) {
+    const running = write(next);
+    // Keep a failed statement's rejection handled while the next batch is packed.
+    running.catch(() => undefined);
+    await handOver();
+    next = i + BATCH < rows.length ? columns(rows.slice(i + BATCH, i + 2 * BATCH)) : null;
+    await running;
+  }
+}
+
 /** Inserts new records in batches (one statement per batch). */
 export async function insertRecords(db: Db, integrationId: string, rows: RecordWrite[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const c = columns(rows.slice(i, i + BATCH));
-    await sql`
+  await inBatches(rows, (c) =>
+    sql`
       insert into hris_records (integration_id, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, remote_deleted_at, attrs, body, record)
       select ${integrationId}, x.model, x.seq::int, x.id, x.remote_id, x.own_hash, x.nested_hash, x.body_hash, x.changed_at::timestamptz,
         x.updated_at::timestamptz, null, x.attrs::jsonb, x.body, x.record
       from unnest(${c.model}, ${c.seq}, ${c.id}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body}, ${c.record})
-        as x(model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)`.execute(db);
-  }
+        as x(model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)`.execute(db));
 }
 
 /** Overwrites changed records (matched by model and seq) and clears their deletion mark. */
 export async function updateRecords(db: Db, integrationId: string, rows: RecordWrite[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const c = columns(rows.slice(i, i + BATCH));
-    await sql`
+  await inBatches(rows, (c) =>
+    sql`
       update hris_records as r set remote_id = x.remote_id, own_hash = x.own_hash, nested_hash = x.nested_hash, body_hash = x.body_hash,
         changed_at = x.changed_at::timestamptz, updated_at = x.updated_at::timestamptz, remote_deleted_at = null, attrs = x.attrs::jsonb, body = x.body,
         record = x.record
       from unnest(${c.model}, ${c.seq}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body}, ${c.record})
         as x(model, seq, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)
-      where r.integration_id = ${integrationId} and r.model = x.model and r.seq = x.seq::int`.execute(db);
-  }
+      where r.integration_id = ${integrationId} and r.model = x.model and r.seq = x.seq::int`.execute(db));
 }
 
 /**
@@ -115,15 +132,13 @@ export async function updateRecords(db: Db, integrationId: string, rows: RecordW
  * embedded store other queries run between the batches instead of waiting for one long transaction.
  */
 export async function stageRecords(db: Db, integrationId: string, stageId: string, op: 'insert' | 'update', rows: RecordWrite[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const c = columns(rows.slice(i, i + BATCH));
-    await sql`
+  await inBatches(rows, (c) =>
+    sql`
       insert into hris_record_stage (stage_id, integration_id, op, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)
       select ${stageId}, ${integrationId}, ${op}, x.model, x.seq::int, x.id, x.remote_id, x.own_hash, x.nested_hash, x.body_hash, x.changed_at::timestamptz,
         x.updated_at::timestamptz, x.attrs::jsonb, x.body, x.record
       from unnest(${c.model}, ${c.seq}, ${c.id}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body}, ${c.record})
-        as x(model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)`.execute(db);
-  }
+        as x(model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)`.execute(db));
 }
 
 /** Copies a stage into hris_records (inside the sync's transaction): two set-based statements, no parameters to parse. */
