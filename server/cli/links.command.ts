@@ -49,7 +49,7 @@ export function linksCommand(): Command {
         }, 'link options');
         const environment = await getEnvironment(ctx.deps.db, ctx.tenantId, opts.environment);
         const env = { tenantId: ctx.tenantId, environmentId: environment.id, environment: opts.environment };
-        const created = await createLink(ctx.deps, env, input, { by: ctx.actor });
+        const created = await createLink(ctx.deps, env, input, ctx.actor);
         const { link } = toApiLink(await publicUrlForLinks(ctx.deps.db, ctx.config), created);
         if (opts.json) {
           printJson({ link, link_type: input.linkType, environment: opts.environment, expires_at: created.expiresAt.toISOString() });

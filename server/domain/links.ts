@@ -63,26 +63,22 @@ function resolveScopeConfig(env: EnvironmentRef, requested: string | null): stri
   throw inputInvalid(`Unknown scope_config_id '${requested}'. This environment has one scope config, '${fallback}'; omit scope_config_id to use it.`);
 }
 
-/** Who made a link by hand (a console user, the CLI): their link is audited; links made over `/v1` are in the request log. */
-export interface LinkAudit {
-  by: Actor;
-}
-
 /**
- * Runs `insert` and, for a link made by hand, appends its audit row in the same transaction: what the
- * link is for and until when, never its token.
+ * Runs `insert` and, for a link made by hand (`by`: a console user, the CLI), appends its audit row in
+ * the same transaction: what the link is for and until when, never its token. Links made over `/v1`
+ * are in the request log instead.
  */
 async function insertAudited(
   deps: DomainDeps,
   env: EnvironmentRef,
-  audit: LinkAudit | undefined,
+  by: Actor | undefined,
   entry: { action: string; targetType: string; targetId: string; after: Record<string, unknown>; at: Date },
   insert: (db: Db) => Promise<void>,
 ): Promise<void> {
-  if (!audit) return insert(deps.db);
+  if (!by) return insert(deps.db);
   await deps.db.transaction().execute(async (trx) => {
     await insert(trx);
-    await appendAudit(trx, audit.by, { tenantId: env.tenantId, environmentId: env.environmentId, before: null, ...entry }, deps.secret);
+    await appendAudit(trx, by, { tenantId: env.tenantId, environmentId: env.environmentId, before: null, ...entry }, deps.secret);
   });
 }
 
@@ -90,7 +86,7 @@ async function insertAudited(
  * Creates a connection link bound to the caller's environment, a category, an optional tool and the
  * end user. Only the token's keyed hash is stored.
  */
-export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: CreateLinkInput, audit?: LinkAudit): Promise<CreatedLink> {
+export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: CreateLinkInput, by?: Actor): Promise<CreatedLink> {
   if (input.remoteEnvironment !== null && input.tool === null) {
     throw inputInvalid('remote_environment can only be used together with integration_tool.');
   }
@@ -120,7 +116,7 @@ export async function createLink(deps: DomainDeps, env: EnvironmentRef, input: C
     end_user_origin_id: input.endUserOriginId,
     expires_at: expiresAt.toISOString(),
   };
-  await insertAudited(deps, env, audit, { action: 'link.created', targetType: 'link', targetId: id, after, at: now }, (db) => insertLinkRow(db, {
+  await insertAudited(deps, env, by, { action: 'link.created', targetType: 'link', targetId: id, after, at: now }, (db) => insertLinkRow(db, {
     id,
     environment_id: env.environmentId,
     token_hash: hashLinkToken(deps.secret, token),
@@ -154,7 +150,7 @@ export interface RelinkInput {
  * Creates a reconnection link for an integration of the caller's environment: its flow replaces that
  * integration's credentials (and switches its scope config when one is given) instead of creating one.
  */
-export async function createRelinkLink(deps: DomainDeps, env: EnvironmentRef, integrationId: string, input: RelinkInput, audit?: LinkAudit): Promise<CreatedLink> {
+export async function createRelinkLink(deps: DomainDeps, env: EnvironmentRef, integrationId: string, input: RelinkInput, by?: Actor): Promise<CreatedLink> {
   const integration = await accessIntegration(deps, env, integrationId);
   if (!deps.connectors.get(integration.tool)) throw inputInvalid(`Plugboard has no connector for tool '${integration.tool}'.`);
   const scopeConfigId = input.scopeConfigId === null ? null : resolveScopeConfig(env, input.scopeConfigId);
@@ -163,7 +159,7 @@ export async function createRelinkLink(deps: DomainDeps, env: EnvironmentRef, in
   const expiresAt = linkExpiry(input.linkType, now);
   const id = newId();
   const after = { link_id: id, link_type: input.linkType, expires_at: expiresAt.toISOString() };
-  await insertAudited(deps, env, audit, { action: 'integration.relink_link_created', targetType: 'integration', targetId: integration.id, after, at: now }, (db) => insertLinkRow(db, {
+  await insertAudited(deps, env, by, { action: 'integration.relink_link_created', targetType: 'integration', targetId: integration.id, after, at: now }, (db) => insertLinkRow(db, {
     id,
     environment_id: env.environmentId,
     token_hash: hashLinkToken(deps.secret, token),

@@ -11,19 +11,10 @@ import type { RequestLogEntry } from './request-log-writer.ts';
 
 export type { RequestLogFilter };
 
-/** A request log entry as the console shows it. */
-export interface RequestLogRecord {
-  requestId: string;
-  environmentId: string;
-  at: Date;
-  method: string;
-  path: string;
-  status: number;
-  latencyMs: number;
-  apiKeyId: string;
+/** A request log entry as the console shows it: as recorded, with its key's display prefix. */
+export interface RequestLogRecord extends RequestLogEntry {
   /** The key's display prefix, null once the key no longer exists. */
   keyPrefix: string | null;
-  integrationId: string | null;
 }
 
 /** One page of entries, newest first, and the cursor of the next (older) page. */

@@ -1,15 +1,13 @@
 import { type Request, Router } from 'express';
 import type { AppDeps } from '../../../deps.ts';
-import { userActor } from '../../../domain/console/user-record.ts';
 import { getEnvironmentSettings, settingsJson, updateEnvironmentSettings } from '../../../domain/environment-settings.ts';
 import { changeToolEnabled, listEnvironmentTools } from '../../../domain/environment-tools.ts';
 import { getScopeConfig, updateScopeConfig } from '../../../domain/scopes/scope-config.ts';
-import { getEnvironment } from '../../../domain/tenants.ts';
-import type { EnvironmentRef } from '../../../domain/tools.ts';
 import { ok } from '../../respond.ts';
 import { toApiConfiguration, toApiConsoleScopes, toApiConsoleTool } from './configuration.mappers.ts';
 import { parseSettingsBody, parseToolEnabledBody } from './configuration.parsers.ts';
-import { allow, consoleSessionOf, environmentParam } from './console-session.ts';
+import { allow, consoleActorOf } from './console-session.ts';
+import { environmentRefOf } from './environment-ref.ts';
 
 /**
  * An environment's configuration in the console: enabled tools, the scope configuration and the flow's
@@ -19,12 +17,7 @@ export function configurationRoutes(deps: AppDeps): Router {
   const router = Router();
   const base = '/environments/:environment/configuration';
 
-  async function environmentOf(req: Request): Promise<EnvironmentRef> {
-    const tenantId = consoleSessionOf(req).user.tenantId;
-    const env = await getEnvironment(deps.db, tenantId, environmentParam(req));
-    return { tenantId, environmentId: env.id, environment: env.kind };
-  }
-  const actorOf = (req: Request) => userActor(consoleSessionOf(req).user);
+  const environmentOf = (req: Request) => environmentRefOf(deps.db, req);
 
   router.get(base, allow('configuration.read'), async (req, res) => {
     const env = await environmentOf(req);
@@ -38,17 +31,17 @@ export function configurationRoutes(deps: AppDeps): Router {
 
   router.put(`${base}/tools/:tool`, allow('configuration.write'), async (req, res) => {
     const { enabled } = parseToolEnabledBody(req.body);
-    const tool = await changeToolEnabled(deps, actorOf(req), await environmentOf(req), req.params.tool as string, enabled);
+    const tool = await changeToolEnabled(deps, consoleActorOf(req), await environmentOf(req), req.params.tool as string, enabled);
     ok(res, { tool: toApiConsoleTool(tool) });
   });
 
   router.put(`${base}/scopes`, allow('scopes.write'), async (req, res) => {
-    const scope = await updateScopeConfig(deps, actorOf(req), await environmentOf(req), req.body);
+    const scope = await updateScopeConfig(deps, consoleActorOf(req), await environmentOf(req), req.body);
     ok(res, { models: toApiConsoleScopes(scope) });
   });
 
   router.patch(`${base}/settings`, allow('configuration.write'), async (req, res) => {
-    const settings = await updateEnvironmentSettings(deps, actorOf(req), await environmentOf(req), parseSettingsBody(req.body));
+    const settings = await updateEnvironmentSettings(deps, consoleActorOf(req), await environmentOf(req), parseSettingsBody(req.body));
     ok(res, { settings: settingsJson(settings) });
   });
 

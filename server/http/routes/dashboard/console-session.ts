@@ -1,6 +1,7 @@
 import { parse as parseCookies } from 'cookie';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
-import type { DomainDeps } from '../../../domain/deps.ts';
+import type { Actor, DomainDeps } from '../../../domain/deps.ts';
+import { userActor } from '../../../domain/console/user-record.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { type ConsoleAction, CONSOLE_POLICY, isAllowed } from '../../../domain/console/policy.ts';
 import {
@@ -125,6 +126,9 @@ export function consoleSessionOf(req: Request): ConsoleSession {
   if (!req.consoleSession) throw new Error('consoleSessionOf() used on a route without allow()');
   return req.consoleSession;
 }
+
+/** The signed-in user of a route guarded by `allow()`, as the audit names them. */
+export const consoleActorOf = (req: Request): Actor => userActor(consoleSessionOf(req).user);
 
 /** The `:environment` of a route guarded by `allow()`. */
 export function environmentParam(req: Request): EnvironmentKind {

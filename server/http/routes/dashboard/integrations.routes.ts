@@ -1,18 +1,17 @@
 import { type Request, Router } from 'express';
 import type { AppDeps } from '../../../deps.ts';
 import { deleteIntegrationConfirmed, forceSyncFromConsole } from '../../../domain/console/integration-actions.ts';
-import { userActor } from '../../../domain/console/user-record.ts';
 import { getIntegrationDetails } from '../../../domain/integration-details.ts';
 import { searchIntegrations } from '../../../domain/integration-search.ts';
 import { setIntegrationEnabled } from '../../../domain/integrations.ts';
 import { type CreatedLink, createLink, createRelinkLink } from '../../../domain/links.ts';
-import { getEnvironment } from '../../../domain/tenants.ts';
-import { type EnvironmentRef, listEnabledConnectors } from '../../../domain/tools.ts';
+import { listEnabledConnectors } from '../../../domain/tools.ts';
 import { toApiLink } from '../../mappers/link.mapper.ts';
 import { parseCreateLinkBody, parseRelinkBody } from '../../parsers/connect.ts';
 import { ok } from '../../respond.ts';
 import { toApiConsoleIntegration } from './console.mappers.ts';
-import { allow, consoleSessionOf, environmentParam } from './console-session.ts';
+import { allow, consoleActorOf } from './console-session.ts';
+import { environmentRefOf } from './environment-ref.ts';
 import { toApiForcedSync, toApiIntegrationDetails, toApiIntegrationPage } from './integrations.mappers.ts';
 import { parseDeleteConfirmationBody, parseEnabledBody, parseIntegrationListQuery } from './integrations.parsers.ts';
 
@@ -25,11 +24,7 @@ export function integrationsConsoleRoutes(deps: AppDeps): Router {
   const router = Router();
   const base = '/environments/:environment';
 
-  async function environmentOf(req: Request): Promise<EnvironmentRef> {
-    const tenantId = consoleSessionOf(req).user.tenantId;
-    const env = await getEnvironment(deps.db, tenantId, environmentParam(req));
-    return { tenantId, environmentId: env.id, environment: env.kind };
-  }
+  const environmentOf = (req: Request) => environmentRefOf(deps.db, req);
   const scopeOf = async (req: Request) => ({ environmentId: (await environmentOf(req)).environmentId });
   const idOf = (req: Request) => req.params.id as string;
   // The console shows when the link stops working, next to the link itself.
@@ -47,22 +42,22 @@ export function integrationsConsoleRoutes(deps: AppDeps): Router {
 
   router.put(`${base}/integrations/:id/enabled`, allow('integrations.write'), async (req, res) => {
     const value = parseEnabledBody(req.body);
-    const record = await setIntegrationEnabled(deps, userActor(consoleSessionOf(req).user), await scopeOf(req), idOf(req), value);
+    const record = await setIntegrationEnabled(deps, consoleActorOf(req), await scopeOf(req), idOf(req), value);
     ok(res, { integration: toApiConsoleIntegration(record) });
   });
 
   router.post(`${base}/integrations/:id/force-sync`, allow('integrations.write'), async (req, res) => {
-    ok(res, toApiForcedSync(await forceSyncFromConsole(deps, userActor(consoleSessionOf(req).user), await scopeOf(req), idOf(req))));
+    ok(res, toApiForcedSync(await forceSyncFromConsole(deps, consoleActorOf(req), await scopeOf(req), idOf(req))));
   });
 
   router.post(`${base}/integrations/:id/relink`, allow('links.create'), async (req, res) => {
     const input = parseRelinkBody(req.body);
-    ok(res, linkAnswer(await createRelinkLink(deps, await environmentOf(req), idOf(req), input, { by: userActor(consoleSessionOf(req).user) })));
+    ok(res, linkAnswer(await createRelinkLink(deps, await environmentOf(req), idOf(req), input, consoleActorOf(req))));
   });
 
   router.delete(`${base}/integrations/:id`, allow('integrations.write'), async (req, res) => {
     const confirmation = parseDeleteConfirmationBody(req.body);
-    await deleteIntegrationConfirmed(deps, userActor(consoleSessionOf(req).user), await scopeOf(req), idOf(req), confirmation);
+    await deleteIntegrationConfirmed(deps, consoleActorOf(req), await scopeOf(req), idOf(req), confirmation);
     ok(res, {});
   });
 
@@ -74,7 +69,7 @@ export function integrationsConsoleRoutes(deps: AppDeps): Router {
 
   router.post(`${base}/links`, allow('links.create'), async (req, res) => {
     const input = parseCreateLinkBody(req.body);
-    ok(res, linkAnswer(await createLink(deps, await environmentOf(req), input, { by: userActor(consoleSessionOf(req).user) })));
+    ok(res, linkAnswer(await createLink(deps, await environmentOf(req), input, consoleActorOf(req))));
   });
 
   return router;

@@ -1,12 +1,11 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../../deps.ts';
-import { userActor } from '../../../domain/console/user-record.ts';
 import { getLogRetention, setLogRetention } from '../../../domain/request-logs/log-retention.ts';
 import { getRequestLog, listRequestLogs } from '../../../domain/request-logs/request-logs.ts';
 import { toApiRequestLog } from '../../mappers/request-log.mapper.ts';
 import { parseLogQuery, parseRetentionBody } from '../../parsers/logs.ts';
 import { ok } from '../../respond.ts';
-import { allow, consoleSessionOf } from './console-session.ts';
+import { allow, consoleActorOf } from './console-session.ts';
 import { environmentRefOf } from './environment-ref.ts';
 
 const toApiRetention = (r: { days: number; isDefault: boolean }) => ({ days: r.days, is_default: r.isDefault });
@@ -34,7 +33,7 @@ export function logsRoutes(deps: AppDeps): Router {
   router.put(`${base}/log-retention`, allow('logs.write'), async (req, res) => {
     const { days } = parseRetentionBody(req.body);
     const env = await environmentRefOf(deps.db, req);
-    ok(res, toApiRetention(await setLogRetention(deps, userActor(consoleSessionOf(req).user), env, days)));
+    ok(res, toApiRetention(await setLogRetention(deps, consoleActorOf(req), env, days)));
   });
 
   return router;
