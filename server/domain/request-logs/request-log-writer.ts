@@ -38,8 +38,10 @@ export interface RequestLogWriterOptions {
 
 /**
  * The batching writer of the request log. Requests only push to an array; a timer (or a full batch)
- * writes one insert at a time. A failing store costs the batch (dropped, one warning until a write
- * succeeds again), never a `/v1` answer.
+ * writes one insert at a time. Entries that arrive during a write wait for a full batch or the next
+ * tick of the timer: writing them at once would turn a steady load into a stream of small statements,
+ * each costing the store far more per row than a full batch. A failing store costs the batch
+ * (dropped, one warning until a write succeeds again), never a `/v1` answer.
  */
 export function createRequestLogWriter(options: RequestLogWriterOptions): RequestLogWriter {
   // Few large statements: each commit costs the embedded store far more than a row does.
@@ -52,43 +54,57 @@ export function createRequestLogWriter(options: RequestLogWriterOptions): Reques
   let warned = false;
   let closed = false;
 
-  async function writeAll(): Promise<void> {
-    while (buffer.length > 0) {
-      const batch = buffer.slice(0, batchSize);
-      buffer = buffer.slice(batch.length);
-      try {
-        await options.insert(batch);
-        warned = false;
-      } catch (err) {
-        if (!warned) options.logger.warn({ err, dropped: batch.length }, 'request log: a batch could not be written and was dropped (warned once until writes succeed)');
-        warned = true;
-      }
+  const schedule = () => {
+    timer ??= setTimeout(() => void drain(), intervalMs).unref();
+  };
+
+  async function writeBatch(): Promise<void> {
+    const batch = buffer.slice(0, batchSize);
+    buffer = buffer.slice(batch.length);
+    try {
+      await options.insert(batch);
+      warned = false;
+    } catch (err) {
+      if (!warned) options.logger.warn({ err, dropped: batch.length }, 'request log: a batch could not be written and was dropped (warned once until writes succeed)');
+      warned = true;
     }
   }
 
-  /** One write loop at a time; a flush during a write waits for it and then writes what came meanwhile. */
+  /** One batch, then more only while full batches are waiting; the rest waits for the timer. */
+  async function writeBatches(): Promise<void> {
+    do await writeBatch();
+    while (buffer.length >= batchSize);
+  }
+
+  /** One write loop at a time; a drain during a write waits for it (what came meanwhile is scheduled). */
   function drain(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    writing ??= writeAll().finally(() => {
+    if (!writing && buffer.length === 0) return Promise.resolve();
+    writing ??= writeBatches().finally(() => {
       writing = undefined;
+      if (buffer.length > 0 && !closed) schedule();
     });
     return writing;
+  }
+
+  async function writeEverything(): Promise<void> {
+    while (writing || buffer.length > 0) await (writing ?? drain());
   }
 
   return {
     record(entry) {
       if (closed || buffer.length >= maxBuffered) return;
       buffer.push(entry);
-      if (buffer.length >= batchSize && !writing) void drain();
-      else timer ??= setTimeout(() => void drain(), intervalMs).unref();
+      // During a write, its end schedules (or its loop takes) what arrives meanwhile.
+      if (writing) return;
+      if (buffer.length >= batchSize) void drain();
+      else schedule();
     },
-    async flush() {
-      while (writing || buffer.length > 0) await (writing ?? drain());
-    },
+    flush: writeEverything,
     async close() {
       closed = true;
-      while (writing || buffer.length > 0) await (writing ?? drain());
+      await writeEverything();
       if (timer) clearTimeout(timer);
     },
   };

@@ -21,6 +21,56 @@ describe('createRequestLogWriter', () => {
     expect(batches).toStrictEqual([['a', 'b'], ['c', 'd'], ['e']]);
   });
 
+  it('leaves what arrives during a write for a full batch or the timer, not a stream of small writes', async () => {
+    const batches: string[][] = [];
+    let release: () => void = () => {};
+    const writer = createRequestLogWriter({
+      insert: async (b) => {
+        batches.push(b.map((e) => e.requestId));
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      logger: { warn: () => {} },
+      batchSize: 3,
+      intervalMs: 60_000,
+    });
+    for (const id of ['a', 'b', 'c']) writer.record(entry(id)); // a full batch: written at once
+    writer.record(entry('d'));
+    writer.record(entry('e'));
+    release();
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    const afterFirstWrite = batches.map((b) => [...b]);
+    writer.record(entry('f')); // d, e, f: a full batch again
+    release();
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    expect([afterFirstWrite, batches]).toStrictEqual([[['a', 'b', 'c']], [['a', 'b', 'c'], ['d', 'e', 'f']]]);
+    release();
+    await writer.close();
+  });
+
+  it('writes what arrived during a write on its timer once the write ends', async () => {
+    const written: string[] = [];
+    let release: () => void = () => {};
+    let wroteC: () => void;
+    const done = new Promise<void>((resolve) => (wroteC = resolve));
+    const writer = createRequestLogWriter({
+      insert: async (b) => {
+        if (b[0]!.requestId === 'a') await new Promise<void>((resolve) => (release = resolve));
+        written.push(...b.map((e) => e.requestId));
+        if (written.includes('c')) wroteC();
+      },
+      logger: { warn: () => {} },
+      batchSize: 2,
+      intervalMs: 5,
+    });
+    writer.record(entry('a'));
+    writer.record(entry('b'));
+    writer.record(entry('c'));
+    await new Promise((r) => setTimeout(r, 20)); // the timer ticks while the write of a, b still runs
+    release();
+    await done;
+    expect(written).toStrictEqual(['a', 'b', 'c']);
+  });
+
   it('writes on its timer without a flush', async () => {
     const written: string[] = [];
     let done: () => void;
