@@ -16,6 +16,7 @@ import * as environmentScopes from './0014-environment-scopes.ts';
 import * as requestLogs from './0013-request-logs.ts';
 import * as rateLimitsUnlogged from './0016-rate-limits-unlogged.ts';
 import * as requestLogIdHash from './0018-request-log-id-hash.ts';
+import * as requestLogNoEnvironmentKey from './0019-request-log-no-environment-key.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-request-logs': requestLogs,
   '0016-rate-limits-unlogged': rateLimitsUnlogged,
   '0018-request-log-id-hash': requestLogIdHash,
+  '0019-request-log-no-environment-key': requestLogNoEnvironmentKey,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
