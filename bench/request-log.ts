@@ -4,8 +4,11 @@ import { type LoadResult, measureLoad } from './lib/load.ts';
 import { createDevKey, freePort, spawnTs, tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
 
-/** Rounds per side: a multiple of the three sides, so that each takes each place in the order equally often. */
-const ROUNDS = 3;
+/**
+ * Rounds per side: a multiple of the three sides, so that each takes each place in the order equally
+ * often. Six, not three: on 2 cores the control (off / off) read anywhere from 0.86 to 1.07 over three.
+ */
+const ROUNDS = 6;
 
 const mean = (runs: LoadResult[]) => runs.reduce((sum, r) => sum + r.rps, 0) / runs.length;
 
