@@ -33,14 +33,26 @@ export async function runSync(deps: DomainDeps, integrationId: string, type: Syn
   return runQueuedSync(deps, syncId, extra);
 }
 
-/** Runs the queue with a worker of these deps (plus `extra`) until the run `syncId` has finished; returns it. */
+/**
+ * Runs the queue with a worker of these deps (plus `extra`) until the run `syncId` has finished; returns it
+ * once the jobs the worker took have ended too. A run reads as finished when its transaction commits,
+ * before its job's last steps (such as dropping its stage), and stopping a worker does not wait for them.
+ */
 export async function runQueuedSync(deps: DomainDeps, syncId: string, extra: Partial<SyncDeps> = {}): Promise<SyncRunRow> {
   const sync = testSyncDeps(deps, extra);
-  const stop = await sync.jobs.work<{ runId: string }>(SYNC_QUEUE, (job) => runSyncJob(sync, job), { pollingIntervalSeconds: 0.5 });
+  const running = new Set<Promise<void>>();
+  const stop = await sync.jobs.work<{ runId: string }>(SYNC_QUEUE, (job) => {
+    const run = runSyncJob(sync, job);
+    const settled = run.then(() => undefined, () => undefined);
+    running.add(settled);
+    void settled.then(() => running.delete(settled));
+    return run;
+  }, { pollingIntervalSeconds: 0.5 });
   try {
     return await finishedRun(sync, syncId);
   } finally {
     await stop();
+    await Promise.all(running);
   }
 }
 
