@@ -17,6 +17,7 @@ import * as requestLogs from './0013-request-logs.ts';
 import * as rateLimitsUnlogged from './0016-rate-limits-unlogged.ts';
 import * as requestLogIdHash from './0018-request-log-id-hash.ts';
 import * as requestLogNoEnvironmentKey from './0019-request-log-no-environment-key.ts';
+import * as integrationSearchTrigrams from './0020-integration-search-trigrams.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-rate-limits-unlogged': rateLimitsUnlogged,
   '0018-request-log-id-hash': requestLogIdHash,
   '0019-request-log-no-environment-key': requestLogNoEnvironmentKey,
+  '0020-integration-search-trigrams': integrationSearchTrigrams,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
