@@ -4,11 +4,12 @@ import { markStaleIntegrations } from '../domain/lifecycle.ts';
 import { startSyncWorkers, type SyncWorkerOptions } from '../domain/sync/sync-jobs.ts';
 import { startWebhookWorkers } from '../domain/webhooks/webhook-jobs.ts';
 import { startLogRetentionWorker } from './log-retention.worker.ts';
+import { startStoreMaintenanceWorker } from './store-maintenance.worker.ts';
 
 /**
  * Every background worker of a process: syncs (queued, scheduled, interrupted ones re-queued), the
- * hourly stale-integrations sweep, webhook deliveries with their outbox retention, and the request log
- * retention. `npm start` runs them beside the API; `npm run worker` runs only
+ * hourly stale-integrations sweep, webhook deliveries with their outbox retention, the request log
+ * retention and, on the embedded store, its autovacuum. `npm start` runs them beside the API; `npm run worker` runs only
  * them. Resolves with the function that stops taking new jobs (running ones are left to the queue's
  * stop, which waits for them).
  */
@@ -23,7 +24,10 @@ export async function startWorkers(deps: AppDeps, options: SyncWorkerOptions = {
   const stopWebhooks = await startWebhookWorkers(deps);
   // The hourly request log retention sweep.
   const stopLogRetention = await startLogRetentionWorker(deps);
+  // PostgreSQL's own autovacuum daemon does this on a server; PGlite has none.
+  const stopMaintenance = deps.storeKind === 'pglite' ? await startStoreMaintenanceWorker(deps) : async () => {};
   return async () => {
+    await stopMaintenance();
     await stopLogRetention();
     await stopWebhooks();
     await stopSweep();

@@ -12,6 +12,8 @@ export const WEBHOOK_DRAIN_QUEUE = 'webhook-drain';
 export const WEBHOOK_RETENTION_QUEUE = 'webhook-outbox-retention';
 /** Deletes request log entries older than each environment's retention (cron). */
 export const REQUEST_LOG_RETENTION_QUEUE = 'request-log-retention';
+/** The embedded store's autovacuum: vacuums and analyzes the tables that need it (cron; embedded store only). */
+export const STORE_MAINTENANCE_QUEUE = 'embedded-store-maintenance';
 
 /**
  * Every queue of Plugboard and how it treats its jobs. A sync whose worker dies is re-run (the sweep
@@ -25,4 +27,5 @@ export const JOB_QUEUES: Record<string, QueueDefinition> = {
   [WEBHOOK_DRAIN_QUEUE]: { policy: 'short', retryLimit: 10, retryDelaySeconds: 2, retryBackoff: true, expireInSeconds: 2 * 60 },
   [WEBHOOK_RETENTION_QUEUE]: { retryLimit: 1, expireInSeconds: 10 * 60 },
   [REQUEST_LOG_RETENTION_QUEUE]: { retryLimit: 1, expireInSeconds: 30 * 60 },
+  [STORE_MAINTENANCE_QUEUE]: { policy: 'short', retryLimit: 1, expireInSeconds: 30 * 60 },
 };
