@@ -17,7 +17,8 @@ const mean = (runs: LoadResult[]) => runs.reduce((sum, r) => sum + r.rps, 0) / r
  * back, so what drifts between rounds (the machine's speed read 2,300 to 4,600 req/s for one side over
  * a run) cancels out, and one disturbed run moves the median less than the mean.
  */
-const pairedRatio = (a: LoadResult[], b: LoadResult[]) => stats(a.map((run, i) => run.rps / b[i]!.rps)).median;
+const roundRatios = (a: LoadResult[], b: LoadResult[]) => a.map((run, i) => run.rps / b[i]!.rps);
+const pairedRatio = (a: LoadResult[], b: LoadResult[]) => stats(roundRatios(a, b)).median;
 
 /**
  * `/v1` throughput with the request log on vs off: apps over one store in one server process,
@@ -64,7 +65,7 @@ async function benchOn(store: string, databaseUrl?: string): Promise<Row[]> {
     const [linkedOn, linkedOff] = [await logUrl(ports.on), await logUrl(ports.off)];
     const clean = SIDES.every((side) => runs[side].every((r) => r.non2xx + r.errors === 0)) && linkedOn !== null && linkedOff === null;
     const ratio = pairedRatio(runs.on, runs.off);
-    const perRound = (side: Side) => runs[side].map((run, i) => fmt(run.rps / runs.off[i]!.rps, 2)).join(', ');
+    const perRound = (side: Side) => roundRatios(runs[side], runs.off).map((r) => fmt(r, 2)).join(', ');
     const describe = (side: Side) => `${fmt(mean(runs[side]))} req/s (mean of ${ROUNDS}; ${runs[side].map((r) => fmt(r.rps)).join(', ')}), p99 ${Math.max(...runs[side].map((r) => r.p99))} ms`;
     return [
       { what: `GET /v1/check-api-key, request log off (${store})`, value: describe('off'), budget: '–', pass: null },

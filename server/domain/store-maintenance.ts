@@ -13,6 +13,12 @@ const VACUUM_SCALE = 0.2;
 
 export type MaintenanceStep = 'vacuum' | 'analyze';
 
+/** What the maintenance did to one table (`schema.table`). */
+export interface MaintenanceDone {
+  table: string;
+  step: MaintenanceStep;
+}
+
 /** What a table needs, by autovacuum's rules: a vacuum (which analyzes too), an analysis, or nothing. */
 export function maintenanceStep(t: TableActivity): MaintenanceStep | null {
   if (t.deadRows > VACUUM_BASE + VACUUM_SCALE * t.liveRows) return 'vacuum';
@@ -27,8 +33,8 @@ export function maintenanceStep(t: TableActivity): MaintenanceStep | null {
  * reclaimed. This applies autovacuum's rules to every table, one at a time, and returns what it did.
  * PostgreSQL servers have the daemon and never run this.
  */
-export async function maintainEmbeddedStore(db: Db): Promise<{ table: string; step: MaintenanceStep }[]> {
-  const done: { table: string; step: MaintenanceStep }[] = [];
+export async function maintainEmbeddedStore(db: Db): Promise<MaintenanceDone[]> {
+  const done: MaintenanceDone[] = [];
   for (const t of await listTableActivity(db)) {
     const step = maintenanceStep(t);
     if (!step) continue;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 import { checkEmbeddedStore, secureDataDir } from './data-dir.ts';
@@ -110,9 +110,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
   if (options.migrate ?? true) {
     try {
-      // PGlite loads its extensions' files itself (PGLITE_OPTIONS) and does not list them as available,
-      // so a migration cannot tell that it may create one: they are created here, before the migrations.
-      if (store.kind === 'pglite') await sql`create extension if not exists pg_trgm`.execute(store.db);
       await migrateToLatest(store.db);
     } catch (err) {
       await store.close();
@@ -128,9 +125,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 /** PGlite in this thread, behind our PGlite dialect. */
 async function openInProcess(dir: string | undefined): Promise<Store> {
   // Loaded on use: a server on PostgreSQL, or with the store in its own thread, never holds PGlite's ~40 MB.
-  const [{ PGlite }, { PGLITE_OPTIONS }] = await Promise.all([import('@electric-sql/pglite'), import('./pglite-options.ts')]);
-  const pglite = new PGlite({ ...PGLITE_OPTIONS, ...(dir ? { dataDir: dir } : {}) });
-  await pglite.waitReady;
+  const { openPGlite } = await import('./open-pglite.ts');
+  const pglite = await openPGlite(dir);
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

@@ -1,6 +1,6 @@
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { PGLITE_OPTIONS } from './pglite-options.ts';
+import { openPGlite } from './open-pglite.ts';
 import { type PGliteControl, type PGliteReply, type PGliteRequest, type PGliteRows, type PGliteStatus, serializeError } from './pglite-protocol.ts';
 
 // The thread that owns the embedded store: PGlite (WASM Postgres) executes every statement here, so
@@ -93,9 +93,9 @@ function serve(pglite: PGlite, port: MessagePort): void {
 async function main(): Promise<void> {
   const { dir } = workerData as PGliteThreadData;
   const control = parentPort!;
-  const pglite = new PGlite({ ...PGLITE_OPTIONS, ...(dir ? { dataDir: dir } : {}) });
+  let pglite: PGlite;
   try {
-    await pglite.waitReady;
+    pglite = await openPGlite(dir);
   } catch (err) {
     control.postMessage({ type: 'failed', error: serializeError(err) } satisfies PGliteStatus);
     return;

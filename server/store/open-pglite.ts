@@ -1,0 +1,26 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+
+/**
+ * The extensions the schema uses (`pg_trgm`: the integrations search index). PGlite loads an extension's
+ * files only when given it, on every instance (an instance without it could not write a row such an
+ * index covers), and does not list it as available, so a migration cannot tell that it may create it.
+ */
+const EXTENSIONS = { pg_trgm };
+
+/**
+ * Opens PGlite on `dir` (in memory without one), wherever it runs (in the caller's thread or the store's
+ * own), with the schema's extensions loaded and created, ready for the migrations.
+ */
+export async function openPGlite(dir: string | undefined): Promise<PGlite> {
+  // `new PGlite(undefined, options)` would ignore the options: the data directory goes among them.
+  const pglite = new PGlite({ extensions: EXTENSIONS, ...(dir ? { dataDir: dir } : {}) });
+  await pglite.waitReady;
+  try {
+    for (const name of Object.keys(EXTENSIONS)) await pglite.exec(`create extension if not exists ${name}`);
+  } catch (err) {
+    await pglite.close();
+    throw err;
+  }
+  return pglite;
+}
