@@ -4,7 +4,7 @@ import { collect, numberedPages, offsetPages } from '../http/paginate.ts';
 import { mapEach, type WithRemoteData } from '../http/records.ts';
 import type { TimeUnit, UnifiedAbsence, UnifiedAbsenceType, UnifiedTimeOffBalance } from '../unified-hris.ts';
 import { PERSONIO_ORIGIN } from './client.ts';
-import { toAbsence, toAbsencePeriod, toAbsenceType, toTimeOffBalance } from './to-unified.ts';
+import { toAbsence, toAbsencePeriod, toAbsenceType, toTimeOffBalance } from './time-off-to-unified.ts';
 
 const dataOf = (body: unknown): unknown[] => {
   const data = (body as { data?: unknown } | null)?.data;

@@ -1,20 +1,16 @@
 import { BadRecordError, objectOf, remoteDataOf, type WithRemoteData } from '../http/records.ts';
-import { idOf, instant, midnightUtc, num, plainDate, str } from '../http/values.ts';
+import { idOf, instant, midnightUtc, num, str } from '../http/values.ts';
 import type {
   EmploymentStatus,
-  TimeUnit,
-  UnifiedAbsence,
-  UnifiedAbsenceType,
   UnifiedEmployee,
   UnifiedEmployment,
   UnifiedGroup,
   UnifiedLegalEntity,
   UnifiedLocation,
-  UnifiedTimeOffBalance,
 } from '../unified-hris.ts';
 
 /** The endpoints the raw objects come from: the keys of their `remote_data` (groups, offices and subcompanies are employee attributes). */
-const FROM = {
+export const FROM = {
   employees: '/v1/company/employees',
   timeOffTypes: '/v1/company/time-off-types',
   timeOffs: '/v1/company/time-offs',
@@ -25,7 +21,7 @@ const FROM = {
 /** Pure mappings from Personio's v1 objects (reference notes §2) to the unified records. */
 
 /** The attributes of a v1 `{type, attributes}` object. */
-function attributesOf(raw: unknown, what: string): Record<string, unknown> {
+export function attributesOf(raw: unknown, what: string): Record<string, unknown> {
   const o = objectOf(raw, what);
   return objectOf(o.attributes, `${what} attributes`);
 }
@@ -189,118 +185,4 @@ export function subcompanyOf(raw: unknown): WithRemoteData<UnifiedLegalEntity> |
   const attrs = attributesOf(raw, 'The employee');
   const r = relationOf(attrs, 'subcompany');
   return r ? { remoteId: r.id, name: r.name, address: null, remoteData: remoteDataOf(FROM.employees, valueOf(attrs, 'subcompany')) } : null;
-}
-
-const unitOf = (value: unknown): TimeUnit | null => {
-  const s = str(value)?.toLowerCase();
-  return s === 'day' || s === 'days' ? 'DAYS' : s === 'hour' || s === 'hours' ? 'HOURS' : null;
-};
-
-export function toAbsenceType(raw: unknown): WithRemoteData<UnifiedAbsenceType> {
-  const a = attributesOf(raw, 'The time-off type');
-  const remoteId = idOf(a.id);
-  if (!remoteId) throw new BadRecordError('A time-off type has no id.');
-  // `half_day_requests_enabled` was removed from the API in 2024 [docs]: unknown.
-  return { remoteId, name: str(a.name), unit: unitOf(a.unit), halfDaysSupported: null, exactTimesSupported: null, remoteData: remoteDataOf(FROM.timeOffTypes, raw) };
-}
-
-const ABSENCE_STATUS: Record<string, string> = { approved: 'APPROVED', pending: 'REQUESTED', rejected: 'DECLINED', canceled: 'CANCELLED', cancelled: 'CANCELLED' };
-
-/** A day-unit time-off period (`/v1/company/time-offs`); dates are taken textually from the offset timestamps. */
-export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
-  const a = attributesOf(raw, 'The time-off period');
-  const remoteId = idOf(a.id);
-  const employee = a.employee && typeof a.employee === 'object' ? (a.employee as { attributes?: Record<string, unknown> }).attributes : undefined;
-  const employeeRemoteId = employee ? idOf(valueOf(employee, 'id')) : null;
-  if (!remoteId || !employeeRemoteId) throw new BadRecordError('A time-off period has no id or employee.');
-  const type = a.time_off_type && typeof a.time_off_type === 'object' ? (a.time_off_type as { attributes?: Record<string, unknown> }).attributes : undefined;
-  const status = str(a.status)?.toLowerCase();
-  return {
-    remoteId,
-    employeeRemoteId,
-    approverRemoteId: null,
-    startDate: plainDate(a.start_date),
-    endDate: plainDate(a.end_date),
-    startHalfDay: typeof a.half_day_start === 'boolean' ? a.half_day_start : null,
-    endHalfDay: typeof a.half_day_end === 'boolean' ? a.half_day_end : null,
-    startTime: null,
-    endTime: null,
-    amount: num(a.days_count),
-    unit: 'DAYS',
-    status: status ? (ABSENCE_STATUS[status] ?? status) : null,
-    employeeNote: null,
-    typeRemoteId: type ? idOf(type.id) : null,
-    remoteCreatedAt: instant(str(a.created_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
-    remoteUpdatedAt: instant(str(a.updated_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
-    remoteData: remoteDataOf(FROM.timeOffs, raw),
-  };
-}
-
-/** The wall-clock date and time of an instant in a time zone (UTC when the zone is unknown). */
-function localParts(instantIso: string, timeZone: string | null): { date: string; time: string } | null {
-  const at = new Date(instantIso);
-  if (Number.isNaN(at.getTime())) return null;
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  } catch {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  }
-  const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}:${part.second}` };
-}
-
-/**
- * An hour-unit absence period (`/v1/company/absence-periods`, notes §2.7): `start`/`end` are UTC
- * instants shown in the period's `timezone` [spec]; `effective_duration` is in minutes [spec]. An end
- * at local midnight ends the day before, with no end time (a period covering whole days ends at the
- * next midnight [inf]).
- * Its type is the linked time-off type (`absence_type.time_off_type_id`), so it joins the types read
- * from `/v1/company/time-off-types`.
- */
-export function toAbsencePeriod(raw: unknown): WithRemoteData<UnifiedAbsence> {
-  const a = objectOf(raw, 'The absence period');
-  const remoteId = idOf(a.id);
-  const employee = a.employee && typeof a.employee === 'object' ? (a.employee as { attributes?: Record<string, unknown> }).attributes : undefined;
-  const employeeRemoteId = employee ? idOf(valueOf(employee, 'id')) : null;
-  if (!remoteId || !employeeRemoteId) throw new BadRecordError('An absence period has no id or employee.');
-  const type = a.absence_type && typeof a.absence_type === 'object' ? (a.absence_type as Record<string, unknown>) : {};
-  const zone = str(a.timezone);
-  const start = str(a.start) === null ? null : localParts(str(a.start)!, zone);
-  const endInstant = str(a.end);
-  let end = endInstant === null ? null : localParts(endInstant, zone);
-  if (end && start && end.time === '00:00:00' && endInstant && Date.parse(endInstant) > Date.parse(str(a.start)!)) {
-    // `HH:mm:ss` has no 24:00:00: the period runs to the end of the day before, which no time of that day says.
-    end = { date: localParts(new Date(Date.parse(endInstant) - 1000).toISOString(), zone)!.date, time: '' };
-  }
-  const minutes = num(a.effective_duration);
-  const status = str(a.status)?.toLowerCase();
-  return {
-    remoteId,
-    employeeRemoteId,
-    approverRemoteId: null,
-    startDate: start?.date ?? null,
-    endDate: end?.date ?? null,
-    startHalfDay: typeof a.half_day_start === 'boolean' ? a.half_day_start : null,
-    endHalfDay: typeof a.half_day_end === 'boolean' ? a.half_day_end : null,
-    startTime: start?.time ?? null,
-    endTime: end?.time || null,
-    amount: minutes === null ? null : Math.round((minutes / 60) * 100) / 100,
-    unit: 'HOURS',
-    status: status ? (ABSENCE_STATUS[status] ?? status) : null,
-    employeeNote: str(a.comment) || null,
-    typeRemoteId: idOf(type.time_off_type_id),
-    remoteCreatedAt: instant(str(a.created_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
-    remoteUpdatedAt: instant(str(a.updated_at)?.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')),
-    remoteData: remoteDataOf(FROM.absencePeriods, raw),
-  };
-}
-
-/** A balance item of one employee; its unit is its type's. */
-export function toTimeOffBalance(employeeRemoteId: string, raw: unknown, units: ReadonlyMap<string, TimeUnit | null>): WithRemoteData<UnifiedTimeOffBalance> {
-  const b = objectOf(raw, 'The balance');
-  const typeRemoteId = idOf(b.id);
-  if (!typeRemoteId) throw new BadRecordError('A balance has no time-off type id.');
-  const unit = units.get(typeRemoteId) ?? null;
-  return { remoteId: `${employeeRemoteId}:${typeRemoteId}`, employeeRemoteId, typeRemoteId, balance: num(b.balance), balanceUnit: unit, used: null, usedUnit: unit, remoteData: remoteDataOf(FROM.balances, raw) };
 }

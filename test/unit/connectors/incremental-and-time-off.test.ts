@@ -2,7 +2,7 @@ import { toAllowanceInfo, toTimeOffBalance } from '../../../server/connectors/fa
 import { foldRequestChanges } from '../../../server/connectors/hibob/read.ts';
 import { DELTA_OVERLAP_MS, deltaSince } from '../../../server/connectors/http/delta-since.ts';
 import { BadRecordError } from '../../../server/connectors/http/records.ts';
-import { toAbsencePeriod } from '../../../server/connectors/personio/to-unified.ts';
+import { toAbsencePeriod } from '../../../server/connectors/personio/time-off-to-unified.ts';
 
 const now = new Date('2026-03-02T10:00:00.000Z');
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);

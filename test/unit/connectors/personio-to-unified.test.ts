@@ -1,4 +1,5 @@
-import { groupsOf, officeOf, subcompanyOf, toAbsence, toAbsenceType, toEmployee, toEmployment, toTimeOffBalance } from '../../../server/connectors/personio/to-unified.ts';
+import { groupsOf, officeOf, subcompanyOf, toEmployee, toEmployment } from '../../../server/connectors/personio/to-unified.ts';
+import { toAbsence, toAbsenceType, toTimeOffBalance } from '../../../server/connectors/personio/time-off-to-unified.ts';
 
 const w = (key: string, value: unknown, type = 'standard', universal_id: string | null = key) => ({ label: key, value, type, universal_id });
 
