@@ -21,14 +21,19 @@ export function toAbsenceType(raw: unknown): WithRemoteData<UnifiedAbsenceType> 
   return { remoteId, name: str(a.name), unit: unitOf(a.unit), halfDaysSupported: null, exactTimesSupported: null, remoteData: remoteDataOf(FROM.timeOffTypes, raw) };
 }
 
+/** The id of the employee a time-off or absence period belongs to (`employee.attributes.id.value`). */
+function employeeRemoteIdOf(a: Record<string, unknown>): string | null {
+  const employee = a.employee && typeof a.employee === 'object' ? (a.employee as { attributes?: Record<string, unknown> }).attributes : undefined;
+  return employee ? idOf(valueOf(employee, 'id')) : null;
+}
+
 const ABSENCE_STATUS: Record<string, string> = { approved: 'APPROVED', pending: 'REQUESTED', rejected: 'DECLINED', canceled: 'CANCELLED', cancelled: 'CANCELLED' };
 
 /** A day-unit time-off period (`/v1/company/time-offs`); dates are taken textually from the offset timestamps. */
 export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
   const a = attributesOf(raw, 'The time-off period');
   const remoteId = idOf(a.id);
-  const employee = a.employee && typeof a.employee === 'object' ? (a.employee as { attributes?: Record<string, unknown> }).attributes : undefined;
-  const employeeRemoteId = employee ? idOf(valueOf(employee, 'id')) : null;
+  const employeeRemoteId = employeeRemoteIdOf(a);
   if (!remoteId || !employeeRemoteId) throw new BadRecordError('A time-off period has no id or employee.');
   const type = a.time_off_type && typeof a.time_off_type === 'object' ? (a.time_off_type as { attributes?: Record<string, unknown> }).attributes : undefined;
   const status = str(a.status)?.toLowerCase();
@@ -78,8 +83,7 @@ function localParts(instantIso: string, timeZone: string | null): { date: string
 export function toAbsencePeriod(raw: unknown): WithRemoteData<UnifiedAbsence> {
   const a = objectOf(raw, 'The absence period');
   const remoteId = idOf(a.id);
-  const employee = a.employee && typeof a.employee === 'object' ? (a.employee as { attributes?: Record<string, unknown> }).attributes : undefined;
-  const employeeRemoteId = employee ? idOf(valueOf(employee, 'id')) : null;
+  const employeeRemoteId = employeeRemoteIdOf(a);
   if (!remoteId || !employeeRemoteId) throw new BadRecordError('An absence period has no id or employee.');
   const type = a.absence_type && typeof a.absence_type === 'object' ? (a.absence_type as Record<string, unknown>) : {};
   const zone = str(a.timezone);
