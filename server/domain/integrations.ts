@@ -172,7 +172,7 @@ export async function deleteIntegration(deps: DomainDeps, by: Actor, scope: Inte
     if (!row) throw integrationNotFound(id, scope);
     const before = toIntegrationRecord(row);
     await deleteIntegrationRow(trx, id);
-    await recordEvent(trx, integrationDeleted(before, deps.clock()), deps.clock());
+    await recordEvent(trx, integrationDeleted(before, deps.clock()), deps.clock(), { jobs: deps.jobs });
     await appendAudit(trx, by, {
       tenantId: before.tenantId,
       environmentId: before.environmentId,

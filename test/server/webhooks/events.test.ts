@@ -4,6 +4,7 @@ import { runQueuedSync, syncNow } from '../../helpers/hris.ts';
 import { STALE_AFTER_MS, markStaleIntegrations } from '../../../server/domain/lifecycle.ts';
 import { startWebhookWorkers } from '../../../server/domain/webhooks/webhook-jobs.ts';
 import { createEndpoint } from '../../../server/domain/webhooks/endpoints.ts';
+import { WEBHOOK_DRAIN_QUEUE } from '../../../server/domain/jobs/queues.ts';
 import type { Store } from '../../../server/store/db.ts';
 import { TEST_ACTOR, call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
@@ -22,6 +23,7 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
   let key: string;
   let receiver: Receiver;
   let secret = '';
+  let endpointId = '';
   let stopWebhooks: () => Promise<void>;
 
   beforeAll(async () => {
@@ -32,6 +34,7 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
     receiver = await startReceiver(() => secret);
     const created = await createEndpoint(app.deps, TEST_ACTOR, { tenantId: tenant.id, environment: 'development', url: receiver.url, eventTypes: [] });
     secret = created.secret!;
+    endpointId = created.endpoint.id;
     // The app's job queue has a schema of its own: its workers deliver only the events of this app.
     stopWebhooks = await startWebhookWorkers(app.deps, { resumeOnStart: false, retentionCron: null });
   });
@@ -169,6 +172,19 @@ describe.each(STORE_NAMES)('webhook events from their real causes (%s)', (storeN
       expect((await call(`${app.url}/v1/integrations/${id}`, key, { method: 'DELETE' })).status).toBe(200);
       const event = await received('integration-deleted', (d) => d.id === id);
       expect(event.data).toStrictEqual({ id, tool: 'sandbox', category: 'HRIS', end_user: END_USER, deleted_at: ISO });
+    });
+
+    it('queues the drain of its endpoints in the deletion itself, not waiting for another event to bring it', async () => {
+      const id = await connect();
+      await received('integration-created', (d) => d.id === id);
+      const send = vi.spyOn(app.deps.jobs, 'send');
+      try {
+        expect((await call(`${app.url}/v1/integrations/${id}`, key, { method: 'DELETE' })).status).toBe(200);
+        const drains = send.mock.calls.filter(([queue]) => queue === WEBHOOK_DRAIN_QUEUE);
+        expect(drains.map(([, data, options]) => [data, options?.trx?.isTransaction])).toStrictEqual([[{ endpointId }, true]]);
+      } finally {
+        send.mockRestore();
+      }
     });
   });
 });
