@@ -110,6 +110,29 @@ async function prepareRead(db: Db, integrationId: string, read: SourceRead, scop
 /** Records per page asked of a source: bounds what one page costs the source and the sync. */
 const SOURCE_PAGE_SIZE = 1000;
 
+/**
+ * Where a successful run's time went, in milliseconds (logged with `sync succeeded`): reading the tool,
+ * preparing what it sent (merging, hashing), planning the changes against the stored records (rendering),
+ * and writing them (staging and the commit).
+ */
+export interface SyncPhases {
+  read: number;
+  prepare: number;
+  plan: number;
+  write: number;
+}
+
+/** Milliseconds since the last call (or since it was made), rounded. */
+function stopwatch(): () => number {
+  let mark = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = Math.round(now - mark);
+    mark = now;
+    return ms;
+  };
+}
+
 /** The outcome of one run, as recorded in `sync_runs`. */
 export interface SyncOutcome {
   status: 'SUCCEEDED' | 'FAILED';
@@ -146,20 +169,25 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .orderBy('started_at', 'desc')
       .executeTakeFirst();
     const scope = await loadSyncScope(deps.db, integration.id);
+    const lap = stopwatch();
     const read = await readSource(source, { integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
       signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE, runtime: deps.connectorRuntime, models: scope.models });
+    const readMs = lap();
     const prepared = await prepareRead(deps.db, integration.id, read, scope);
+    const prepareMs = lap();
     const planned = await planSnapshot(deps.db, integration.id, prepared.byModel, prepared.lookup, deps.mappers, now,
       { keepModels: prepared.keepModels, scope: prepared.scope });
+    const planMs = lap();
 
     const { counts } = await commitSnapshot(deps, integration.id, prepared, planned, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
       await recordSyncFinished(trx, integration.id, { id: run.id, status: 'SUCCEEDED', startedAt: now, finishedAt: deps.clock() }, result);
     });
+    const phasesMs: SyncPhases = { read: readMs, prepare: prepareMs, plan: planMs, write: lap() };
     const durationMs = Math.round(performance.now() - started);
     const unavailable = [...read.unavailable];
-    deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, counts, ...(unavailable.length ? { unavailable } : {}) }, 'sync succeeded');
+    deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, phasesMs, counts, ...(unavailable.length ? { unavailable } : {}) }, 'sync succeeded');
     return { status: 'SUCCEEDED', durationMs, error: null };
   } catch (err) {
     const durationMs = Math.round(performance.now() - started);
