@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { type LoadResult, measureLoad } from './lib/load.ts';
-import { type Child, createDevKey, freePort, rssMb, spawnTs, tempDir } from './lib/processes.ts';
+import { type Child, createDevKey, freePort, rssMb, spawnBuiltServer, spawnTs, tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
 
 /** What the API section measured on one store. */
@@ -91,7 +91,7 @@ export async function benchApi(store: 'pglite' | 'postgres', databaseUrl?: strin
   let server: Child | undefined;
   let bare: Child | undefined;
   try {
-    server = await spawnTs('server/index.ts', [], env, 'Plugboard listening');
+    server = await spawnBuiltServer(env);
     await new Promise((r) => setTimeout(r, 2000));
     const idle = rssMb(server.process.pid!);
     const base = `http://127.0.0.1:${port}`;

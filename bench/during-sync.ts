@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { connectSandbox, scratchPostgres } from './api.ts';
 import { measureLoad } from './lib/load.ts';
-import { createDevKey, freePort, rssMb, spawnTs, tempDir } from './lib/processes.ts';
+import { createDevKey, freePort, rssMb, spawnBuiltServer, tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
 
 /** Seconds of each measured load (after a warm-up of 2 s): short enough to fit inside a 10k sync. */
@@ -18,7 +18,7 @@ async function measure(store: 'pglite' | 'postgres', databaseUrl?: string): Prom
   const port = await freePort();
   const env: Record<string, string> = { DATA_DIR: dataDir, PORT: String(port), RATE_LIMIT_PER_MINUTE: '1000000000', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
   const key = await createDevKey(env);
-  const server = await spawnTs('server/index.ts', [], env, 'Plugboard listening');
+  const server = await spawnBuiltServer(env);
   try {
     const base = `http://127.0.0.1:${port}`;
     const check = { url: `${base}/v1/check-api-key`, headers: { authorization: `Bearer ${key}` }, duration: LOAD_SECONDS };

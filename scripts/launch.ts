@@ -6,6 +6,7 @@ import type { Config } from '../server/config.ts';
 import type { Logger } from '../server/logger.ts';
 import { type RunningServer, startServer } from '../server/start.ts';
 import { ensureWidgetBuilt } from '../server/widget-build.ts';
+import { PROJECT_ROOT } from '../server/project-root.ts';
 import { recordPublicUrl } from '../server/domain/public-url.ts';
 import { ensureDemoKey } from './demo-key.ts';
 
@@ -48,6 +49,7 @@ export async function launch(config: Config, logger: Logger, extra: Pick<AppDeps
       plugboardApiUrl: server.url,
       store,
       logger: logger.child({ component: 'demo' }),
+      webDir: path.join(PROJECT_ROOT, 'demo/web'),
     });
     logger.info({ url: demo.url }, `demo vendor app listening on ${demo.url}`);
     server.deps.demoUrl = demo.url;

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { withProductionNodeEnv } from './config.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = PROJECT_ROOT;
 
 /** Where `vite build` puts the widget and the server reads it from. */
 export const WIDGET_DIST_DIR = path.join(ROOT, 'dist/widget');

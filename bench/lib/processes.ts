@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli, type Spawned, spawnEntry, tempDataDir, waitUntil } from '../../test/helpers/cli.ts';
+import { buildServer, runCli, type Spawned, spawnBuilt, spawnEntry, tempDataDir, waitUntil } from '../../test/helpers/cli.ts';
 
 export { freePort } from '../../test/helpers/cli.ts';
 
@@ -8,7 +8,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export const tempDir = (prefix: string): string => tempDataDir(`plugboard-bench-${prefix}`);
 
-/** A child process running one of our TypeScript entry points. */
+/** A child process running one of our entry points. */
 export interface Child {
   process: Spawned['child'];
   output(): string;
@@ -17,7 +17,22 @@ export interface Child {
 
 /** Spawns one of our entry points and waits until its output contains `ready`. */
 export async function spawnTs(entry: string, args: string[], env: Record<string, string>, ready: string): Promise<Child> {
-  const spawned = spawnEntry(entry, args, env);
+  return whenReady(spawnEntry(entry, args, env), entry, ready);
+}
+
+let built = false;
+
+/**
+ * Plugboard's server as `npm start` runs it: compiled (once per bench run, as `npm run build` does),
+ * then `node dist/node/server/index.js`, with no TypeScript compiler in the process. Resolves once it listens.
+ */
+export async function spawnBuiltServer(env: Record<string, string>): Promise<Child> {
+  if (!built) buildServer();
+  built = true;
+  return whenReady(spawnBuilt('server/index.js', [], env), 'server/index.js', 'Plugboard listening');
+}
+
+async function whenReady(spawned: Spawned, entry: string, ready: string): Promise<Child> {
   await waitUntil(() => {
     if (spawned.child.exitCode !== null) throw new Error(`${entry} exited early:\n${spawned.output()}`);
     return spawned.output().includes(ready);

@@ -25,6 +25,8 @@ export interface DemoAppOptions {
   logger?: DemoLogger;
   /** `Host` values naming this app (see sameOrigin); startDemo fills it once it listens. */
   hosts: Set<string>;
+  /** Where the page's sources are (run from a build, this module is not beside them). @default WEB_DIR */
+  webDir?: string;
 }
 
 /** The demo vendor app: its page, its page's assets and its backend API. Does not listen. */
@@ -53,7 +55,7 @@ export function createDemoApp(options: DemoAppOptions): { app: Express; context:
     res.setHeader('Cache-Control', 'no-store');
     res.type('html').send(renderPage(plugboardUrl));
   });
-  app.use(webAssets());
+  app.use(webAssets(options.webDir));
   app.use('/api', express.json({ limit: '10kb' }), (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

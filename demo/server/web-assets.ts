@@ -4,17 +4,17 @@ import { type RequestHandler, Router } from 'express';
 import { transformWithOxc } from 'vite';
 import { DemoError } from './demo-error.ts';
 
-/** The page's sources: plain TypeScript modules and one stylesheet, no bundler. */
+/** The page's sources beside this module's: plain TypeScript modules and one stylesheet, no bundler. */
 export const WEB_DIR = path.resolve(import.meta.dirname, '../web');
 
 const TYPES: Record<string, string> = { '.ts': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
 /**
- * Serves `demo/web/*` at `/app/*`: TypeScript is stripped to JavaScript on first request (cached by
+ * Serves `demo/web/*` (in `webDir`) at `/app/*`: TypeScript is stripped to JavaScript on first request (cached by
  * file modification time, so edits show on reload). Browsers load the page as native ES modules;
  * its imports of `../shared/*` are type-only and vanish in the transform.
  */
-export function webAssets(): Router {
+export function webAssets(webDir = WEB_DIR): Router {
   const router = Router();
   const cache = new Map<string, { mtimeMs: number; body: string }>();
 
@@ -39,6 +39,6 @@ export function webAssets(): Router {
       res.send(entry.body);
     };
 
-  router.get('/app/:file', serve(WEB_DIR));
+  router.get('/app/:file', serve(webDir));
   return router;
 }

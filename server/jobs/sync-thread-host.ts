@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger.ts';
-import { spawnThread } from '../threads/spawn-thread.ts';
+import { siblingModule, spawnThread } from '../threads/spawn-thread.ts';
 import type { SyncThreadCommand, SyncThreadData, SyncThreadStatus } from './sync-thread.ts';
 
 /** How long after a sync thread died it is started again. @default 1000 */
@@ -12,7 +12,7 @@ export interface SyncThreadHostOptions {
   data: () => SyncThreadData;
   /** @default SYNC_THREAD_RESTART_MS */
   restartMs?: number;
-  /** The thread's module. @default `./sync-thread.ts` (tests give a thread that fails on purpose) */
+  /** The thread's module. @default the `sync-thread` module beside this one (tests give a thread that fails on purpose) */
   entry?: URL;
 }
 
@@ -31,7 +31,7 @@ export async function startSyncThread(options: SyncThreadHostOptions): Promise<(
   const start = (first: boolean) =>
     new Promise<void>((resolve, reject) => {
       const data = options.data();
-      const thread = spawnThread(options.entry ?? new URL('./sync-thread.ts', import.meta.url), data, data.storePort ? [data.storePort] : []);
+      const thread = spawnThread(options.entry ?? siblingModule(import.meta.url, 'sync-thread'), data, data.storePort ? [data.storePort] : []);
       current = thread;
       let running = false;
       thread.on('message', (status: SyncThreadStatus) => {

@@ -1,5 +1,5 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { spawnThread } from '../threads/spawn-thread.ts';
+import { siblingModule, spawnThread } from '../threads/spawn-thread.ts';
 import { deserializeError, type PGliteControl, type PGliteReply, type PGliteRequest, type PGliteRows, type PGliteStatus } from './pglite-protocol.ts';
 import type { PGliteThreadData } from './pglite-thread.ts';
 import type { PGliteLike } from './pglite-dialect.ts';
@@ -90,7 +90,7 @@ export interface PGliteThread {
  * store is open. Rejects with the store's own error when it cannot be opened.
  */
 export async function startPGliteThread(dir: string | undefined, onExit: (code: number) => void = () => {}): Promise<PGliteThread> {
-  const thread = spawnThread(new URL('./pglite-thread.ts', import.meta.url), { dir } satisfies PGliteThreadData);
+  const thread = spawnThread(siblingModule(import.meta.url, 'pglite-thread'), { dir } satisfies PGliteThreadData);
   let closing = false;
   await new Promise<void>((resolve, reject) => {
     const onMessage = (status: PGliteStatus) => {

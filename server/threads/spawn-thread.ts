@@ -1,7 +1,16 @@
+import path from 'node:path';
 import { type Transferable, Worker } from 'node:worker_threads';
 
 /** tsx's ESM API, resolved from here (a bare name in the bootstrap would be resolved from the working directory). */
 const tsxApi = (): string => (typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api');
+
+/**
+ * The URL of a thread's module beside `from` (a module's `import.meta.url`), with `from`'s extension:
+ * `.ts` when running from the sources through tsx, `.js` when running from the build.
+ */
+export function siblingModule(from: string, name: string): URL {
+  return new URL(`./${name}${path.extname(new URL(from).pathname)}`, from);
+}
 
 /**
  * Starts a worker thread on one of our modules. Our sources are TypeScript run through tsx, whose

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -56,8 +56,25 @@ export interface Spawned {
 
 /** Spawns `node --import tsx <entry> [args]` from the repository root with only PATH and `env` set. */
 export function spawnEntry(entry: string, args: string[], env: Record<string, string>): Spawned {
+  return spawnNode(['--import', 'tsx', entry, ...args], env);
+}
+
+/** Where `npm run build` puts the compiled server, start script and demo backend (tsconfig.build.json). */
+export const BUILD_DIR = path.join(ROOT, 'dist/node');
+
+/** Compiles what `npm start` runs, as `npm run build` does (tsc with tsconfig.build.json). */
+export function buildServer(): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+/** Spawns `node <entry> [args]` on a compiled entry (see buildServer), without tsx, as `npm start` runs it. */
+export function spawnBuilt(entry: string, args: string[], env: Record<string, string>): Spawned {
+  return spawnNode([path.join(BUILD_DIR, entry), ...args], env);
+}
+
+function spawnNode(argv: string[], env: Record<string, string>): Spawned {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

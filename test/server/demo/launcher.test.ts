@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Spawned, spawnEntry, tempDataDir, waitUntil } from '../../helpers/cli.ts';
+import { type Spawned, BUILD_DIR, buildServer, spawnBuilt, tempDataDir, waitUntil } from '../../helpers/cli.ts';
 
-/** `npm start` as a child process (the launcher, scripts/start.ts) on free ports. */
+/** `npm start` as a child process: the launcher (scripts/start.ts) as built by `npm run build`, on free ports. */
 type Started = Spawned;
 
 function npmStart(dataDir: string): Started {
-  return spawnEntry('scripts/start.ts', [], { HOST: '127.0.0.1', PORT: '0', DEMO_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+  return spawnBuilt('scripts/start.js', [], { HOST: '127.0.0.1', PORT: '0', DEMO_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
 }
 
 /** The URLs the banner prints. */
@@ -21,6 +21,7 @@ describe('npm start (the launcher process) on a fresh data directory', () => {
   let first: Started;
   let urls: { demo: string; plugboard: string };
   beforeAll(async () => {
+    buildServer();
     dataDir = tempDataDir();
     first = npmStart(dataDir);
     urls = await banner(first);
@@ -34,6 +35,16 @@ describe('npm start (the launcher process) on a fresh data directory', () => {
     const page = await (await fetch(urls.demo)).text();
     const loader = await fetch(`${urls.plugboard}/connect.js`);
     expect([page.includes(`<script src="${urls.plugboard}/connect.js"`), loader.status]).toStrictEqual([true, 200]);
+  });
+
+  it("serves the demo page's own modules, found from the build as from the sources", async () => {
+    const main = await fetch(`${urls.demo}/app/main.ts`);
+    expect([main.status, main.headers.get('content-type'), (await main.text()).includes('import ')]).toStrictEqual([200, 'text/javascript; charset=utf-8', true]);
+  });
+
+  it('is what `npm start` runs: the build, then the compiled launcher (no TypeScript compiled at run time)', () => {
+    const { scripts } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect([scripts.start, scripts.build]).toStrictEqual([`npm run build --silent && node ${path.relative(process.cwd(), BUILD_DIR)}/scripts/start.js`, 'tsc -p tsconfig.build.json']);
   });
 
   it('gives the demo a development key without printing it', async () => {
