@@ -15,7 +15,8 @@ export function siblingModule(from: string, name: string): URL {
 /**
  * Starts a worker thread on one of our modules. Our sources are TypeScript run through tsx, whose
  * loader (given to the process by `--import tsx`) is not applied to a worker's entry on Node 20: the
- * thread starts from a tiny bootstrap that registers tsx first, then imports the module.
+ * thread starts from a tiny bootstrap that registers tsx first, then imports the module. A compiled
+ * entry (`.js`, from `npm run build`) is imported as it is.
  */
 export function spawnThread(entry: URL, workerData: unknown, transferList: readonly Transferable[] = []): Worker {
   const entryHref = JSON.stringify(entry.href);
