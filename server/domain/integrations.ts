@@ -171,8 +171,9 @@ export async function deleteIntegration(deps: DomainDeps, by: Actor, scope: Inte
     const row = await findIntegrationRow(trx, id, scope, { forUpdate: true });
     if (!row) throw integrationNotFound(id, scope);
     const before = toIntegrationRecord(row);
+    const now = deps.clock();
     await deleteIntegrationRow(trx, id);
-    await recordEvent(trx, integrationDeleted(before, deps.clock()), deps.clock(), { jobs: deps.jobs });
+    await recordEvent(trx, integrationDeleted(before, now), now, { jobs: deps.jobs });
     await appendAudit(trx, by, {
       tenantId: before.tenantId,
       environmentId: before.environmentId,
@@ -181,7 +182,7 @@ export async function deleteIntegration(deps: DomainDeps, by: Actor, scope: Inte
       targetId: id,
       before: auditView(before),
       after: null,
-      at: deps.clock(),
+      at: now,
     }, deps.secret);
     return before;
   });

@@ -21,13 +21,25 @@ export function toAbsenceType(raw: unknown): WithRemoteData<UnifiedAbsenceType> 
   return { remoteId, name: str(a.name), unit: unitOf(a.unit), halfDaysSupported: null, exactTimesSupported: null, remoteData: remoteDataOf(FROM.timeOffTypes, raw) };
 }
 
+/** The `attributes` of a linked object (`a[key].attributes`), when there is one. */
+function linkedAttributes(a: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+  const linked = a[key];
+  return linked && typeof linked === 'object' ? (linked as { attributes?: Record<string, unknown> }).attributes : undefined;
+}
+
 /** The id of the employee a time-off or absence period belongs to (`employee.attributes.id.value`). */
 function employeeRemoteIdOf(a: Record<string, unknown>): string | null {
-  const employee = a.employee && typeof a.employee === 'object' ? (a.employee as { attributes?: Record<string, unknown> }).attributes : undefined;
+  const employee = linkedAttributes(a, 'employee');
   return employee ? idOf(valueOf(employee, 'id')) : null;
 }
 
 const ABSENCE_STATUS: Record<string, string> = { approved: 'APPROVED', pending: 'REQUESTED', rejected: 'DECLINED', canceled: 'CANCELLED', cancelled: 'CANCELLED' };
+
+/** A period's status in Kombo's terms; one we do not know is passed on as Personio wrote it. */
+function absenceStatus(value: unknown): string | null {
+  const status = str(value)?.toLowerCase();
+  return status ? (ABSENCE_STATUS[status] ?? status) : null;
+}
 
 /** A day-unit time-off period (`/v1/company/time-offs`); dates are taken textually from the offset timestamps. */
 export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
@@ -35,8 +47,7 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
   const remoteId = idOf(a.id);
   const employeeRemoteId = employeeRemoteIdOf(a);
   if (!remoteId || !employeeRemoteId) throw new BadRecordError('A time-off period has no id or employee.');
-  const type = a.time_off_type && typeof a.time_off_type === 'object' ? (a.time_off_type as { attributes?: Record<string, unknown> }).attributes : undefined;
-  const status = str(a.status)?.toLowerCase();
+  const type = linkedAttributes(a, 'time_off_type');
   return {
     remoteId,
     employeeRemoteId,
@@ -49,7 +60,7 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
     endTime: null,
     amount: num(a.days_count),
     unit: 'DAYS',
-    status: status ? (ABSENCE_STATUS[status] ?? status) : null,
+    status: absenceStatus(a.status),
     employeeNote: null,
     typeRemoteId: type ? idOf(type.id) : null,
     remoteCreatedAt: offsetInstant(a.created_at),
@@ -58,17 +69,27 @@ export function toAbsence(raw: unknown): WithRemoteData<UnifiedAbsence> {
   };
 }
 
+/** A formatter of wall-clock parts per time zone, made once each (UTC for a zone Intl does not know). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    const options = { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+    try {
+      format = new Intl.DateTimeFormat('en-CA', { ...options, timeZone });
+    } catch {
+      format = formatIn('UTC');
+    }
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The wall-clock date and time of an instant in a time zone (UTC when the zone is unknown). */
 function localParts(instantIso: string, timeZone: string | null): { date: string; time: string } | null {
   const at = new Date(instantIso);
   if (Number.isNaN(at.getTime())) return null;
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  } catch {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-  }
-  const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
+  const part = Object.fromEntries(formatIn(timeZone ?? 'UTC').formatToParts(at).map((p) => [p.type, p.value]));
   return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}:${part.second}` };
 }
 
@@ -95,7 +116,6 @@ export function toAbsencePeriod(raw: unknown): WithRemoteData<UnifiedAbsence> {
     end = { date: localParts(new Date(Date.parse(endInstant) - 1000).toISOString(), zone)!.date, time: '' };
   }
   const minutes = num(a.effective_duration);
-  const status = str(a.status)?.toLowerCase();
   return {
     remoteId,
     employeeRemoteId,
@@ -108,7 +128,7 @@ export function toAbsencePeriod(raw: unknown): WithRemoteData<UnifiedAbsence> {
     endTime: end?.time || null,
     amount: minutes === null ? null : Math.round((minutes / 60) * 100) / 100,
     unit: 'HOURS',
-    status: status ? (ABSENCE_STATUS[status] ?? status) : null,
+    status: absenceStatus(a.status),
     employeeNote: str(a.comment) || null,
     typeRemoteId: idOf(type.time_off_type_id),
     remoteCreatedAt: offsetInstant(a.created_at),
