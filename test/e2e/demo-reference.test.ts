@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { connectSandbox, type DemoSite, flowFrame, startDemoSite, waitForEmployees } from '../../scripts/demo-driver.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { describeInChromium, launchChromium } from '../helpers/browser.ts';
+import { pressToEndFlow } from './flow-driver.ts';
 
 describeInChromium('the demo as a reference integration', () => {
   let site: DemoSite;
@@ -46,8 +47,7 @@ describeInChromium('the demo as a reference integration', () => {
       await page.getByRole('button', { name: 'Connect your HR system' }).click();
       await flowFrame(page).getByRole('button', { name: accept }).waitFor();
       consent.push(language);
-      await page.keyboard.press('Escape');
-      await page.locator('iframe[title="Connect your HR system"]').waitFor({ state: 'detached' });
+      await pressToEndFlow(page, 'Escape');
     }
     await page.getByLabel('Language of the connection window').selectOption('');
     expect(consent).toStrictEqual(['de', 'nl']);

@@ -126,6 +126,6 @@ export async function focusedInFlow(page: Page): Promise<string> {
  */
 export async function pressToEndFlow(page: Page, key: 'Enter' | 'Escape'): Promise<void> {
   await page.keyboard.down(key);
-  await page.locator('iframe').waitFor({ state: 'detached' });
+  await page.locator('iframe[title="Connect your HR system"]').waitFor({ state: 'detached' });
   await page.keyboard.up(key);
 }
