@@ -117,4 +117,11 @@ describe('layering', () => {
       .map((file) => path.relative(ROOT, file));
     expect(offenders).toStrictEqual([]);
   });
+
+  it('takes faker per locale, never from its main entry (which loads all of its locales, about 24 MB per thread)', () => {
+    const offenders = sources('server')
+      .filter((file) => /import\s+(?!type\b)[^'"]*from\s+['"]@faker-js\/faker['"]/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file));
+    expect(offenders).toStrictEqual([]);
+  });
 });

@@ -1,4 +1,12 @@
-import { Faker, type LocaleDefinition, base, de, en, en_AU, en_CA, en_GB, en_US, es, fr, nl } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { faker as de } from '@faker-js/faker/locale/de';
+import { faker as en_AU } from '@faker-js/faker/locale/en_AU';
+import { faker as en_CA } from '@faker-js/faker/locale/en_CA';
+import { faker as en_GB } from '@faker-js/faker/locale/en_GB';
+import { faker as en_US } from '@faker-js/faker/locale/en_US';
+import { faker as es } from '@faker-js/faker/locale/es';
+import { faker as fr } from '@faker-js/faker/locale/fr';
+import { faker as nl } from '@faker-js/faker/locale/nl';
 import { fastRandomizer } from './random.ts';
 import type { SandboxAddress } from './types.ts';
 
@@ -22,8 +30,16 @@ export interface CountryProfile {
   privateMailDomains: string[];
 }
 
-const fakerFor = (...locales: LocaleDefinition[]) =>
-  new Faker({ locale: [...locales, en, base], randomizer: fastRandomizer() });
+/**
+ * A seedable Faker speaking the language of a prebuilt one (its locale, then English, then the base
+ * data). Faker's main entry loads all of its seventy-odd locales, about 24 MB in every thread that
+ * generates a company; each per-locale entry loads only its own chain. The class comes from the
+ * prebuilt instance, as the main entry would load everything to export it.
+ */
+const fakerFor = (prebuilt: Faker): Faker => {
+  const FakerClass = prebuilt.constructor as typeof Faker;
+  return new FakerClass({ locale: prebuilt.rawDefinitions, randomizer: fastRandomizer() });
+};
 
 const office = (street: string, postalCode: string, city: string, state: string | null, country: string): SandboxAddress => ({
   street, street2: null, city, postalCode, state, country,
