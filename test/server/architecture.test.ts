@@ -118,6 +118,17 @@ describe('layering', () => {
     expect(offenders).toStrictEqual([]);
   });
 
+  it('loads the libraries only some requests need on their first use, not with the server (their memory stays out of an idle process)', () => {
+    // Console sign-ins (argon2, node-saml) and requests to tools (undici): `await import()` where used, types only elsewhere.
+    const onUse = ['@node-rs/argon2', '@node-saml/node-saml', 'undici'];
+    const offenders = sources('server').flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/import\s+(?!type\b)[^'"]*from\s+['"]([^'"]+)['"]/g)]
+        .filter((m) => onUse.includes(m[1]!))
+        .map((m) => `${path.relative(ROOT, file)} imports ${m[1]}`),
+    );
+    expect(offenders).toStrictEqual([]);
+  });
+
   it('takes faker per locale, never from its main entry (which loads all of its locales, about 24 MB per thread)', () => {
     const offenders = sources('server')
       .filter((file) => /import\s+(?!type\b)[^'"]*from\s+['"]@faker-js\/faker['"]/.test(fs.readFileSync(file, 'utf8')))

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { fetch, type Response } from 'undici';
+import type { Response } from 'undici';
 import { RemoteError } from '../remote-error.ts';
 import { RequestGate } from './request-gate.ts';
 import { backoffDelay, parseRetryAfter } from './retry-after.ts';
@@ -128,7 +128,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const signals = [AbortSignal.timeout(timeouts.totalMs), ...(options.signal ? [options.signal] : [])];
-    return fetch(url, { method: request.method ?? 'GET', headers, body, signal: AbortSignal.any(signals), dispatcher: runtime.dispatcher });
+    const { fetch, dispatcher } = await runtime.transport();
+    return fetch(url, { method: request.method ?? 'GET', headers, body, signal: AbortSignal.any(signals), dispatcher });
   }
 
   async function request<T>(request: ToolRequest): Promise<ToolResponse<T>> {

@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import type { Agent, fetch } from 'undici';
 import type { Logger } from '../../logger.ts';
 import { type GateLimits, RequestGate } from './request-gate.ts';
 import type { TokenKeeper, TokenStore } from './single-flight.ts';
@@ -27,18 +27,33 @@ const DEFAULTS: ConnectorRuntimeOptions = {
   retry: { retries: 5, baseMs: 250, capMs: 8_000, maxRetryAfterMs: 60_000 },
 };
 
+/** What every request to a tool goes through. */
+export interface ToolTransport {
+  fetch: typeof fetch;
+  dispatcher: Agent;
+}
+
 /**
  * The shared settings plus what lives per process: the connection pool, one gate per integration and
  * the token keepers. The composition root builds one per process and passes it down (sources get it
  * in their SourceContext, verifications in their VerifyContext); nothing reaches for a global one.
  */
 export class ConnectorRuntime {
-  readonly dispatcher: Agent;
+  #transport: Promise<ToolTransport> | undefined;
   private readonly gates = new Map<string, RequestGate>();
   private readonly keepers = new Map<string, TokenKeeper>();
 
-  constructor(readonly options: ConnectorRuntimeOptions) {
-    this.dispatcher = new Agent({ connect: { timeout: options.timeouts.connectMs } });
+  constructor(readonly options: ConnectorRuntimeOptions) {}
+
+  /**
+   * undici's fetch and this process's connection pool for tools, made for the first request: a process
+   * that never calls a tool (the API beside its sync thread) does not load undici (~4 MB).
+   */
+  transport(): Promise<ToolTransport> {
+    return (this.#transport ??= import('undici').then((undici) => ({
+      fetch: undici.fetch,
+      dispatcher: new undici.Agent({ connect: { timeout: this.options.timeouts.connectMs } }),
+    })));
   }
 
   /** The one gate all of an integration's requests pass, whichever job sends them. */

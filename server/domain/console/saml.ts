@@ -1,4 +1,4 @@
-import { type CacheProvider, SAML, ValidateInResponseTo } from '@node-saml/node-saml';
+import type { CacheProvider, SAML } from '@node-saml/node-saml';
 import type { Db } from '../../store/db.ts';
 import { appendAudit } from '../audit.ts';
 import type { StoreDeps } from '../deps.ts';
@@ -46,7 +46,9 @@ function requestCache(deps: StoreDeps, tenantId: string): CacheProvider {
   };
 }
 
-function samlFor(deps: StoreDeps, publicUrl: string, tenantId: string, config: { entryPoint: string; idpCert: string; spEntityId: string | null }): SAML {
+/** node-saml (and its XML stack, ~4 MB), loaded by the first SAML call: a server without SAML sign-ins does not hold it. */
+async function samlFor(deps: StoreDeps, publicUrl: string, tenantId: string, config: { entryPoint: string; idpCert: string; spEntityId: string | null }): Promise<SAML> {
+  const { SAML, ValidateInResponseTo } = await import('@node-saml/node-saml');
   const spEntityId = config.spEntityId ?? samlMetadataUrl(publicUrl, tenantId);
   return new SAML({
     entryPoint: config.entryPoint,
@@ -70,14 +72,14 @@ function samlFor(deps: StoreDeps, publicUrl: string, tenantId: string, config: {
 export async function samlMetadata(deps: StoreDeps, publicUrl: string, tenantId: string): Promise<string | null> {
   const config = await activeSamlConfig(deps.db, tenantId);
   if (!config) return null;
-  return samlFor(deps, publicUrl, tenantId, config).generateServiceProviderMetadata(null, null);
+  return (await samlFor(deps, publicUrl, tenantId, config)).generateServiceProviderMetadata(null, null);
 }
 
 /** Starts an SP-initiated SAML sign-in: the IdP URL carrying a fresh AuthnRequest (HTTP-Redirect binding). */
 export async function startSamlSignIn(deps: StoreDeps, publicUrl: string, tenantId: string): Promise<string> {
   const config = await activeSamlConfig(deps.db, tenantId);
   if (!config) throw new AppError('PLATFORM.AUTHENTICATION_INVALID', SSO_NOT_SET_UP);
-  return samlFor(deps, publicUrl, tenantId, config).getAuthorizeUrlAsync('', undefined, {});
+  return (await samlFor(deps, publicUrl, tenantId, config)).getAuthorizeUrlAsync('', undefined, {});
 }
 
 /** node-saml's reasons, in words an admin can act on. */
@@ -108,7 +110,7 @@ export async function finishSamlSignIn(
   if (typeof body.SAMLResponse !== 'string') return refuseSso(deps, 'sso_saml', tenantId, null, 'The request carries no SAMLResponse.');
   let email: string;
   try {
-    const { profile } = await samlFor(deps, publicUrl, tenantId, config).validatePostResponseAsync({ SAMLResponse: body.SAMLResponse });
+    const { profile } = await (await samlFor(deps, publicUrl, tenantId, config)).validatePostResponseAsync({ SAMLResponse: body.SAMLResponse });
     const candidate = (typeof profile?.email === 'string' && profile.email) || (typeof profile?.mail === 'string' && profile.mail) || profile?.nameID;
     if (!candidate || !candidate.includes('@')) return refuseSso(deps, 'sso_saml', tenantId, null, 'The SAML assertion carries no email address (NameID or email attribute).');
     email = normaliseEmail(candidate);
