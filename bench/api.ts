@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { type LoadResult, measureLoad } from './lib/load.ts';
-import { type Child, createDevKey, freePort, rssMb, spawnBuiltServer, spawnTs, tempDir } from './lib/processes.ts';
+import { type Child, createDevKey, describeIdleRss, freePort, rssMb, settledRssMb, spawnBuiltServer, spawnTs, tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
 
 /** What the API section measured on one store. */
@@ -93,7 +93,7 @@ export async function benchApi(store: 'pglite' | 'postgres', databaseUrl?: strin
   try {
     server = await spawnBuiltServer(env);
     await new Promise((r) => setTimeout(r, 2000));
-    const idle = rssMb(server.process.pid!);
+    const idle = await settledRssMb(server.process.pid!);
     const base = `http://127.0.0.1:${port}`;
     const auth = { authorization: `Bearer ${key}` };
     const { id } = await connectSandbox(base, key, 10_000);
@@ -144,7 +144,7 @@ export async function benchApi(store: 'pglite' | 'postgres', databaseUrl?: strin
     ];
     const budget = store === 'pglite' ? 250 : 120;
     const memory: Row[] = [
-      { what: `server RSS idle (${store})`, value: `${fmt(idle)} MB`, budget: `<= ${budget} MB`, pass: idle <= budget },
+      { what: `server RSS idle (${store})`, value: describeIdleRss(idle, fmt), budget: `<= ${budget} MB`, pass: idle.settledMb <= budget },
       { what: `server RSS after the API load (${store})`, value: `${fmt(loaded)} MB`, budget: '–', pass: null },
     ];
     return { store, rows, memory };
