@@ -72,24 +72,26 @@ export interface IdleRss {
 /**
  * The RSS of an idle process once it has settled. V8 keeps the young generation that start-up grew
  * (about 30 MB per thread) until its memory reducer finds the process idle, some 10-40 s later; an
- * idle server is measured after that, as an operator would see it. Sampled every second until it has
- * not fallen by more than 1 MB for 10 s (at most 90 s). Call it 2 s after the process is ready.
+ * idle server is measured after that, as an operator would see it. Sampled every second for at least
+ * 30 s and until it has not fallen by more than 1 MB for 10 s (at most 90 s); the figure is the highest
+ * of those last 10 s (an idle server's polling creeps up a little between collections). Call it 2 s
+ * after the process is ready.
  */
 export async function settledRssMb(pid: number): Promise<IdleRss> {
   const atStartMb = rssMb(pid);
   let low = atStartMb;
-  let steady = 0;
+  let lastTen: number[] = [];
   let waitedS = 0;
-  while (steady < 10 && waitedS < 90) {
+  while ((waitedS < 30 || lastTen.length < 10) && waitedS < 90) {
     await new Promise((r) => setTimeout(r, 1000));
     waitedS++;
     const now = rssMb(pid);
     if (now < low - 1) {
       low = now;
-      steady = 0;
-    } else steady++;
+      lastTen = [now];
+    } else lastTen = [...lastTen, now].slice(-10);
   }
-  return { atStartMb, settledMb: rssMb(pid), waitedS };
+  return { atStartMb, settledMb: Math.max(...lastTen), waitedS };
 }
 
 /** "132 MB (settled after 34 s idle; 177 MB 2 s after the start)". */

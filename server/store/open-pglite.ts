@@ -10,12 +10,12 @@ const EXTENSIONS = { pg_trgm };
 
 /**
  * The embedded store's buffer cache. PGlite allocates all of it in its memory at start, so PostgreSQL's
- * default of 128 MB stays resident for the life of the process. With 32 MB the server idles about 130 MB
- * lower and peaks about 220 MB lower during a 10k sync. Its files stay in the operating system's page
- * cache: a 10k full sync took as long as before (within run-to-run noise) and an incremental one about
- * 0.1 s longer (see bench/results.md).
+ * default of 128 MB stays resident for the life of the process. With 16 MB the server idles about 140 MB
+ * lower and peaks about 200 MB lower during a 10k sync. Its files stay in the operating system's page
+ * cache: a 10k full sync took as long as with 32 or 128 MB (within run-to-run noise) and an incremental
+ * one about 0.1 s longer than with 128 MB, well within its budget (see bench/results.md).
  */
-export const EMBEDDED_SHARED_BUFFERS = '32MB';
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
 
 /**
  * Opens PGlite on `dir` (in memory without one), wherever it runs (in the caller's thread or the store's

@@ -6,6 +6,6 @@ describe('the embedded store', () => {
   it(`keeps a buffer cache of ${EMBEDDED_SHARED_BUFFERS}, not PostgreSQL's 128 MB that PGlite would hold resident from the start`, async () => {
     const store = await sharedStore('pglite');
     const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(store.db);
-    expect(rows).toStrictEqual([{ shared_buffers: '32MB' }]);
+    expect(rows).toStrictEqual([{ shared_buffers: '16MB' }]);
   });
 });
