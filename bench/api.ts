@@ -144,7 +144,7 @@ export async function benchApi(store: 'pglite' | 'postgres', databaseUrl?: strin
     ];
     const budget = store === 'pglite' ? 250 : 120;
     const memory: Row[] = [
-      { what: `server RSS idle (${store})`, value: describeIdleRss(idle, fmt), budget: `<= ${budget} MB`, pass: idle.settledMb <= budget },
+      { what: `server RSS idle (${store})`, value: describeIdleRss(idle), budget: `<= ${budget} MB`, pass: idle.settledMb <= budget },
       { what: `server RSS after the API load (${store})`, value: `${fmt(loaded)} MB`, budget: '–', pass: null },
     ];
     return { store, rows, memory };

@@ -47,7 +47,7 @@ async function measure(store: 'pglite' | 'postgres', databaseUrl?: string): Prom
         pass: overlapped && clean && ratio <= 2,
       },
       { what: `first sync of the 10k Sandbox under that load, connect to COMPLETED (${store})`, value: `${fmt(syncMs / 1000, 1)} s`, budget: '–', pass: null },
-      { what: `server RSS idle, before the sync (${store})`, value: describeIdleRss(idleRss, fmt), budget: `<= ${idleBudget} MB`, pass: idleRss.settledMb <= idleBudget },
+      { what: `server RSS idle, before the sync (${store})`, value: describeIdleRss(idleRss), budget: `<= ${idleBudget} MB`, pass: idleRss.settledMb <= idleBudget },
       { what: `peak server RSS during the 10k sync (${store})`, value: `${fmt(peak)} MB`, budget: rssBudget ? `<= ${rssBudget} MB` : '–', pass: rssBudget ? peak <= rssBudget : null },
     ];
   } finally {

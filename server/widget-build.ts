@@ -3,9 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { withProductionNodeEnv } from './config.ts';
-import { PROJECT_ROOT } from './project-root.ts';
-
-const ROOT = PROJECT_ROOT;
+import { PROJECT_ROOT as ROOT } from './project-root.ts';
 
 /** Where `vite build` puts the widget and the server reads it from. */
 export const WIDGET_DIST_DIR = path.join(ROOT, 'dist/widget');

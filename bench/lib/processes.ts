@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fmt } from './table.ts';
 import { buildServer, runCli, type Spawned, spawnBuilt, spawnEntry, tempDataDir, waitUntil } from '../../test/helpers/cli.ts';
 
 export { freePort } from '../../test/helpers/cli.ts';
@@ -95,5 +96,5 @@ export async function settledRssMb(pid: number): Promise<IdleRss> {
 }
 
 /** "132 MB (settled after 34 s idle; 177 MB 2 s after the start)". */
-export const describeIdleRss = (idle: IdleRss, fmt: (n: number) => string): string =>
+export const describeIdleRss = (idle: IdleRss): string =>
   `${fmt(idle.settledMb)} MB (settled after ${idle.waitedS} s idle; ${fmt(idle.atStartMb)} MB 2 s after the start)`;
