@@ -3,8 +3,6 @@ import {
   type RecordWrite,
   insertRecords,
   loadRecordStates,
-  applyStagedRecords,
-  markRecordsDeleted,
   readDataVersion,
   stageRecords,
   updateRecords,
@@ -23,47 +21,63 @@ export const RENDER_VERSION = 1;
 /** Per model: records created, updated (own or nested change, or re-rendered), deleted, left as they were. */
 export type SyncCounts = Record<string, { created: number; updated: number; deleted: number; unchanged: number }>;
 
-/** Everything a sync will write, decided against one data version of the stored records. */
-export interface SyncPlan {
+/** What a plan decided besides its writes, against one data version of the stored records. */
+export interface PlanSummary {
   /** The data version the plan was computed against; writing it is only valid while it is current. */
   version: number;
-  inserts: RecordWrite[];
-  updates: RecordWrite[];
   gone: { model: string; seq: number }[];
   counts: SyncCounts;
   at: Date;
 }
 
+/** A part of a plan's writes, handed on while the rest is still being planned. */
+export interface PlannedWrites {
+  inserts: RecordWrite[];
+  updates: RecordWrite[];
+}
+
+/** Receives a plan's writes part by part (see streamPlan). */
+export type PlanSink = (writes: PlannedWrites) => Promise<void>;
+
+/** Records planned between two hand-overs to the sink (and two breaks for other work on the event loop). */
+const PLAN_BATCH = 2000;
+
 /** Lets other work (HTTP requests) run between chunks of a long computation on the one event loop. */
 export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** How a plan is made (see streamPlan). */
+export interface PlanOptions {
+  /** Models the source could not read this time: their stored records are never marked deleted. */
+  keepModels?: ReadonlySet<ModelKey>;
+  /** Render every record again, also when nothing it shows changed (the wire mapping did). @default false */
+  rerenderAll?: boolean;
+  /**
+   * Plan only `scope.planned` (an incremental read: the other prepared records are unchanged context)
+   * and delete only `scope.deleted`; records left out are counted unchanged.
+   */
+  scope?: IncrementalScope;
+}
+
 /**
- * Decides what a prepared snapshot changes in the stored state (reads only, so it runs outside the
- * sync's transaction and keeps that short):
+ * Decides what a prepared snapshot changes in the stored state, against the data version read from
+ * `db` (it only reads, so it may run outside the sync's transaction):
  * - `changed_at` moves only when the record's own fields changed (or it reappeared after a deletion);
  * - `updated_at` also moves when the nested data `updated_after` watches changed;
  * - the wire JSON is rendered here (only when the record or anything it embeds changed), so reads never map rows;
- * - stored records missing from the snapshot get `remote_deleted_at`.
+ * - stored records missing from the snapshot get `remote_deleted_at` (in the summary's `gone`).
+ * The writes go to `sink` every PLAN_BATCH records, one part at a time and in order: the store writes a
+ * part while the next one is rendered, and a sync never holds all of its rendered records at once.
  */
-export async function planSnapshot(
+export async function streamPlan(
   db: Db,
   integrationId: string,
   byModel: PreparedByModel,
   lookup: RecordLookup,
   mappers: HrisWireMappers,
   now: Date,
-  options: {
-    /** Models the source could not read this time: their stored records are never marked deleted. */
-    keepModels?: ReadonlySet<ModelKey>;
-    /** Render every record again, also when nothing it shows changed (the wire mapping did). @default false */
-    rerenderAll?: boolean;
-    /**
-     * Plan only `scope.planned` (an incremental read: the other prepared records are unchanged context)
-     * and delete only `scope.deleted`; records left out are counted unchanged.
-     */
-    scope?: IncrementalScope;
-  } = {},
-): Promise<SyncPlan> {
+  options: PlanOptions,
+  sink: PlanSink,
+): Promise<PlanSummary> {
   const keepModels = options.keepModels ?? new Set<ModelKey>();
   const { scope } = options;
   const version = await readDataVersion(db, integrationId);
@@ -84,13 +98,25 @@ export async function planSnapshot(
     p.changedAt = changed ? nowIso : new Date(state.changedAt).toISOString();
   }
 
-  const inserts: RecordWrite[] = [];
-  const updates: RecordWrite[] = [];
+  let pending: PlannedWrites = { inserts: [], updates: [] };
+  let writing: Promise<void> = Promise.resolve();
+  // Hands the pending writes on once the part before them is written, then lets the statement reach the
+  // store (and other work run) before rendering goes on.
+  const handOn = async () => {
+    await writing;
+    if (pending.inserts.length + pending.updates.length > 0) {
+      writing = sink(pending);
+      // Keep a failed write's rejection handled while the next part is rendered; it is awaited below.
+      writing.catch(() => undefined);
+      pending = { inserts: [], updates: [] };
+    }
+    await breathe();
+  };
   const updatedLive = new Map<string, number>();
   for (const model of MODEL_KEYS) counts[model] = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   let done = 0;
   for (const p of scope ? [...scope.planned] : all) {
-    if (++done % 2000 === 0) await breathe();
+    if (++done % PLAN_BATCH === 0) await handOn();
     const state = states.get(`${p.model}\u0000${p.id}`);
     if (state) state.seen = true;
     const count = counts[p.model]!;
@@ -111,14 +137,16 @@ export async function planSnapshot(
     const write: RecordWrite = { model: p.model, seq, id: p.id, remoteId: p.remoteId, ownHash: p.ownHash, nestedHash, bodyHash: renderHash,
       changedAt: p.changedAt, updatedAt, attrs: JSON.stringify(p.attrs), body, record: p.json ?? JSON.stringify(p.rec) };
     if (state) {
-      updates.push(write);
+      pending.updates.push(write);
       count.updated++;
       if (!state.deleted) updatedLive.set(p.model, (updatedLive.get(p.model) ?? 0) + 1);
     } else {
-      inserts.push(write);
+      pending.inserts.push(write);
       count.created++;
     }
   }
+  await handOn();
+  await writing;
 
   const gone: { model: string; seq: number }[] = [];
   if (scope) {
@@ -133,7 +161,7 @@ export async function planSnapshot(
       const count = counts[model]!;
       count.unchanged = (live?.get(model) ?? 0) - (updatedLive.get(model) ?? 0) - count.deleted;
     }
-    return { version, inserts, updates, gone, counts, at: now };
+    return { version, gone, counts, at: now };
   }
   for (const [key, state] of states) {
     if (state.seen || state.deleted) continue;
@@ -143,24 +171,17 @@ export async function planSnapshot(
     if (counts[model]) counts[model].deleted++;
   }
 
-  return { version, inserts, updates, gone, counts, at: now };
+  return { version, gone, counts, at: now };
 }
 
-/** Stages a plan's inserts and updates outside any transaction (see stageRecords), for applyStagedPlan. */
-export async function stagePlan(db: Db, integrationId: string, stageId: string, plan: SyncPlan): Promise<void> {
-  await stageRecords(db, integrationId, stageId, 'insert', plan.inserts);
-  await stageRecords(db, integrationId, stageId, 'update', plan.updates);
+/** Stages planned writes outside any transaction (see stageRecords), for applyStagedPlan. */
+export async function stageWrites(db: Db, integrationId: string, stageId: string, writes: PlannedWrites): Promise<void> {
+  await stageRecords(db, integrationId, stageId, 'insert', writes.inserts);
+  await stageRecords(db, integrationId, stageId, 'update', writes.updates);
 }
 
-/** Applies a staged plan inside the sync's transaction: copies the stage, marks the gone records. */
-export async function applyStagedPlan(trx: Db, integrationId: string, stageId: string, plan: SyncPlan): Promise<void> {
-  await applyStagedRecords(trx, integrationId, stageId);
-  await markRecordsDeleted(trx, integrationId, plan.gone, plan.at);
-}
-
-/** Writes a plan inside the sync's transaction. */
-export async function writePlan(trx: Db, integrationId: string, plan: SyncPlan): Promise<void> {
-  await insertRecords(trx, integrationId, plan.inserts);
-  await updateRecords(trx, integrationId, plan.updates);
-  await markRecordsDeleted(trx, integrationId, plan.gone, plan.at);
+/** Writes planned writes (inside the sync's transaction). */
+export async function writePlanned(trx: Db, integrationId: string, writes: PlannedWrites): Promise<void> {
+  await insertRecords(trx, integrationId, writes.inserts);
+  await updateRecords(trx, integrationId, writes.updates);
 }

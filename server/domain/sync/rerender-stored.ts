@@ -1,4 +1,4 @@
-import { type SyncCounts, planSnapshot } from './apply.ts';
+import type { SyncCounts } from './apply.ts';
 import { prepareSnapshot } from './prepare.ts';
 import { storedSnapshot } from './read-source.ts';
 import { commitSnapshot } from './run-sync.ts';
@@ -14,7 +14,6 @@ export async function rerenderStored(deps: SyncDeps, integrationId: string): Pro
   const read = await storedSnapshot(deps.db, integrationId);
   const { byModel, lookup } = await prepareSnapshot(integrationId, read.snapshot);
   const options = { keepModels: read.unavailable, rerenderAll: true };
-  const planned = await planSnapshot(deps.db, integrationId, byModel, lookup, deps.mappers, deps.clock(), options);
-  const { counts } = await commitSnapshot(deps, integrationId, { byModel, lookup, ...options }, planned);
+  const { counts } = await commitSnapshot(deps, integrationId, { byModel, lookup, ...options }, deps.clock());
   return counts;
 }

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
 import { RemoteError, type RemoteErrorKind } from '../../connectors/remote-error.ts';
-import { bumpDataVersion, dropStage, readDataVersion } from '../../store/queries/hris-records.ts';
+import { applyStagedRecords, bumpDataVersion, dropStage, markRecordsDeleted, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
 import { noteSyncFailure } from '../integration-health.ts';
 import { loadIntegrationCredentials } from '../integrations.ts';
 import type { ModelKey } from '../hris/models.ts';
-import { type SyncCounts, type SyncPlan, applyStagedPlan, planSnapshot, stagePlan, writePlan } from './apply.ts';
+import { type PlanSummary, type SyncCounts, stageWrites, streamPlan, writePlanned } from './apply.ts';
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
 import { type SourceRead, carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
 import { type IncrementalScope, prepareIncremental } from './incremental.ts';
@@ -27,52 +27,76 @@ export interface PreparedSync {
 }
 
 /**
- * The write half of a sync. On PGlite the plan's rows are first staged in small autocommitted batches
- * (readers still see the previous snapshot; API queries run between the batches), then
- * ONE short transaction under the integration's advisory lock copies the stage into place (or, if
- * another sync committed since `planned` was computed, re-plans and writes directly), bumps the data
- * version, completes the setup (FINAL_SYNC_PENDING -> COMPLETED), clears `data_expired_at`, and runs
- * `also` (the run's bookkeeping) before committing. A sync that dies midway leaves only stage rows,
- * which are dropped on failure or, after a crash, by a later sync of the integration. On PostgreSQL
- * (`deps.storeKind`) the rows are written in the transaction itself, which readers do not wait for.
+ * The write half of a sync: plans the prepared records against the stored ones (streamPlan) and writes
+ * the plan, so that it commits in ONE transaction under the integration's advisory lock, which also
+ * bumps the data version, completes the setup (FINAL_SYNC_PENDING -> COMPLETED), clears
+ * `data_expired_at` and runs `also` (the run's bookkeeping). Planning and writing overlap: the store
+ * writes one part of the plan while the next is rendered.
+ * - On PostgreSQL (`deps.storeKind`) the plan is made and written inside the transaction itself, which
+ *   readers do not wait for.
+ * - On PGlite (and when unknown) the plan's parts are first staged in autocommitted statements (readers
+ *   still see the previous snapshot; API queries run between them); the transaction then copies the
+ *   stage into place, or, if another sync committed since the plan was made, plans again and writes
+ *   directly. A sync that dies midway leaves only stage rows, dropped on failure or, after a crash, by
+ *   a later sync of the integration.
  */
 export async function commitSnapshot(
   deps: SyncDeps,
   integrationId: string,
   prepared: PreparedSync,
-  planned: SyncPlan,
+  at: Date,
   also?: (trx: Db, counts: SyncCounts) => Promise<void>,
 ): Promise<{ counts: SyncCounts; version: number; replanned: boolean }> {
   // PostgreSQL readers are not blocked by a writing transaction: staging would only copy the rows twice.
-  if (deps.storeKind === 'postgres') return applyStage(deps, integrationId, null, prepared, planned, also);
+  if (deps.storeKind === 'postgres') return commitStaged(deps, integrationId, prepared, at, null, also);
   const stageId = randomUUID();
   try {
-    await stagePlan(deps.db, integrationId, stageId, planned);
-    return await applyStage(deps, integrationId, stageId, prepared, planned, also);
+    const staged = await stageSnapshot(deps, integrationId, prepared, at, stageId);
+    return await commitStaged(deps, integrationId, prepared, at, staged, also);
   } finally {
     // Best effort: a stage left behind (store gone away) is dropped by a later sync of the integration.
     await dropStage(deps.db, integrationId, stageId).catch(() => undefined);
   }
 }
 
-async function applyStage(
+/** A plan whose writes were staged under `stageId` (see commitSnapshot). */
+export interface StagedPlan {
+  stageId: string;
+  plan: PlanSummary;
+}
+
+/** Plans the prepared records against the stored ones and stages the writes, outside any transaction. */
+export async function stageSnapshot(deps: SyncDeps, integrationId: string, prepared: PreparedSync, at: Date, stageId: string): Promise<StagedPlan> {
+  const plan = await streamPlan(deps.db, integrationId, prepared.byModel, prepared.lookup, deps.mappers, at, prepared,
+    (writes) => stageWrites(deps.db, integrationId, stageId, writes));
+  return { stageId, plan };
+}
+
+/**
+ * The transaction of commitSnapshot: applies `staged` if nothing committed since it was planned;
+ * otherwise (or with nothing staged) plans inside the transaction and writes directly.
+ */
+export async function commitStaged(
   deps: SyncDeps,
   integrationId: string,
-  stageId: string | null,
   prepared: PreparedSync,
-  planned: SyncPlan,
+  at: Date,
+  staged: StagedPlan | null,
   also?: (trx: Db, counts: SyncCounts) => Promise<void>,
 ): Promise<{ counts: SyncCounts; version: number; replanned: boolean }> {
   const result = await deps.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`plugboard-sync:${integrationId}`}, 0))`.execute(trx);
     const current = await readDataVersion(trx, integrationId);
-    const replanned = current !== planned.version;
-    const plan = replanned
-      ? await planSnapshot(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, planned.at,
-        { keepModels: prepared.keepModels, rerenderAll: prepared.rerenderAll, scope: prepared.scope })
-      : planned;
-    if (replanned || stageId === null) await writePlan(trx, integrationId, plan);
-    else await applyStagedPlan(trx, integrationId, stageId, plan);
+    const replanned = staged !== null && current !== staged.plan.version;
+    let plan: PlanSummary;
+    if (staged && !replanned) {
+      plan = staged.plan;
+      await applyStagedRecords(trx, integrationId, staged.stageId);
+    } else {
+      plan = await streamPlan(trx, integrationId, prepared.byModel, prepared.lookup, deps.mappers, at, prepared,
+        (writes) => writePlanned(trx, integrationId, writes));
+    }
+    await markRecordsDeleted(trx, integrationId, plan.gone, plan.at);
     const version = await bumpDataVersion(trx, integrationId);
     await trx
       .updateTable('integrations')
@@ -112,13 +136,12 @@ const SOURCE_PAGE_SIZE = 1000;
 
 /**
  * Where a successful run's time went, in milliseconds (logged with `sync succeeded`): reading the tool,
- * preparing what it sent (merging, hashing), planning the changes against the stored records (rendering),
- * and writing them (staging and the commit).
+ * preparing what it sent (merging, hashing), and writing it: planning the changes against the stored
+ * records (rendering) overlapped with writing them (staging and the commit).
  */
 export interface SyncPhases {
   read: number;
   prepare: number;
-  plan: number;
   write: number;
 }
 
@@ -175,16 +198,12 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     const readMs = lap();
     const prepared = await prepareRead(deps.db, integration.id, read, scope);
     const prepareMs = lap();
-    const planned = await planSnapshot(deps.db, integration.id, prepared.byModel, prepared.lookup, deps.mappers, now,
-      { keepModels: prepared.keepModels, scope: prepared.scope });
-    const planMs = lap();
-
-    const { counts } = await commitSnapshot(deps, integration.id, prepared, planned, async (trx, result) => {
+    const { counts } = await commitSnapshot(deps, integration.id, prepared, now, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
       await recordSyncFinished(trx, integration.id, { id: run.id, status: 'SUCCEEDED', startedAt: now, finishedAt: deps.clock() }, result);
     });
-    const phasesMs: SyncPhases = { read: readMs, prepare: prepareMs, plan: planMs, write: lap() };
+    const phasesMs: SyncPhases = { read: readMs, prepare: prepareMs, write: lap() };
     const durationMs = Math.round(performance.now() - started);
     const unavailable = [...read.unavailable];
     deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, phasesMs, counts, ...(unavailable.length ? { unavailable } : {}) }, 'sync succeeded');

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
-import { planSnapshot } from '../../../server/domain/sync/apply.ts';
 import { prepareSnapshot } from '../../../server/domain/sync/prepare.ts';
-import { commitSnapshot } from '../../../server/domain/sync/run-sync.ts';
+import { commitStaged, stageSnapshot } from '../../../server/domain/sync/run-sync.ts';
+import { dropStage } from '../../../server/store/queries/hris-records.ts';
 import { listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
 import { DAY_MS, testClock, type TestClock } from '../../helpers/clock.ts';
@@ -96,11 +97,12 @@ describe.each(STORE_NAMES)('sync atomicity (%s)', (storeName) => {
       const credentials = { company_size: '50', seed: 'replan' };
       const snapshot = await sandboxDataSource.readHris({ integrationId: busy, credentials, now: clock(), type: 'FULL', since: null });
       const prepared = await prepareSnapshot(busy, snapshot);
-      const planned = await planSnapshot(app.deps.db, busy, prepared.byModel, prepared.lookup, sync.mappers, clock());
-      // Another instance commits a sync of the same integration right now: the plan above is stale
-      // (writing it would insert the new hires a second time).
+      const staged = await stageSnapshot(sync, busy, prepared, clock(), randomUUID());
+      // Another instance commits a sync of the same integration right now: the staged plan is stale
+      // (applying it would insert the new hires a second time).
       await syncNow(app.deps, busy);
-      const { replanned } = await commitSnapshot(sync, busy, prepared, planned);
+      const { replanned } = await commitStaged(sync, busy, prepared, clock(), staged);
+      await dropStage(app.deps.db, busy, staged.stageId);
       expect(replanned).toBe(true);
       const shape = async (id: string) =>
         JSON.stringify(await app.deps.db.selectFrom('hris_records').select(['model', 'remote_id', 'own_hash', 'changed_at', 'updated_at', 'remote_deleted_at'])
