@@ -174,7 +174,7 @@ export async function streamPlan(
   return { version, gone, counts, at: now };
 }
 
-/** Stages planned writes outside any transaction (see stageRecords), for applyStagedPlan. */
+/** Stages planned writes outside any transaction (see stageRecords), for commitStaged to copy into place. */
 export async function stageWrites(db: Db, integrationId: string, stageId: string, writes: PlannedWrites): Promise<void> {
   await stageRecords(db, integrationId, stageId, 'insert', writes.inserts);
   await stageRecords(db, integrationId, stageId, 'update', writes.updates);
