@@ -16,16 +16,21 @@ const MAX_NICENESS = 19;
  * process's priority.
  */
 export function lowerThreadPriority(steps = BACKGROUND_NICENESS_STEPS): number | null {
-  let tid: number;
-  try {
-    tid = Number(path.basename(fs.readlinkSync('/proc/thread-self')));
-  } catch {
-    return null;
-  }
-  if (!Number.isSafeInteger(tid) || tid <= 0) return null;
+  const tid = currentThreadId();
+  if (tid === null) return null;
   try {
     os.setPriority(tid, Math.min(MAX_NICENESS, os.getPriority(tid) + steps));
     return tid;
+  } catch {
+    return null;
+  }
+}
+
+/** The kernel's id of the calling thread (Linux, from /proc/thread-self), or null where there is none. */
+export function currentThreadId(): number | null {
+  try {
+    const tid = Number(path.basename(fs.readlinkSync('/proc/thread-self')));
+    return Number.isSafeInteger(tid) && tid > 0 ? tid : null;
   } catch {
     return null;
   }

@@ -43,7 +43,7 @@ export type PlanSink = (writes: PlannedWrites) => Promise<void>;
 const PLAN_BATCH = 2000;
 
 /** Lets other work (HTTP requests) run between chunks of a long computation on the one event loop. */
-export const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How a plan is made (see streamPlan). */
 export interface PlanOptions {

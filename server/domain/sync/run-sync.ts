@@ -7,23 +7,18 @@ import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
 import { noteSyncFailure } from '../integration-health.ts';
 import { loadIntegrationCredentials } from '../integrations.ts';
-import type { ModelKey } from '../hris/models.ts';
-import { type PlanSummary, type SyncCounts, stageWrites, streamPlan, writePlanned } from './apply.ts';
+import { type PlanOptions, type PlanSummary, type SyncCounts, stageWrites, streamPlan, writePlanned } from './apply.ts';
 import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prepare.ts';
 import { type SourceRead, carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
-import { type IncrementalScope, prepareIncremental } from './incremental.ts';
+import { prepareIncremental } from './incremental.ts';
 import type { SyncDeps } from './sync-deps.ts';
 import { recordSyncFinished } from '../webhooks/record-event.ts';
 import { blankDisabledChanges, blankDisabledFields, loadSyncScope, type SyncScope } from '../scopes/sync-scope.ts';
 
-/** A prepared snapshot and how the plan was made (so a re-plan inside the transaction makes it alike). */
-export interface PreparedSync {
+/** A prepared snapshot and how its plan is made (so a re-plan inside the transaction makes it alike). */
+export interface PreparedSync extends PlanOptions {
   byModel: PreparedByModel;
   lookup: RecordLookup;
-  keepModels?: ReadonlySet<ModelKey>;
-  rerenderAll?: boolean;
-  /** Set for an incremental read: only these records are planned (see prepareIncremental). */
-  scope?: IncrementalScope;
 }
 
 /**

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import { type PlannedWrites, streamPlan } from '../../../server/domain/sync/apply.ts';
 import { prepareSnapshot } from '../../../server/domain/sync/prepare.ts';
-import { type TestTenant, createTestTenant, testDeps } from '../../helpers/app.ts';
+import { domainFixture } from '../../helpers/app.ts';
 import { testSyncDeps } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
-import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
+import { STORE_NAMES } from '../../helpers/stores.ts';
 
 describe.each(STORE_NAMES)('planning a sync in parts (%s)', (storeName) => {
-  let deps: Awaited<ReturnType<typeof testDeps>>;
-  let tenant: TestTenant;
-
-  beforeAll(async () => {
-    const store = await sharedStore(storeName);
-    deps = await testDeps(store);
-    tenant = await createTestTenant(store);
-  });
-  afterAll(() => deps.jobs.stop({ graceMs: 1_000 }));
+  const fixture = domainFixture(storeName);
 
   /** A never-synced integration and its prepared first snapshot (1,000 employees: several thousand records). */
   async function firstSnapshot() {
-    const id = await createTestIntegration(deps, tenant, { credentials: { company_size: '1000' } });
-    const snapshot = await sandboxDataSource.readHris({ integrationId: id, credentials: { company_size: '1000' }, now: deps.clock(), type: 'FULL', since: null });
+    const id = await createTestIntegration(fixture.deps, fixture.tenant, { credentials: { company_size: '1000' } });
+    const snapshot = await sandboxDataSource.readHris({ integrationId: id, credentials: { company_size: '1000' }, now: fixture.deps.clock(), type: 'FULL', since: null });
     return { id, prepared: await prepareSnapshot(id, snapshot) };
   }
 
@@ -30,7 +22,7 @@ describe.each(STORE_NAMES)('planning a sync in parts (%s)', (storeName) => {
     const parts: PlannedWrites[] = [];
     let writing = false;
     let overlapped = false;
-    const summary = await streamPlan(deps.db, id, prepared.byModel, prepared.lookup, testSyncDeps(deps).mappers, deps.clock(), {}, async (writes) => {
+    const summary = await streamPlan(fixture.deps.db, id, prepared.byModel, prepared.lookup, testSyncDeps(fixture.deps).mappers, fixture.deps.clock(), {}, async (writes) => {
       if (writing) overlapped = true;
       writing = true;
       parts.push(writes);
@@ -53,7 +45,7 @@ describe.each(STORE_NAMES)('planning a sync in parts (%s)', (storeName) => {
   it('stops planning with the error of a part that failed to be written', async () => {
     const { id, prepared } = await firstSnapshot();
     let calls = 0;
-    const planning = streamPlan(deps.db, id, prepared.byModel, prepared.lookup, testSyncDeps(deps).mappers, deps.clock(), {}, async () => {
+    const planning = streamPlan(fixture.deps.db, id, prepared.byModel, prepared.lookup, testSyncDeps(fixture.deps).mappers, fixture.deps.clock(), {}, async () => {
       calls++;
       throw new Error('the store refused the part');
     });

@@ -1,27 +1,19 @@
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import type { SyncLogger } from '../../../server/domain/sync/sync-deps.ts';
-import { type TestTenant, createTestTenant, testDeps } from '../../helpers/app.ts';
+import { domainFixture } from '../../helpers/app.ts';
 import { runQueuedSync } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
-import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
+import { STORE_NAMES } from '../../helpers/stores.ts';
 
 describe.each(STORE_NAMES)("a sync's log line (%s)", (storeName) => {
-  let deps: Awaited<ReturnType<typeof testDeps>>;
-  let tenant: TestTenant;
-
-  beforeAll(async () => {
-    const store = await sharedStore(storeName);
-    deps = await testDeps(store);
-    tenant = await createTestTenant(store);
-  });
-  afterAll(() => deps.jobs.stop({ graceMs: 1_000 }));
+  const fixture = domainFixture(storeName);
 
   it('says where a successful run spent its time: reading, preparing, planning and writing', async () => {
     const lines: { obj: Record<string, unknown>; msg?: string }[] = [];
     const logger: SyncLogger = { info: (obj, msg) => lines.push({ obj: obj as Record<string, unknown>, msg }), error: () => {} };
-    const id = await createTestIntegration(deps, tenant, { credentials: { company_size: '120' } });
-    const { syncId } = await requestSync(deps, id, 'FULL', 'FORCED');
-    expect(await runQueuedSync(deps, syncId, { logger })).toMatchObject({ status: 'SUCCEEDED' });
+    const id = await createTestIntegration(fixture.deps, fixture.tenant, { credentials: { company_size: '120' } });
+    const { syncId } = await requestSync(fixture.deps, id, 'FULL', 'FORCED');
+    expect(await runQueuedSync(fixture.deps, syncId, { logger })).toMatchObject({ status: 'SUCCEEDED' });
 
     const succeeded = lines.filter((l) => l.msg === 'sync succeeded' && l.obj.syncId === syncId);
     expect(succeeded).toHaveLength(1);

@@ -7,6 +7,8 @@ import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { createLogger } from '../../../server/logger.ts';
 import { type RunningServer, startServer } from '../../../server/start.ts';
 import { openStore } from '../../../server/store/db.ts';
+import { currentThreadId } from '../../../server/threads/thread-priority.ts';
+import { nicenessOf, threadIds } from '../../helpers/threads.ts';
 import { findRun } from '../../../server/store/queries/hris-sync-runs.ts';
 import { call, createTestKey, createTestTenant } from '../../helpers/app.ts';
 import { tempDataDir } from '../../helpers/cli.ts';
@@ -87,13 +89,9 @@ describe.each(STORE_NAMES)('the server on %s runs syncs in a thread of their own
   }, 240_000);
 
   it('runs the sync thread at a lower CPU priority than the API on the embedded store only (Linux: each thread has its own niceness)', () => {
-    const niceness = (tid: string) => {
-      const stat = fs.readFileSync(`/proc/${process.pid}/task/${tid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19 - 3]);
-    };
-    const own = fs.readlinkSync('/proc/thread-self').split('/').at(-1)!;
+    const own = currentThreadId()!;
     // Threads at a lower priority than the API's thread (this one): the sync thread alone, and only on PGlite.
-    const background = fs.readdirSync(`/proc/${process.pid}/task`).filter((tid) => niceness(tid) > niceness(own));
+    const background = threadIds().filter((tid) => nicenessOf(tid) > nicenessOf(own));
     expect(background).toHaveLength(name === 'pglite' ? 1 : 0);
   });
 
