@@ -13,6 +13,9 @@ import { benchSync } from './sync.ts';
 import { benchWebhooks } from './webhooks.ts';
 import { benchRequestLog } from './request-log.ts';
 
+/** The sections `npm run bench -- <section>...` may name, in the order a full run measures them. */
+const SECTIONS = ['sizes', 'flow', 'sync', 'webhooks', 'connectors', 'console', 'during-sync', 'request-log', 'api'];
+
 /**
  * `npm run bench`: builds the widget and measures every budget of PRODUCT.md, each figure beside its
  * budget and, for throughput, beside a bare Express handler measured in the same run. Prints Markdown
@@ -21,6 +24,11 @@ import { benchRequestLog } from './request-log.ts';
 async function main(): Promise<void> {
   // `npm run bench -- sync webhooks` measures only the named sections and leaves bench/results.md as it is.
   const only = new Set(process.argv.slice(2));
+  const unknown = [...only].filter((name) => !SECTIONS.includes(name));
+  if (unknown.length > 0) {
+    console.error(`unknown bench section: ${unknown.join(', ')} (the sections: ${SECTIONS.join(', ')})`);
+    process.exit(2);
+  }
   const wanted = (name: string) => only.size === 0 || only.has(name);
   const sections: string[] = [];
   const emit = (title: string, rows: Row[], note?: string) => {

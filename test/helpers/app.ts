@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { type AppDeps, createApp } from '../../server/app.ts';
@@ -12,7 +11,6 @@ import { createTenant, getEnvironment } from '../../server/domain/tenants.ts';
 import { createLogger } from '../../server/logger.ts';
 import type { Store } from '../../server/store/db.ts';
 import type { EnvironmentKind } from '../../server/store/schema.ts';
-import { type StoreName, sharedStore } from './stores.ts';
 
 /** One secret per test worker, like a server's. */
 export const TEST_SECRET = crypto.randomBytes(32);
@@ -60,21 +58,6 @@ export async function testDeps(store: Store, overrides: { clock?: Clock; connect
   });
   if (overrides.workerName) deps.workerId = overrides.workerName;
   return deps;
-}
-
-/**
- * For a describe block: the deps a server would build (testDeps) and a tenant, over the worker's shared
- * store, set before its tests run (read them inside the tests) and the job queue stopped after them.
- */
-export function domainFixture(storeName: StoreName): { deps: AppDeps; tenant: TestTenant } {
-  const fixture = {} as { deps: AppDeps; tenant: TestTenant };
-  beforeAll(async () => {
-    const store = await sharedStore(storeName);
-    fixture.deps = await testDeps(store);
-    fixture.tenant = await createTestTenant(store);
-  });
-  afterAll(() => fixture.deps.jobs.stop({ graceMs: 1_000 }));
-  return fixture;
 }
 
 /** Starts the real app in-process on port 0 over a test store. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import { type PlannedWrites, streamPlan } from '../../../server/domain/sync/apply.ts';
 import { prepareSnapshot } from '../../../server/domain/sync/prepare.ts';
-import { domainFixture } from '../../helpers/app.ts';
+import { domainFixture } from '../../helpers/domain-fixture.ts';
 import { testSyncDeps } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
 import { STORE_NAMES } from '../../helpers/stores.ts';

@@ -1,6 +1,6 @@
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import type { SyncLogger } from '../../../server/domain/sync/sync-deps.ts';
-import { domainFixture } from '../../helpers/app.ts';
+import { domainFixture } from '../../helpers/domain-fixture.ts';
 import { runQueuedSync } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
 import { STORE_NAMES } from '../../helpers/stores.ts';
