@@ -6,6 +6,7 @@ import { loadUnifiedRecords } from '../server/store/queries/hris-records.ts';
 import { sandboxDataSource } from '../server/connectors/sandbox/company/source.ts';
 import type { UnifiedEmployee } from '../server/connectors/unified-hris.ts';
 import { requestSync } from '../server/domain/sync/queue.ts';
+import { maintainEmbeddedStore } from '../server/domain/store-maintenance.ts';
 import type { SyncPhases } from '../server/domain/sync/run-sync.ts';
 import { runQueuedSync } from '../test/helpers/hris.ts';
 import { createTenant, getEnvironment } from '../server/domain/tenants.ts';
@@ -94,6 +95,10 @@ async function measure(employees: number, databaseUrl?: string): Promise<SyncFig
       return { ms, counts: run.counts, phases: phases.get(syncId)! };
     };
     const full = await runOnce();
+    // On the embedded store the full sync queued the store's maintenance (which a server's workers run
+    // right away): its statistics let the incremental sync's lookups use their indexes. PostgreSQL's
+    // autovacuum daemon does the same on its own schedule; the bench does not wait for it.
+    if (store.kind === 'pglite') await maintainEmbeddedStore(store.db);
     const synced = (await loadUnifiedRecords(store.db, id, 'employees')).records as UnifiedEmployee[];
     const incremental = await runOnce(() => withRetitled(100, synced), 'DELTA');
     now += 7 * DAY_MS;
@@ -126,7 +131,7 @@ export async function benchSync(postgresBase = process.env.DATABASE_URL ?? proce
     },
     {
       what: `incremental sync, 100 employees changed of ${fmt(f.employees)} (${store})`,
-      value: `${fmt(f.incrementalMs / 1000, 2)} s (${fmt(f.incrementalChanged)} records changed)`,
+      value: `${fmt(f.incrementalMs / 1000, 2)} s (${fmt(f.incrementalChanged)} records changed${store === 'PGlite' ? '; after the store maintenance the full sync queues' : ''})`,
       budget: f.employees === 10_000 ? '<= 1 s' : '–',
       pass: f.employees === 10_000 ? f.incrementalMs <= 1000 : null,
     },

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../deps.ts';
-import { STORE_MAINTENANCE_QUEUE } from '../domain/jobs/queues.ts';
+import { STORE_MAINTENANCE_KEY, STORE_MAINTENANCE_QUEUE } from '../domain/jobs/queues.ts';
 import { maintainEmbeddedStore } from '../domain/store-maintenance.ts';
 
 /** How often the embedded store's tables are checked: every 5 minutes. */
@@ -15,6 +15,6 @@ export async function startStoreMaintenanceWorker(deps: AppDeps): Promise<() => 
     if (done.length) deps.logger.debug({ tables: done }, 'embedded store: tables vacuumed or analyzed');
   });
   await deps.jobs.schedule(STORE_MAINTENANCE_QUEUE, STORE_MAINTENANCE_CRON);
-  await deps.jobs.send(STORE_MAINTENANCE_QUEUE, {}, { singletonKey: 'maintenance' });
+  await deps.jobs.send(STORE_MAINTENANCE_QUEUE, {}, { singletonKey: STORE_MAINTENANCE_KEY });
   return stop;
 }

@@ -14,6 +14,8 @@ export const WEBHOOK_RETENTION_QUEUE = 'webhook-outbox-retention';
 export const REQUEST_LOG_RETENTION_QUEUE = 'request-log-retention';
 /** The embedded store's autovacuum: vacuums and analyzes the tables that need it (cron; embedded store only). */
 export const STORE_MAINTENANCE_QUEUE = 'embedded-store-maintenance';
+/** The key of its job (one waiting at a time). */
+export const STORE_MAINTENANCE_KEY = 'maintenance';
 
 /**
  * Every queue of Plugboard and how it treats its jobs. A sync whose worker dies is re-run (the sweep

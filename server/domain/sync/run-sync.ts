@@ -12,6 +12,7 @@ import { type PreparedByModel, type RecordLookup, prepareSnapshot } from './prep
 import { type SourceRead, carryOverUnavailable, mergeDeltas, readSource } from './read-source.ts';
 import { prepareIncremental } from './incremental.ts';
 import type { SyncDeps } from './sync-deps.ts';
+import { STORE_MAINTENANCE_KEY, STORE_MAINTENANCE_QUEUE } from '../jobs/queues.ts';
 import { recordSyncFinished } from '../webhooks/record-event.ts';
 import { blankDisabledChanges, blankDisabledFields, loadSyncScope, type SyncScope } from '../scopes/sync-scope.ts';
 
@@ -151,6 +152,10 @@ function stopwatch(): () => number {
   };
 }
 
+/** How many records a run created, updated or deleted. */
+const changedRecords = (counts: SyncCounts): number =>
+  Object.values(counts).reduce((sum, c) => sum + c.created + c.updated + c.deleted, 0);
+
 /** The outcome of one run, as recorded in `sync_runs`. */
 export interface SyncOutcome {
   status: 'SUCCEEDED' | 'FAILED';
@@ -197,6 +202,11 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       const durationMs = Math.round(performance.now() - started);
       await finishRun(trx, run.id, { status: 'SUCCEEDED', finishedAt: deps.clock(), durationMs, counts: result, error: null });
       await recordSyncFinished(trx, integration.id, { id: run.id, status: 'SUCCEEDED', startedAt: now, finishedAt: deps.clock() }, result);
+      if (deps.storeKind === 'pglite' && changedRecords(result) > 0) {
+        // The embedded store has no autovacuum daemon: its maintenance runs now, not at its next tick, so the
+        // next incremental sync's lookups (0021-hris-record-lookups) are planned with statistics of these rows.
+        await deps.jobs.send(STORE_MAINTENANCE_QUEUE, {}, { trx, singletonKey: STORE_MAINTENANCE_KEY });
+      }
     });
     const phasesMs: SyncPhases = { read: readMs, prepare: prepareMs, write: lap() };
     const durationMs = Math.round(performance.now() - started);

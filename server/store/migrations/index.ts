@@ -18,6 +18,7 @@ import * as rateLimitsUnlogged from './0016-rate-limits-unlogged.ts';
 import * as requestLogIdHash from './0018-request-log-id-hash.ts';
 import * as requestLogNoEnvironmentKey from './0019-request-log-no-environment-key.ts';
 import * as integrationSearchTrigrams from './0020-integration-search-trigrams.ts';
+import * as hrisRecordLookups from './0021-hris-record-lookups.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-request-log-id-hash': requestLogIdHash,
   '0019-request-log-no-environment-key': requestLogNoEnvironmentKey,
   '0020-integration-search-trigrams': integrationSearchTrigrams,
+  '0021-hris-record-lookups': hrisRecordLookups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

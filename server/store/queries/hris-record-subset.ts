@@ -20,24 +20,45 @@ const list = (values: readonly string[]) => sql`(string_to_array(${SEP + values.
 export type StoredFilter = { remoteIds: readonly string[] } | { field: string; values: readonly string[]; array?: boolean } | null;
 
 /**
- * The stored unified records of one model that are not deleted, in seq order, filtered (see StoredFilter).
- * Rows without a unified form (older than 0004-hris-staging) are skipped: callers check `countWithoutUnified` first.
+ * A model key or a unified record's field, as an SQL literal (so the query matches the partial expression
+ * indexes of 0021-hris-record-lookups): names from the catalogue, never from a request.
  */
-export async function loadStoredUnified(db: Db, integrationId: string, model: string, filter: StoredFilter = null): Promise<StoredUnified[]> {
+const literal = (name: string) => {
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a model or field name: ${name}`);
+  return sql.lit(name);
+};
+
+/**
+ * The query of loadStoredUnified (null when the filter names no values): the stored unified records of one
+ * model that are not deleted, filtered (see StoredFilter), in seq order. By a single-valued field (`= any`,
+ * the model and field as literals) the planner can use the partial expression indexes of
+ * 0021-hris-record-lookups once the table has statistics.
+ */
+export function storedUnifiedQuery(integrationId: string, model: string, filter: StoredFilter = null) {
   const values = filter ? ('remoteIds' in filter ? filter.remoteIds : filter.values) : null;
-  if (values && values.length === 0) return [];
+  if (values && values.length === 0) return null;
   // The `json` type reads only up to the field; a jsonb cast would convert every record whole.
   const where = !filter
     ? sql``
     : 'remoteIds' in filter
       ? sql`and remote_id in (select unnest(${list(filter.remoteIds)}))`
       : filter.array
-        ? sql`and (record::json -> ${filter.field})::jsonb ?| ${list(filter.values)}`
-        : sql`and (record::json ->> ${filter.field}) in (select unnest(${list(filter.values)}))`;
-  const { rows } = await sql<{ seq: number; remote_id: string; record: string }>`
+        ? sql`and (record::json -> ${literal(filter.field)})::jsonb ?| ${list(filter.values)}`
+        : sql`and (record::json ->> ${literal(filter.field)}) = any(${list(filter.values)})`;
+  return sql<{ seq: number; remote_id: string; record: string }>`
     select seq, remote_id, record from hris_records
-    where integration_id = ${integrationId} and model = ${model} and remote_deleted_at is null and record is not null ${where}
-    order by seq`.execute(db);
+    where integration_id = ${integrationId} and model = ${literal(model)} and remote_deleted_at is null and record is not null ${where}
+    order by seq`;
+}
+
+/**
+ * The stored unified records of one model that are not deleted, in seq order, filtered (see StoredFilter).
+ * Rows without a unified form (older than 0004-hris-staging) are skipped: callers check `countWithoutUnified` first.
+ */
+export async function loadStoredUnified(db: Db, integrationId: string, model: string, filter: StoredFilter = null): Promise<StoredUnified[]> {
+  const query = storedUnifiedQuery(integrationId, model, filter);
+  if (!query) return [];
+  const { rows } = await query.execute(db);
   return rows.map((r) => ({ seq: Number(r.seq), remoteId: r.remote_id, record: JSON.parse(r.record) as unknown }));
 }
 

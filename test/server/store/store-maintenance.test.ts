@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { maintainEmbeddedStore } from '../../../server/domain/store-maintenance.ts';
 import { startStoreMaintenanceWorker } from '../../../server/jobs/store-maintenance.worker.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
-import { testDeps } from '../../helpers/app.ts';
+import { createTestTenant, testDeps } from '../../helpers/app.ts';
+import { runSync } from '../../helpers/hris.ts';
+import { createTestIntegration } from '../../helpers/integrations.ts';
 
 /** The statistics PostgreSQL keeps of the probe table, as the planner and autovacuum's rules read them. */
 async function probeStats(store: Store) {
@@ -48,6 +50,29 @@ describe('the embedded store\'s autovacuum', () => {
     expect((await probeStats(store)).dead).toBe(500);
     expect(await maintainEmbeddedStore(store.db)).toContainEqual({ table: 'public.maintenance_probe', step: 'vacuum' });
     expect(await probeStats(store)).toMatchObject({ dead: 0, analyzed: true, changed: 0 });
+  });
+
+  it('runs right after a sync that changed records, without waiting for its next five-minute tick', async () => {
+    const deps = await testDeps(store);
+    const stop = await startStoreMaintenanceWorker(deps);
+    try {
+      // The run at start analyzes the probe; then 200 of its 500 rows change (over 50 + 10%), which the next run analyzes.
+      await vi.waitFor(async () => expect((await probeStats(store)).analyzed).toBe(true), { timeout: 20_000, interval: 200 });
+      await sql`update maintenance_probe set v = 'c' where id <= 200`.execute(store.db);
+      expect((await probeStats(store)).changed).toBe(200);
+      // Nothing else queues the maintenance before its next tick: the probe stays as it is without a sync.
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect((await probeStats(store)).changed).toBe(200);
+
+      const tenant = await createTestTenant(store);
+      const id = await createTestIntegration(deps, tenant);
+      const run = await runSync(deps, id, 'FULL', 'INITIAL', { storeKind: deps.storeKind });
+      expect(run.status).toBe('SUCCEEDED');
+      await vi.waitFor(async () => expect((await probeStats(store)).changed).toBe(0), { timeout: 20_000, interval: 200 });
+    } finally {
+      await stop();
+      await deps.jobs.stop({ graceMs: 1000 });
+    }
   });
 
   it('runs as a job as soon as the workers start, without waiting for its first five-minute tick', async () => {
