@@ -134,19 +134,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     toolOrigins: parseToolOrigins(env),
   };
 }
-
-/**
- * Runs `work` (a widget build) with NODE_ENV=production, then restores it. Vite takes "production" from
- * NODE_ENV alone and test runners set it to `test`: that build would ship preact/debug and development
- * JSX (about 6 KB more gzipped) to every budget check, bench and browser test.
- */
-export async function withProductionNodeEnv<T>(work: () => Promise<T>): Promise<T> {
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    return await work();
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
-}
