@@ -45,8 +45,11 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** Applies every pending migration (each in its own transaction); throws with the failing migration's error. */
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+/**
+ * Applies every pending migration (each in its own transaction); throws with the failing migration's
+ * error. Resolves with how many it applied.
+ */
+export async function migrateToLatest(db: Kysely<any>): Promise<number> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -55,4 +58,5 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
       cause: error,
     });
   }
+  return results?.filter((r) => r.status === 'Success').length ?? 0;
 }
