@@ -5,6 +5,7 @@ import { benchApi, scratchPostgres } from './api.ts';
 import { benchConnectors } from './connectors.ts';
 import { benchConsoleIntegrations } from './console-integrations.ts';
 import { benchDuringSync } from './during-sync.ts';
+import { benchFirstStartIdle } from './first-start.ts';
 import { benchFlow } from './flow.ts';
 import { ROOT } from './lib/processes.ts';
 import { renderTable, type Row } from './lib/table.ts';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   } else {
     memory.push({ what: 'server RSS idle (postgres)', value: 'not measured: set DATABASE_URL or TEST_DATABASE_URL', budget: '<= 120 MB', pass: null });
   }
+  memory.push(await benchFirstStartIdle());
   emit('Memory', memory);
 
   const header = [
