@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /** tsx's loader, resolved from here (a bare name would be resolved from the child's working directory). */
 const tsxLoader = (): string => (typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx') : 'tsx');
@@ -12,7 +13,7 @@ const tsxLoader = (): string => (typeof import.meta.resolve === 'function' ? imp
 export function runModuleProcess(entry: URL, args: string[]): Promise<void> {
   const loader = entry.pathname.endsWith('.ts') ? ['--import', tsxLoader()] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...loader, entry.pathname, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...loader, fileURLToPath(entry), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => {
       stderr = (stderr + String(d)).slice(-4_000);
