@@ -21,7 +21,7 @@ export async function benchFirstStartIdle(): Promise<Row> {
     await new Promise((r) => setTimeout(r, 2000));
     const idle = await settledRssMb(server.process.pid!);
     return {
-      what: 'server RSS idle after a start that built the widget (pglite)',
+      what: 'server RSS idle after a first start: new data directory, widget built at the start (pglite)',
       value: built ? describeIdleRss(idle) : `not measured: the server did not build the widget`,
       budget: '<= 250 MB',
       pass: built && idle.settledMb <= 250,
