@@ -134,3 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     toolOrigins: parseToolOrigins(env),
   };
 }
+
+/**
+ * The environment for a child process that builds production assets: ours, with NODE_ENV=production
+ * (test runners set `test`, and Vite would then ship development JSX and preact/debug).
+ */
+export function productionBuildEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, NODE_ENV: 'production' };
+}

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import { productionBuildEnv } from './config.ts';
 import { PROJECT_ROOT as ROOT } from './project-root.ts';
 
 /** Where `vite build` puts the widget and the server reads it from. */
@@ -62,7 +63,7 @@ function runViteBuild(): Promise<void> {
   const viteCli = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
   const args = [viteCli, 'build', '--app', '--config', path.join(ROOT, 'vite.config.ts'), '--logLevel', 'warn'];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: productionBuildEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (code === 0) resolve();
