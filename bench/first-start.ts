@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { WIDGET_BUILD_STAMP, WIDGET_DIST_DIR } from '../server/widget-build.ts';
+import { WIDGET_BUILD_STAMP, WIDGET_BUILD_STARTED, WIDGET_DIST_DIR } from '../server/widget-build.ts';
 import { describeIdleRss, freePort, settledRssMb, spawnBuiltServer, tempDir } from './lib/processes.ts';
 import type { Row } from './lib/table.ts';
-
-/** What the server prints when its start builds the widget (server/widget-build.ts). */
-const BUILDING = 'building the widget';
 
 /**
  * The idle RSS of a server whose start built the widget, as the first start and the first start after
@@ -17,7 +14,7 @@ export async function benchFirstStartIdle(): Promise<Row> {
   fs.rmSync(path.join(WIDGET_DIST_DIR, WIDGET_BUILD_STAMP), { force: true });
   const server = await spawnBuiltServer({ DATA_DIR: tempDir('first-start'), PORT: String(await freePort()) });
   try {
-    const built = server.output().includes(BUILDING);
+    const built = server.output().includes(WIDGET_BUILD_STARTED);
     await new Promise((r) => setTimeout(r, 2000));
     const idle = await settledRssMb(server.process.pid!);
     return {

@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import lockfile from 'proper-lockfile';
 import { productionBuildEnv } from './config.ts';
 import { PROJECT_ROOT as ROOT } from './project-root.ts';
+import { runModuleProcess } from './threads/run-module-process.ts';
 
 /** Where `vite build` puts the widget and the server reads it from. */
 export const WIDGET_DIST_DIR = path.join(ROOT, 'dist/widget');
@@ -19,6 +20,9 @@ export const WIDGET_FILES = {
   flowManifest: 'flow/.vite/manifest.json',
   dashboardManifest: 'dashboard/.vite/manifest.json',
 } as const;
+
+/** What `ensureWidgetBuilt` logs when it starts a build (the bench looks for it). */
+export const WIDGET_BUILD_STARTED = 'building the widget (first start or changed sources)';
 
 /** Written after a successful build, in the dist directory: the fingerprint of the sources it was built from. */
 export const WIDGET_BUILD_STAMP = '.sources-fingerprint';
@@ -59,17 +63,14 @@ interface BuildLogger {
  * more gzipped, to every budget check, bench and browser test). Vite's warnings and errors go to our
  * stdout and stderr.
  */
-function runViteBuild(): Promise<void> {
+async function runViteBuild(): Promise<void> {
   const viteCli = path.join(path.dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
-  const args = [viteCli, 'build', '--app', '--config', path.join(ROOT, 'vite.config.ts'), '--logLevel', 'warn'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: productionBuildEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`The widget build failed: vite exited with ${signal ?? `code ${code}`} (its output is above).`));
-    });
-  });
+  const args = ['build', '--app', '--config', path.join(ROOT, 'vite.config.ts'), '--logLevel', 'warn'];
+  try {
+    await runModuleProcess(pathToFileURL(viteCli), args, { cwd: ROOT, env: productionBuildEnv(), inheritOutput: true });
+  } catch (err) {
+    throw new Error(`The widget build failed: vite ${(err as Error).message} (its output is above).`, { cause: err });
+  }
 }
 
 /**
@@ -89,7 +90,7 @@ export async function ensureWidgetBuilt(logger?: BuildLogger): Promise<boolean> 
   });
   try {
     if (isWidgetBuilt()) return false;
-    logger?.info('building the widget (first start or changed sources)');
+    logger?.info(WIDGET_BUILD_STARTED);
     const started = Date.now();
     const fingerprint = widgetSourcesFingerprint();
     await runViteBuild();

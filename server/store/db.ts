@@ -62,6 +62,9 @@ export const STORE_TIMEOUT_MS = 5_000;
 
 /** Opens PostgreSQL or the embedded PGlite store (taking the data directory's lock) and migrates it. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const migrate = options.migrate ?? true;
+  // Set where opening already migrated the store (the embedded store on disk, in its thread).
+  let migrated = false;
   let store: Store;
   if (options.databaseUrl) {
     const pool = createPostgresPool({
@@ -88,7 +91,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         throw err;
       }
       fs.mkdirSync(dir, { recursive: true });
-      if (options.thread && (options.migrate ?? true) && !fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+      if (options.thread && migrate && !fs.existsSync(path.join(dir, 'PG_VERSION'))) {
         try {
           await createEmbeddedStoreApart(dir);
         } catch (err) {
@@ -110,9 +113,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         { cause: err },
       );
     }
-    if (dir && options.thread && (options.migrate ?? true)) {
+    if (dir && options.thread && migrate) {
       try {
         embedded = await migrateInPassingThread(embedded, () => openThreaded(dir, options.onThreadExit));
+        migrated = true;
       } catch (err) {
         await release?.();
         throw err;
@@ -126,7 +130,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       },
     };
   }
-  if (options.migrate ?? true) {
+  if (migrate && !migrated) {
     try {
       await migrateToLatest(store.db);
     } catch (err) {
