@@ -1,16 +1,17 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { RequestLogWriter } from '../../domain/request-logs/request-log-writer.ts';
-import { scrubUrl } from './scrub-url.ts';
+import { scrubPath } from './scrub-url.ts';
 
 /** Integration ids as the log keeps them; anything else a client sends in the header is not recorded. */
 const INTEGRATION_ID = /^[A-Za-z0-9:._-]{1,100}$/;
+const INTEGRATIONS_PREFIX = '/v1/integrations/';
 const PATH_INTEGRATION = /^\/v1\/integrations\/([^/?]+)/;
 const MAX_PATH = 2_000;
 
 /** The integration a request concerns: the one `requireIntegration` resolved, else its path's, else its header's. */
 function integrationIdOf(req: Request, path: string): string | null {
   if (req.integration) return req.integration.id;
-  const fromPath = PATH_INTEGRATION.exec(path)?.[1];
+  const fromPath = path.startsWith(INTEGRATIONS_PREFIX) ? PATH_INTEGRATION.exec(path)?.[1] : undefined;
   let candidate: string | undefined;
   try {
     candidate = fromPath === undefined ? undefined : decodeURIComponent(fromPath);
@@ -24,9 +25,8 @@ function integrationIdOf(req: Request, path: string): string | null {
 
 /** The path as logged: with ids, token segments scrubbed, never the query string. */
 export function loggedPath(originalUrl: string): string {
-  const scrubbed = scrubUrl(originalUrl);
-  const queryAt = scrubbed.indexOf('?');
-  return (queryAt === -1 ? scrubbed : scrubbed.slice(0, queryAt)).slice(0, MAX_PATH);
+  const queryAt = originalUrl.indexOf('?');
+  return scrubPath(queryAt === -1 ? originalUrl : originalUrl.slice(0, queryAt)).slice(0, MAX_PATH);
 }
 
 /**

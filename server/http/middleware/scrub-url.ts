@@ -6,6 +6,8 @@ const REDACTED = '[REDACTED]';
 
 /** Percent-decoding that never throws: a malformed escape leaves the text as it is. */
 function decode(text: string): string {
+  // Most segments and names carry no escape: nothing to decode (the common request pays no regex or try).
+  if (!text.includes('%') && !text.includes('+')) return text;
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
@@ -19,12 +21,8 @@ function decode(text: string): string {
  */
 export function scrubUrl(url: string): string {
   const queryAt = url.indexOf('?');
-  const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  const segments = path.split('/');
-  for (let i = 1; i < segments.length; i++) {
-    if (SECRET_PATH.has(decode(segments[i - 1]!).toLowerCase()) && segments[i] !== '') segments[i] = REDACTED;
-  }
-  if (queryAt === -1) return segments.join('/');
+  if (queryAt === -1) return scrubPath(url);
+  const path = scrubPath(url.slice(0, queryAt));
   const pairs = url
     .slice(queryAt + 1)
     .split(/([&;])/)
@@ -33,5 +31,19 @@ export function scrubUrl(url: string): string {
       const name = eq === -1 ? part : part.slice(0, eq);
       return SECRET_QUERY.has(decode(name).trim().toLowerCase()) ? `${name}=${REDACTED}` : part;
     });
-  return `${segments.join('/')}?${pairs.join('')}`;
+  return `${path}?${pairs.join('')}`;
+}
+
+/** A URL's path (no query string) with the segments that follow a token-bearing one replaced (see scrubUrl). */
+export function scrubPath(path: string): string {
+  const segments = path.split('/');
+  let scrubbed = false;
+  for (let i = 1; i < segments.length; i++) {
+    if (segments[i] !== '' && SECRET_PATH.has(decode(segments[i - 1]!).toLowerCase())) {
+      segments[i] = REDACTED;
+      scrubbed = true;
+    }
+  }
+  // Unchanged, the path is returned as it came rather than joined again.
+  return scrubbed ? segments.join('/') : path;
 }

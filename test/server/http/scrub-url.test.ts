@@ -1,4 +1,5 @@
-import { scrubUrl } from '../../../server/http/middleware/scrub-url.ts';
+import { loggedPath } from '../../../server/http/middleware/record-request.ts';
+import { scrubPath, scrubUrl } from '../../../server/http/middleware/scrub-url.ts';
 
 const TOKEN = 'tok_abcdefghijklmnopqrstuvwxyz123456';
 
@@ -41,5 +42,39 @@ describe('scrubUrl', () => {
     it('leaves other parameters alone', () => {
       expect(scrubUrl('/v1/hris/employees?page_size=10&cursor=abc')).toBe('/v1/hris/employees?page_size=10&cursor=abc');
     });
+  });
+
+  describe('with a plus-encoded segment name', () => {
+    it('decodes + as a space before comparing, so a spaced name is not taken for a secret one', () => {
+      expect(scrubUrl(`/flow/v1/links+/${TOKEN}`)).toBe(`/flow/v1/links+/${TOKEN}`);
+    });
+  });
+});
+
+describe('scrubPath', () => {
+  it('redacts a token segment like scrubUrl does', () => {
+    expect(scrubPath(`/v1/connect/integration%2Dby%2dtoken/${TOKEN}`)).toBe('/v1/connect/integration%2Dby%2dtoken/[REDACTED]');
+  });
+
+  it('returns a path without a secret as it came', () => {
+    expect(scrubPath('/v1/hris/employees/emp_123')).toBe('/v1/hris/employees/emp_123');
+  });
+
+  it('leaves a trailing empty segment after a secret name alone', () => {
+    expect(scrubPath('/flow/v1/links/')).toBe('/flow/v1/links/');
+  });
+});
+
+describe('loggedPath (the request log)', () => {
+  it('drops the query string, secret values included', () => {
+    expect(loggedPath(`/v1/hris/employees?page_size=10&token=${TOKEN}`)).toBe('/v1/hris/employees');
+  });
+
+  it('redacts a token segment of the path', () => {
+    expect(loggedPath(`/v1/connect/integration-by-token/${TOKEN}?x=1`)).toBe('/v1/connect/integration-by-token/[REDACTED]');
+  });
+
+  it('keeps at most 2,000 characters', () => {
+    expect(loggedPath(`/v1/${'a'.repeat(3000)}`)).toHaveLength(2000);
   });
 });
