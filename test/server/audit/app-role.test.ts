@@ -1,15 +1,15 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
 import { createApiKey, disableApiKey } from '../../../server/domain/api-keys.ts';
 import { authenticate } from '../../../server/domain/authenticate.ts';
 import type { StoreDeps } from '../../../server/domain/deps.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createTestTenant, TEST_ACTOR, TEST_SECRET } from '../../helpers/app.ts';
+import { workerPostgresUrl } from '../../helpers/stores.ts';
 
-const postgresUrl = inject('postgresUrl');
+const postgresUrl = workerPostgresUrl();
 
 /** Runs one statement as the test database's owner (the migrating role). */
 async function asOwner(url: string, statement: string): Promise<void> {

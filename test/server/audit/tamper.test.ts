@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
 import { verifyChains } from '../../../server/domain/audit-verify.ts';
 import { createApiKey, disableApiKey } from '../../../server/domain/api-keys.ts';
 import { authenticate } from '../../../server/domain/authenticate.ts';
@@ -8,7 +7,7 @@ import { AuthCache } from '../../../server/domain/auth-cache.ts';
 import type { StoreDeps } from '../../../server/domain/deps.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createTestTenant, TEST_ACTOR, TEST_SECRET } from '../../helpers/app.ts';
-import { STORE_NAMES, type StoreName } from '../../helpers/stores.ts';
+import { STORE_NAMES, type StoreName, workerPostgresUrl } from '../../helpers/stores.ts';
 
 /** A store of its own: tampering must not disturb other tests, and its chains hold only this file's rows. */
 async function ownStore(name: StoreName): Promise<{ store: Store; drop(): Promise<void> }> {
@@ -16,7 +15,7 @@ async function ownStore(name: StoreName): Promise<{ store: Store; drop(): Promis
     const store = await openStore({});
     return { store, drop: () => store.close() };
   }
-  const base = new URL(inject('postgresUrl'));
+  const base = new URL(workerPostgresUrl());
   const dbName = `plugboard_tamper_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();

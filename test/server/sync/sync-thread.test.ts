@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
-import { inject } from 'vitest';
 import { loadConfig } from '../../../server/config.ts';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { createLogger } from '../../../server/logger.ts';
@@ -14,13 +13,13 @@ import { call, createTestKey, createTestTenant } from '../../helpers/app.ts';
 import { tempDataDir } from '../../helpers/cli.ts';
 import { finishedRun } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
-import { STORE_NAMES, type StoreName } from '../../helpers/stores.ts';
+import { STORE_NAMES, type StoreName, workerPostgresUrl } from '../../helpers/stores.ts';
 
 /** A server's own store: a fresh data directory, or a fresh PostgreSQL database (its job queue's schema is the default one). */
 async function ownStore(name: StoreName): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const dataDir = tempDataDir('plugboard-sync-thread');
   if (name === 'pglite') return { env: { DATA_DIR: dataDir }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-  const base = inject('postgresUrl');
+  const base = workerPostgresUrl();
   const database = `plugboard_thread_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -1,17 +1,16 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createTestTenant, TEST_SECRET, testDeps } from '../../helpers/app.ts';
 import { type Spawned, spawnEntry, waitUntil } from '../../helpers/cli.ts';
 import { finishedRun } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
-import { STORE_NAMES } from '../../helpers/stores.ts';
+import { STORE_NAMES, workerPostgresUrl } from '../../helpers/stores.ts';
 
 /** A database of this test's own: the workers' sweeps and queue see only its runs. */
 async function withDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = inject('postgresUrl');
+  const base = workerPostgresUrl();
   const name = `plugboard_workers_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
