@@ -91,7 +91,10 @@ describeInChromium('the console in Chromium', () => {
     found.push(...(await violations(page, 'MFA enrolment')));
     await page.getByLabel('Authentication code').fill(totp(secret));
     await page.getByRole('button', { name: 'Turn on' }).click();
-    const codes = await page.getByRole('list', { name: 'Recovery codes' }).locator('code').allTextContents();
+    // allTextContents() does not wait: the codes are read once the answer to "Turn on" has shown them.
+    const recoveryCodes = page.getByRole('list', { name: 'Recovery codes' }).locator('code');
+    await recoveryCodes.first().waitFor();
+    const codes = await recoveryCodes.allTextContents();
     expect(codes).toHaveLength(10);
     found.push(...(await violations(page, 'recovery codes')));
     await page.getByRole('button', { name: 'I saved them' }).click();
