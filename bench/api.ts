@@ -4,6 +4,7 @@ import pg from 'pg';
 import { type LoadResult, measureLoad } from './lib/load.ts';
 import { type Child, createDevKey, describeIdleRss, freePort, rssMb, settledRssMb, spawnBuiltServer, spawnTs, tempDir } from './lib/processes.ts';
 import { fmt, type Row } from './lib/table.ts';
+import { type ScratchDatabase, scratchDatabase } from '../test/helpers/scratch-database.ts';
 
 /** What the API section measured on one store. */
 export interface ApiBench {
@@ -156,25 +157,13 @@ export async function benchApi(store: 'pglite' | 'postgres', databaseUrl?: strin
 }
 
 /** Creates a throwaway PostgreSQL database for the bench when `base` answers; returns its URL and a cleanup. */
-export async function scratchPostgres(base: string): Promise<{ url: string; drop(): Promise<void> } | null> {
+export async function scratchPostgres(base: string): Promise<ScratchDatabase | null> {
   const admin = new pg.Client({ connectionString: base, connectionTimeoutMillis: 2000 });
   try {
     await admin.connect();
   } catch {
     return null;
   }
-  const name = `plugboard_bench_${Date.now()}`;
-  await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return scratchDatabase(base, 'plugboard_bench');
 }

@@ -1,6 +1,6 @@
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openStore } from '../../server/store/db.ts';
+import { createDatabase } from './scratch-database.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,17 +9,6 @@ declare module 'vitest' {
      * none when TEST_DATABASE_URL is unset.
      */
     postgresUrls: string[];
-  }
-}
-
-/** Runs `statement` on the server of `base` (as the maintenance connection it names). */
-async function admin(base: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 
@@ -37,19 +26,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const workers = Math.max(1, Number(project.vitest.config.maxWorkers) || 1);
   const prefix = `plugboard_test_${process.pid}_${Date.now()}`;
-  const names = Array.from({ length: workers }, (_, i) => `${prefix}_${i + 1}`);
-  const urlOf = (name: string) => {
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return url.toString();
-  };
-  await admin(base, `create database ${names[0]}`);
-  const store = await openStore({ databaseUrl: urlOf(names[0]!), poolSize: 1 });
+  const first = await createDatabase(base, `${prefix}_1`);
+  const store = await openStore({ databaseUrl: first.url, poolSize: 1 });
   await store.close();
+  const databases = [first];
   // A copy of the migrated database costs a fraction of migrating another one.
-  for (const name of names.slice(1)) await admin(base, `create database ${name} template ${names[0]}`);
-  project.provide('postgresUrls', names.map(urlOf));
+  for (let i = 2; i <= workers; i++) databases.push(await createDatabase(base, `${prefix}_${i}`, `${prefix}_1`));
+  project.provide('postgresUrls', databases.map((d) => d.url));
   return async () => {
-    for (const name of names) await admin(base, `drop database if exists ${name} with (force)`);
+    for (const database of databases) await database.drop();
   };
 }

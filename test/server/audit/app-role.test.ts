@@ -1,26 +1,15 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../../../server/config.ts';
 import { createApiKey, disableApiKey } from '../../../server/domain/api-keys.ts';
 import { authenticate } from '../../../server/domain/authenticate.ts';
 import type { StoreDeps } from '../../../server/domain/deps.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createTestTenant, TEST_ACTOR, TEST_SECRET } from '../../helpers/app.ts';
+import { runAsOwner } from '../../helpers/scratch-database.ts';
 import { workerPostgresUrl } from '../../helpers/stores.ts';
 
 const postgresUrl = workerPostgresUrl();
-
-/** Runs one statement as the test database's owner (the migrating role). */
-async function asOwner(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('DATABASE_MIGRATE', () => {
   it('defaults to migrating and reads false', () => {
@@ -35,9 +24,9 @@ describe.runIf(postgresUrl)('the server as a PostgreSQL role that owns nothing',
 
   beforeAll(async () => {
     // What the README tells the owner to run once, after `npm run cli -- db migrate`.
-    await asOwner(postgresUrl, `create role ${role} login`);
-    await asOwner(postgresUrl, `grant select, insert, update, delete on all tables in schema public to ${role}`);
-    await asOwner(postgresUrl, `grant usage on all sequences in schema public to ${role}`);
+    await runAsOwner(postgresUrl, `create role ${role} login`);
+    await runAsOwner(postgresUrl, `grant select, insert, update, delete on all tables in schema public to ${role}`);
+    await runAsOwner(postgresUrl, `grant usage on all sequences in schema public to ${role}`);
     const url = new URL(postgresUrl);
     url.username = role;
     app = await openStore({ databaseUrl: url.toString(), poolSize: 2, migrate: false });
@@ -45,8 +34,8 @@ describe.runIf(postgresUrl)('the server as a PostgreSQL role that owns nothing',
   });
   afterAll(async () => {
     await app.close();
-    await asOwner(postgresUrl, `drop owned by ${role}`);
-    await asOwner(postgresUrl, `drop role ${role}`);
+    await runAsOwner(postgresUrl, `drop owned by ${role}`);
+    await runAsOwner(postgresUrl, `drop role ${role}`);
   });
 
   it('creates, uses and disables keys with chained audit rows', async () => {

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import pg from 'pg';
 import { verifyChains } from '../../../server/domain/audit-verify.ts';
 import { createApiKey, disableApiKey } from '../../../server/domain/api-keys.ts';
 import { authenticate } from '../../../server/domain/authenticate.ts';
@@ -7,6 +6,7 @@ import { AuthCache } from '../../../server/domain/auth-cache.ts';
 import type { StoreDeps } from '../../../server/domain/deps.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createTestTenant, TEST_ACTOR, TEST_SECRET } from '../../helpers/app.ts';
+import { scratchDatabase } from '../../helpers/scratch-database.ts';
 import { STORE_NAMES, type StoreName, workerPostgresUrl } from '../../helpers/stores.ts';
 
 /** A store of its own: tampering must not disturb other tests, and its chains hold only this file's rows. */
@@ -15,23 +15,13 @@ async function ownStore(name: StoreName): Promise<{ store: Store; drop(): Promis
     const store = await openStore({});
     return { store, drop: () => store.close() };
   }
-  const base = new URL(workerPostgresUrl());
-  const dbName = `plugboard_tamper_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${dbName}`;
-  const store = await openStore({ databaseUrl: url.toString(), poolSize: 2 });
+  const database = await scratchDatabase(workerPostgresUrl(), 'plugboard_tamper');
+  const store = await openStore({ databaseUrl: database.url, poolSize: 2 });
   return {
     store,
     async drop() {
       await store.close();
-      const client = new pg.Client({ connectionString: base.toString() });
-      await client.connect();
-      await client.query(`drop database if exists ${dbName} with (force)`);
-      await client.end();
+      await database.drop();
     },
   };
 }

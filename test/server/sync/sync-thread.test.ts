@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import pg from 'pg';
 import { loadConfig } from '../../../server/config.ts';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { createLogger } from '../../../server/logger.ts';
@@ -13,27 +12,18 @@ import { call, createTestKey, createTestTenant } from '../../helpers/app.ts';
 import { tempDataDir } from '../../helpers/cli.ts';
 import { finishedRun } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
+import { scratchDatabase } from '../../helpers/scratch-database.ts';
 import { STORE_NAMES, type StoreName, workerPostgresUrl } from '../../helpers/stores.ts';
 
 /** A server's own store: a fresh data directory, or a fresh PostgreSQL database (its job queue's schema is the default one). */
 async function ownStore(name: StoreName): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   const dataDir = tempDataDir('plugboard-sync-thread');
   if (name === 'pglite') return { env: { DATA_DIR: dataDir }, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-  const base = workerPostgresUrl();
-  const database = `plugboard_thread_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${database}`;
+  const database = await scratchDatabase(workerPostgresUrl(), 'plugboard_thread');
   return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString(), SECRET_KEY: crypto.randomBytes(32).toString('hex') },
+    env: { DATA_DIR: dataDir, DATABASE_URL: database.url, SECRET_KEY: crypto.randomBytes(32).toString('hex') },
     drop: async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`drop database if exists ${database} with (force)`);
-      await client.end();
+      await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,41 +1,20 @@
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { requestSync } from '../../../server/domain/sync/queue.ts';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { createTestTenant, TEST_SECRET, testDeps } from '../../helpers/app.ts';
 import { type Spawned, spawnEntry, waitUntil } from '../../helpers/cli.ts';
 import { finishedRun } from '../../helpers/hris.ts';
 import { createTestIntegration } from '../../helpers/integrations.ts';
+import { type ScratchDatabase, scratchDatabase } from '../../helpers/scratch-database.ts';
 import { STORE_NAMES, workerPostgresUrl } from '../../helpers/stores.ts';
 
-/** A database of this test's own: the workers' sweeps and queue see only its runs. */
-async function withDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = workerPostgresUrl();
-  const name = `plugboard_workers_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 describe.runIf(STORE_NAMES.includes('postgres'))('two `npm run worker` processes on one PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof withDatabase>>;
+  let database: ScratchDatabase;
   let store: Store;
   const workers: Spawned[] = [];
 
   beforeAll(async () => {
-    database = await withDatabase();
+    // A database of this test's own: the workers' sweeps and queue see only its runs.
+    database = await scratchDatabase(workerPostgresUrl(), 'plugboard_workers');
     store = await openStore({ databaseUrl: database.url, poolSize: 4 });
   });
   afterAll(async () => {
