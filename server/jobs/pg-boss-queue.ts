@@ -36,6 +36,9 @@ function storeExecutor(store: Store): Executor {
   };
 }
 
+/** How often each of several workers of one queue polls by itself (see `work`): a fallback, not the pace. */
+const IDLE_WORKER_POLL_SECONDS = 60;
+
 export interface PgBossQueueOptions {
   /** The queues this process uses and how each treats its jobs. */
   queues: Record<string, QueueDefinition>;
@@ -106,14 +109,21 @@ export function createPgBossQueue(store: Store, options: PgBossQueueOptions): Pg
       // slow job never holds back the others fetched with it. A worker that got a job wakes an idle
       // one, which fetches at once instead of after its polling interval: a burst of jobs is taken up
       // by as many workers as it needs, one after the other.
+      // Each pg-boss worker polls on its own, so `concurrency` workers would ask the store `concurrency`
+      // times per interval while the queue is empty. Several workers poll only rarely themselves; once
+      // per interval the queue wakes ONE idle worker instead (a busy one never holds back new jobs).
       const ids: string[] = [];
       const busy = new Set<number>();
       const count = workOptions.concurrency ?? 1;
+      const interval = workOptions.pollingIntervalSeconds ?? 2;
+      const wakeIdle = () => {
+        const idle = ids.findIndex((_, j) => !busy.has(j));
+        if (idle >= 0) boss.notifyWorker(ids[idle]!);
+      };
       for (let i = 0; i < count; i++) {
-        ids.push(await boss.work(name, { pollingIntervalSeconds: workOptions.pollingIntervalSeconds ?? 2, batchSize: 1 }, async (jobs) => {
+        ids.push(await boss.work(name, { pollingIntervalSeconds: count > 1 ? Math.max(interval, IDLE_WORKER_POLL_SECONDS) : interval, batchSize: 1 }, async (jobs) => {
           busy.add(i);
-          const idle = ids.findIndex((_, j) => !busy.has(j));
-          if (idle >= 0) boss.notifyWorker(ids[idle]!);
+          wakeIdle();
           try {
             for (const job of jobs) await handler(job as Job<any>);
           } finally {
@@ -121,7 +131,10 @@ export function createPgBossQueue(store: Store, options: PgBossQueueOptions): Pg
           }
         }));
       }
+      const timer = count > 1 ? setInterval(wakeIdle, interval * 1000) : undefined;
+      timer?.unref();
       return async () => {
+        clearInterval(timer);
         for (const id of ids) await boss.offWork({ id });
       };
     },

@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPgBossQueue, type PgBossQueue } from '../../../server/jobs/pg-boss-queue.ts';
+import { createLogger } from '../../../server/logger.ts';
+import type { Store } from '../../../server/store/db.ts';
+import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
+import { eventually } from '../webhooks/wait.ts';
+
+const QUEUE = 'work';
+
+/** The store, with every statement it answers for the queue counted (parameterised ones: pg-boss's fetches among them). */
+function counted(store: Store): { store: Store; statements: () => number; reset: () => void } {
+  let n = 0;
+  const db = store.db.withPlugin({
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      n++;
+      return args.result;
+    },
+  });
+  return { store: { ...store, db }, statements: () => n, reset: () => (n = 0) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.each(STORE_NAMES)('the pg-boss job queue (%s)', (storeName) => {
+  let queue: PgBossQueue | undefined;
+  afterEach(async () => {
+    await queue?.stop({ graceMs: 0 });
+    queue = undefined;
+  });
+
+  const open = async () => {
+    const c = counted(await sharedStore(storeName));
+    queue = createPgBossQueue(c.store, { queues: { [QUEUE]: {} }, logger: createLogger('silent'), schema: `pgboss_${crypto.randomBytes(6).toString('hex')}`, supervise: false });
+    await queue.start();
+    return { queue, ...c };
+  };
+
+  it('asks the store about once per polling interval while the queue is empty, however many workers it has', async () => {
+    const { queue, statements, reset } = await open();
+    await queue.work(QUEUE, async () => {}, { concurrency: 8, pollingIntervalSeconds: 0.5 });
+    reset();
+    await sleep(4_000);
+    // 8 workers polling on their own would fetch 8 times per half second: about 64 statements here.
+    // One wake-up per interval makes about 8; the margin covers each worker's first fetch at its start.
+    expect(statements()).toBeGreaterThanOrEqual(4);
+    expect(statements()).toBeLessThanOrEqual(24);
+  });
+
+  it('takes up a job sent while another worker is busy within the polling interval, not the idle workers\' own', async () => {
+    const { queue } = await open();
+    const started: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await queue.work<{ name: string }>(QUEUE, async (job) => {
+      started.push(job.data.name);
+      if (job.data.name === 'slow') await held;
+    }, { concurrency: 2, pollingIntervalSeconds: 0.5 });
+    try {
+      await queue.send(QUEUE, { name: 'slow' });
+      await eventually(() => started.includes('slow'), 'the slow job to start');
+      // The other worker fetched when the slow job was taken and found nothing: it is idle from now on.
+      await sleep(1_000);
+      await queue.send(QUEUE, { name: 'next' });
+      // Woken by the queue's interval (0.5 s), not by its own rare poll (a minute).
+      await eventually(() => started.includes('next'), 'the second job to start while the first runs', 10_000);
+    } finally {
+      release();
+    }
+  });
+
+  it('runs a burst of jobs on as many workers at once', async () => {
+    const { queue } = await open();
+    let running = 0;
+    let most = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await queue.work(QUEUE, async () => {
+      running++;
+      most = Math.max(most, running);
+      await held;
+      running--;
+    }, { concurrency: 4, pollingIntervalSeconds: 0.5 });
+    try {
+      for (let i = 0; i < 4; i++) await queue.send(QUEUE, { i });
+      await eventually(() => most === 4, 'four jobs running at once');
+    } finally {
+      release();
+    }
+    await eventually(() => running === 0, 'the jobs to finish');
+  });
+});
