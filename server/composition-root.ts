@@ -8,6 +8,7 @@ import { batchedKeyReader } from './domain/authenticate.ts';
 import { connectorTokenStore } from './domain/connector-tokens.ts';
 import type { Clock } from './domain/deps.ts';
 import { JOB_QUEUES } from './domain/jobs/queues.ts';
+import { KeyHashes } from './domain/key-hashes.ts';
 import { databaseRateLimitCounter, memoryRateLimitCounter } from './domain/rate-limit.ts';
 import { hrisWireMappers } from './http/mappers/hris/index.ts';
 import { createPgBossQueue } from './jobs/pg-boss-queue.ts';
@@ -115,6 +116,7 @@ export async function createDeps(config: DepsConfig, logger: Logger, overrides: 
     // The embedded store is owned by this process alone, so key states and request counts can live here.
     authCache: store.kind === 'pglite' ? new AuthCache() : undefined,
     keyReader: batchedKeyReader(store.db),
+    keyHashes: new KeyHashes(secret),
     rateLimits: store.kind === 'pglite' ? memoryRateLimitCounter({ clock }) : databaseRateLimitCounter({ db: store.db, clock }),
     ...(overrides.widgetDevMiddleware ? { widgetDevMiddleware: overrides.widgetDevMiddleware } : {}),
     requestLog: createRequestLogWriter({ insert: requestLogInserter(store.db), logger }),

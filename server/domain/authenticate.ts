@@ -37,7 +37,7 @@ export function bearerToken(header: string | undefined): string {
  */
 export async function authenticate(deps: StoreDeps, presented: string, clientIp: string | undefined): Promise<Principal> {
   if (!parseApiKey(presented)) throw invalid('The API key is malformed. Check that it was copied completely.');
-  const hash = keyedHash(deps.secret, presented);
+  const hash = deps.keyHashes ? deps.keyHashes.of(presented) : keyedHash(deps.secret, presented);
   const key = deps.authCache?.get(hash) ?? (await readKey(deps, hash));
   if (!key || !digestsEqual(key.keyHash, hash)) throw invalid('The API key is invalid.');
   const now = deps.clock();
@@ -53,6 +53,7 @@ export async function authenticate(deps: StoreDeps, presented: string, clientIp:
     key.lastUsedAt = now;
     await deps.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', key.keyId).execute();
   }
+  deps.keyHashes?.remember(presented, hash);
   return { keyId: key.keyId, tenantId: key.tenantId, environmentId: key.environmentId, environment: key.environment };
 }
 

@@ -3,6 +3,7 @@ import type { ConnectorRuntime } from '../connectors/http/runtime.ts';
 import type { Db } from '../store/db.ts';
 import type { AuthCache } from './auth-cache.ts';
 import type { KeyReader } from './authenticate.ts';
+import type { KeyHashes } from './key-hashes.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 
 /** A clock; injected everywhere so tests control time without waiting. */
@@ -22,6 +23,8 @@ export interface DomainDeps {
   connectorRuntime: ConnectorRuntime;
   /** Key-state cache; set only when this process is the store's sole writer (the embedded store). */
   authCache?: AuthCache;
+  /** The keyed hashes of keys that authenticated lately in this process (each request computes its own without it). */
+  keyHashes?: KeyHashes;
   /** This process's key reads (concurrent reads of one key batched); without it, every authentication reads on its own. */
   keyReader?: KeyReader;
 }
@@ -35,4 +38,4 @@ export interface Actor {
 }
 
 /** What most rules need of {@link DomainDeps}: the store, the clock, the server secret (and the key cache). */
-export type StoreDeps = Pick<DomainDeps, 'db' | 'clock' | 'secret' | 'authCache' | 'keyReader'>;
+export type StoreDeps = Pick<DomainDeps, 'db' | 'clock' | 'secret' | 'authCache' | 'keyReader' | 'keyHashes'>;
