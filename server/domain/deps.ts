@@ -3,8 +3,8 @@ import type { ConnectorRuntime } from '../connectors/http/runtime.ts';
 import type { Db } from '../store/db.ts';
 import type { AuthCache } from './auth-cache.ts';
 import type { KeyReader } from './authenticate.ts';
-import type { KeyHashes } from './key-hashes.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
+import type { KeyHashes } from './key-hashes.ts';
 
 /** A clock; injected everywhere so tests control time without waiting. */
 export type Clock = () => Date;
