@@ -1,4 +1,5 @@
 import type { EnvironmentKind } from '../store/schema.ts';
+import { BoundedMap } from './bounded-map.ts';
 
 /** What authentication needs to know about a key, as last read from the store. */
 export interface CachedKey {
@@ -23,14 +24,13 @@ const MAX_ENTRIES = 10_000;
  * PostgreSQL (several instances) no cache is used and every request reads the database.
  */
 export class AuthCache {
-  readonly #entries = new Map<string, CachedKey>();
+  readonly #entries = new BoundedMap<string, CachedKey>(MAX_ENTRIES);
 
   get(hash: string): CachedKey | undefined {
     return this.#entries.get(hash);
   }
 
   set(hash: string, entry: CachedKey): void {
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
     this.#entries.set(hash, entry);
   }
 

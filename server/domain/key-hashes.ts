@@ -1,3 +1,4 @@
+import { BoundedMap } from './bounded-map.ts';
 import { keyedHash } from './secrets.ts';
 
 /** Bounds memory: past this many keys the oldest entry is dropped. @default 10000 */
@@ -12,7 +13,7 @@ const MAX_ENTRIES = 10_000;
  */
 export class KeyHashes {
   readonly #secret: Buffer;
-  readonly #entries = new Map<string, string>();
+  readonly #entries = new BoundedMap<string, string>(MAX_ENTRIES);
 
   constructor(secret: Buffer) {
     this.#secret = secret;
@@ -25,8 +26,6 @@ export class KeyHashes {
 
   /** Remembers the hash of a key that authenticated. */
   remember(presented: string, hash: string): void {
-    if (this.#entries.has(presented)) return;
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(presented, hash);
+    if (!this.#entries.has(presented)) this.#entries.set(presented, hash);
   }
 }

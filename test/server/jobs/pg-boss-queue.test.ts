@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPgBossQueue, type PgBossQueue } from '../../../server/jobs/pg-boss-queue.ts';
 import { createLogger } from '../../../server/logger.ts';
 import type { Store } from '../../../server/store/db.ts';
+import { waitUntil } from '../../helpers/cli.ts';
 import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
-import { eventually } from '../webhooks/wait.ts';
 
 const QUEUE = 'work';
 
@@ -59,12 +59,12 @@ describe.each(STORE_NAMES)('the pg-boss job queue (%s)', (storeName) => {
     }, { concurrency: 2, pollingIntervalSeconds: 0.5 });
     try {
       await queue.send(QUEUE, { name: 'slow' });
-      await eventually(() => started.includes('slow'), 'the slow job to start');
+      await waitUntil(() => started.includes('slow'), 'the slow job to start', 25_000);
       // The other worker fetched when the slow job was taken and found nothing: it is idle from now on.
       await sleep(1_000);
       await queue.send(QUEUE, { name: 'next' });
       // Woken by the queue's interval (0.5 s), not by its own rare poll (a minute).
-      await eventually(() => started.includes('next'), 'the second job to start while the first runs', 10_000);
+      await waitUntil(() => started.includes('next'), 'the second job to start while the first runs', 10_000);
     } finally {
       release();
     }
@@ -84,10 +84,10 @@ describe.each(STORE_NAMES)('the pg-boss job queue (%s)', (storeName) => {
     }, { concurrency: 4, pollingIntervalSeconds: 0.5 });
     try {
       for (let i = 0; i < 4; i++) await queue.send(QUEUE, { i });
-      await eventually(() => most === 4, 'four jobs running at once');
+      await waitUntil(() => most === 4, 'four jobs running at once', 25_000);
     } finally {
       release();
     }
-    await eventually(() => running === 0, 'the jobs to finish');
+    await waitUntil(() => running === 0, 'the jobs to finish', 25_000);
   });
 });
