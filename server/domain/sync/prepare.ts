@@ -12,7 +12,7 @@ export interface Prepared<M extends ModelKey = ModelKey> {
   rec: RecordOf<M>;
   /** Hash of the record's own unified fields: `changed_at` moves only when it changes. */
   ownHash: string;
-  /** JSON of `rec` when hashing it already produced that text (models without relation fields), so it is not serialised twice. */
+  /** JSON of `rec` (as stored in the record's row), when it is known already. */
   json?: string;
   /** Filter attributes stored with the row. */
   attrs: Record<string, unknown>;
@@ -50,18 +50,55 @@ function hash(value: string): string {
   return `${(h2 >>> 0).toString(36)}.${(h1 >>> 0).toString(36)}.${value.length.toString(36)}`;
 }
 
-/** The own hash of a record and, when the hashed text is the record's whole JSON, that text. */
-function ownHashOf(model: ModelKey, rec: object): { ownHash: string; json?: string } {
+/** The own hash of a record and its JSON. */
+function ownHashOf(model: ModelKey, rec: object): { ownHash: string; json: string } {
+  const json = JSON.stringify(rec);
   // Relation fields feed `updated_after`, not `changed_at`.
   const skip = declarationOf(model).relationFields;
-  if (skip.length === 0) {
-    const json = JSON.stringify(rec);
-    return { ownHash: hash(json), json };
-  }
+  if (skip.length === 0) return { ownHash: hash(json), json };
   // Undefined values are left out of JSON like deleted keys, without `delete` turning the copy into a slow dictionary object.
   const own: Record<string, unknown> = { ...rec };
   for (const key of skip) own[key] = undefined;
-  return { ownHash: hash(JSON.stringify(own)) };
+  return { ownHash: hash(JSON.stringify(own)), json };
+}
+
+/**
+ * A prepared record that keeps its unified record as JSON text once prepared (`release`): a sync holds
+ * every record of a company from preparing to writing, and the text takes a fraction of the objects'
+ * memory. `rec` parses the text when read, and the parsed object is shared until the garbage collector
+ * takes it (a record and the records it embeds are read several times while one is rendered).
+ */
+class PreparedRecord<M extends ModelKey = ModelKey> implements Prepared<M> {
+  attrs: Record<string, unknown> = {};
+  changedAt = '';
+  #held: RecordOf<M> | undefined;
+  #parsed: WeakRef<RecordOf<M>> | undefined;
+
+  constructor(
+    readonly model: M,
+    readonly id: string,
+    readonly remoteId: string,
+    rec: RecordOf<M>,
+    readonly ownHash: string,
+    readonly json: string,
+  ) {
+    this.#held = rec;
+  }
+
+  get rec(): RecordOf<M> {
+    if (this.#held) return this.#held;
+    let rec = this.#parsed?.deref();
+    if (!rec) {
+      rec = JSON.parse(this.json) as RecordOf<M>;
+      this.#parsed = new WeakRef(rec);
+    }
+    return rec;
+  }
+
+  /** From now on the record is held as its JSON only: `rec` is parsed from it, never the object given. */
+  release(): void {
+    this.#held = undefined;
+  }
 }
 
 /** Derives IDs and own hashes for every record of a snapshot and indexes them for lookups. */
@@ -87,17 +124,17 @@ export async function prepareSnapshot(integrationId: string, snapshot: HrisSnaps
       (children.get(`${model}\u0000${parentRemoteId}`) ?? []) as Prepared<M>[],
   };
 
-  const byModel = {} as Record<ModelKey, Prepared[]>;
+  const byModel = {} as Record<ModelKey, PreparedRecord[]>;
   for (const model of MODEL_KEYS) {
-    const index = new Map<string, Prepared>();
+    const index = new Map<string, PreparedRecord>();
     byRemote.set(model, index);
-    const list: Prepared[] = [];
+    const list: PreparedRecord[] = [];
     for (const rec of snapshot[SNAPSHOT_FIELD[model]] as RecordOf<ModelKey>[]) {
       // Yield now and then: a large company takes a while and requests should not wait for all of it.
       if (list.length % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
       if (index.has(rec.remoteId)) continue;
       const { ownHash, json } = ownHashOf(model, rec);
-      const prepared: Prepared = { model, id: idOf(model, rec.remoteId)!, remoteId: rec.remoteId, rec, ownHash, json, attrs: {}, changedAt: '' };
+      const prepared = new PreparedRecord(model, idOf(model, rec.remoteId)!, rec.remoteId, rec, ownHash, json);
       index.set(rec.remoteId, prepared);
       list.push(prepared);
       const parentRef = CHILD_MODELS.get(model) as ((child: RecordOf<ModelKey>) => string) | undefined;
@@ -111,7 +148,8 @@ export async function prepareSnapshot(integrationId: string, snapshot: HrisSnaps
     byModel[model] = list;
   }
   for (const model of MODEL_KEYS) for (const p of byModel[model]) p.attrs = declarationOf(model).attributes(p, lookup);
-  return { byModel: byModel as PreparedByModel, lookup };
+  for (const model of MODEL_KEYS) for (const p of byModel[model]) p.release();
+  return { byModel: byModel as unknown as PreparedByModel, lookup };
 }
 
 export { hash as contentHash };

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../store/db.ts';
+import type { AnySource, ReadContext } from '../../connectors/data-source.ts';
 import { RemoteError, type RemoteErrorKind } from '../../connectors/remote-error.ts';
+import type { ModelKey } from '../hris/models.ts';
 import { applyStagedRecords, bumpDataVersion, dropStage, markRecordsDeleted, readDataVersion } from '../../store/queries/hris-records.ts';
 import { noteDataVersion } from '../hris/data-versions.ts';
 import { type SyncRunRow, finishRun } from '../../store/queries/hris-sync-runs.ts';
@@ -127,6 +129,18 @@ async function prepareRead(db: Db, integrationId: string, read: SourceRead, scop
   return { byModel, lookup, keepModels: read.unavailable };
 }
 
+/**
+ * Reads the source and prepares what it delivered. The read's own records are not kept beyond this
+ * call: the prepared records hold them as JSON text, and a sync of a large company then holds that
+ * text alone while it writes (its largest share of memory).
+ */
+async function readAndPrepare(deps: SyncDeps, integrationId: string, scope: SyncScope, lap: () => number, ctx: ReadContext, source: AnySource,
+): Promise<{ prepared: PreparedSync; unavailable: ModelKey[]; readMs: number }> {
+  const read = await readSource(source, ctx);
+  const readMs = lap();
+  return { prepared: await prepareRead(deps.db, integrationId, read, scope), unavailable: [...read.unavailable], readMs };
+}
+
 /** Records per page asked of a source: bounds what one page costs the source and the sync. */
 const SOURCE_PAGE_SIZE = 1000;
 
@@ -193,10 +207,10 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .executeTakeFirst();
     const scope = await loadSyncScope(deps.db, integration.id);
     const lap = stopwatch();
-    const read = await readSource(source, { integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
-      signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE, runtime: deps.connectorRuntime, models: scope.models });
-    const readMs = lap();
-    const prepared = await prepareRead(deps.db, integration.id, read, scope);
+    const { prepared, unavailable, readMs } = await readAndPrepare(deps, integration.id, scope, lap, {
+      integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
+      signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE, runtime: deps.connectorRuntime, models: scope.models,
+    }, source);
     const prepareMs = lap();
     const { counts } = await commitSnapshot(deps, integration.id, prepared, now, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
@@ -210,7 +224,6 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
     });
     const phasesMs: SyncPhases = { read: readMs, prepare: prepareMs, write: lap() };
     const durationMs = Math.round(performance.now() - started);
-    const unavailable = [...read.unavailable];
     deps.logger?.info({ syncId: run.id, integrationId: integration.id, durationMs, phasesMs, counts, ...(unavailable.length ? { unavailable } : {}) }, 'sync succeeded');
     return { status: 'SUCCEEDED', durationMs, error: null };
   } catch (err) {
