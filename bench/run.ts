@@ -13,6 +13,7 @@ import { benchSizes } from './sizes.ts';
 import { benchSync } from './sync.ts';
 import { benchWebhooks } from './webhooks.ts';
 import { benchRequestLog } from './request-log.ts';
+import { limitHeapGrowth } from '../server/threads/heap-growth.ts';
 
 /** The sections `npm run bench -- <section>...` may name, in the order a full run measures them. */
 const SECTIONS = ['sizes', 'flow', 'sync', 'webhooks', 'connectors', 'console', 'during-sync', 'request-log', 'api'];
@@ -23,6 +24,7 @@ const SECTIONS = ['sizes', 'flow', 'sync', 'webhooks', 'connectors', 'console', 
  * tables and writes the same to bench/results.md. Never part of `npm test`.
  */
 async function main(): Promise<void> {
+  limitHeapGrowth();
   // `npm run bench -- sync webhooks` measures only the named sections and leaves bench/results.md as it is.
   const only = new Set(process.argv.slice(2));
   const unknown = [...only].filter((name) => !SECTIONS.includes(name));

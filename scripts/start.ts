@@ -5,12 +5,14 @@ import { banner } from './banner.ts';
 import { launch } from './launch.ts';
 import { startErrorMessage } from './start-error.ts';
 import { firstAdminLink } from '../server/domain/console/first-admin.ts';
+import { limitHeapGrowth } from '../server/threads/heap-growth.ts';
 
 /**
  * `npm start`: Plugboard and the demo vendor app in one process, the widget built on first start.
  * SIGINT/SIGTERM stop both gracefully; a second signal exits at once.
  */
 async function main(config: Config): Promise<void> {
+  limitHeapGrowth();
   // Synchronous log writes keep the banner after the start-up lines instead of in between them.
   const logger = createLogger(config.logLevel, logDestination(config.logFormat, !!process.stdout.isTTY));
   const launched = await launch(config, logger);

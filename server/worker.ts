@@ -4,6 +4,7 @@ import { startWorkers } from './jobs/workers.ts';
 import { createLogger } from './logger.ts';
 import { stopOnSignals } from './shutdown.ts';
 import { SYNC_GRACE_MS } from './start.ts';
+import { limitHeapGrowth } from './threads/heap-growth.ts';
 
 /**
  * `npm run worker`: the background workers only (syncs, schedules, sweeps, webhook deliveries), no API. On PostgreSQL any
@@ -11,6 +12,7 @@ import { SYNC_GRACE_MS } from './start.ts';
  * SYNC_GRACE_MS) and leaves the rest to be resumed by another worker.
  */
 async function main(): Promise<void> {
+  limitHeapGrowth();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const { deps, store, close } = await createDeps(config, logger);

@@ -129,6 +129,12 @@ describe('layering', () => {
     expect(offenders).toStrictEqual([]);
   });
 
+  it('has every process entry limit the heap growth first, before it starts any thread', () => {
+    const entries = ['server/index.ts', 'server/worker.ts', 'scripts/start.ts', 'bench/run.ts'];
+    const offenders = entries.filter((file) => !/async function main\([^)]*\): Promise<void> \{\n\s*limitHeapGrowth\(\);/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    expect(offenders).toStrictEqual([]);
+  });
+
   it('takes faker per locale, never from its main entry (which loads all of its locales, about 24 MB per thread)', () => {
     const offenders = sources('server')
       .filter((file) => /import\s+(?!type\b)[^'"]*from\s+['"]@faker-js\/faker['"]/.test(fs.readFileSync(file, 'utf8')))
