@@ -134,11 +134,11 @@ async function prepareRead(db: Db, integrationId: string, read: SourceRead, scop
  * call: the prepared records hold them as JSON text, and a sync of a large company then holds that
  * text alone while it writes (its largest share of memory).
  */
-async function readAndPrepare(deps: SyncDeps, integrationId: string, scope: SyncScope, lap: () => number, ctx: ReadContext, source: AnySource,
+async function readAndPrepare(db: Db, source: AnySource, ctx: ReadContext, scope: SyncScope, lap: () => number,
 ): Promise<{ prepared: PreparedSync; unavailable: ModelKey[]; readMs: number }> {
   const read = await readSource(source, ctx);
   const readMs = lap();
-  return { prepared: await prepareRead(deps.db, integrationId, read, scope), unavailable: [...read.unavailable], readMs };
+  return { prepared: await prepareRead(db, ctx.integrationId, read, scope), unavailable: [...read.unavailable], readMs };
 }
 
 /** Records per page asked of a source: bounds what one page costs the source and the sync. */
@@ -207,10 +207,10 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       .executeTakeFirst();
     const scope = await loadSyncScope(deps.db, integration.id);
     const lap = stopwatch();
-    const { prepared, unavailable, readMs } = await readAndPrepare(deps, integration.id, scope, lap, {
+    const { prepared, unavailable, readMs } = await readAndPrepare(deps.db, source, {
       integrationId: integration.id, credentials, now, type: run.type, since: lastSuccess?.started_at ?? null,
       signal: deps.signal ?? new AbortController().signal, pageSize: SOURCE_PAGE_SIZE, runtime: deps.connectorRuntime, models: scope.models,
-    }, source);
+    }, scope, lap);
     const prepareMs = lap();
     const { counts } = await commitSnapshot(deps, integration.id, prepared, now, async (trx, result) => {
       const durationMs = Math.round(performance.now() - started);
