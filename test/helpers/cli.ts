@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { MALLOC_ENV } from '../../server/threads/malloc-env.ts';
 
 // Our own processes as children: the CLI, the server, the launcher. Used by tests and by bench/.
 
@@ -67,9 +68,9 @@ export function buildServer(): void {
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
 }
 
-/** Spawns `node <entry> [args]` on a compiled entry (see buildServer), without tsx, as `npm start` runs it. */
+/** Spawns `node <entry> [args]` on a compiled entry (see buildServer), without tsx, as `npm start` runs it (with its MALLOC_ENV). */
 export function spawnBuilt(entry: string, args: string[], env: Record<string, string>): Spawned {
-  return spawnNode([path.join(BUILD_DIR, entry), ...args], env);
+  return spawnNode([path.join(BUILD_DIR, entry), ...args], { ...MALLOC_ENV, ...env });
 }
 
 function spawnNode(argv: string[], env: Record<string, string>): Spawned {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MALLOC_ENV } from '../../server/threads/malloc-env.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -133,6 +134,13 @@ describe('layering', () => {
     const entries = ['server/index.ts', 'server/worker.ts', 'scripts/start.ts', 'bench/run.ts'];
     const offenders = entries.filter((file) => !/async function main\([^)]*\): Promise<void> \{\n\s*limitHeapGrowth\(\);/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
     expect(offenders).toStrictEqual([]);
+  });
+
+  it('has npm start and npm run worker start Node with the allocator settings of MALLOC_ENV', () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const settings = Object.entries(MALLOC_ENV).map(([name, value]) => `${name}=${value}`).join(' ');
+    expect(scripts.start).toMatch(new RegExp(`&& ${settings} node dist/node/scripts/start\\.js$`));
+    expect(scripts.worker).toMatch(new RegExp(`&& ${settings} node dist/node/server/worker\\.js$`));
   });
 
   it('takes faker per locale, never from its main entry (which loads all of its locales, about 24 MB per thread)', () => {
