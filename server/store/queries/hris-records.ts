@@ -34,10 +34,13 @@ export interface RecordWrite {
  * Rows per statement. Each statement's packed text is built in the sync's thread and copied to the
  * store (and, on the embedded store, into its thread), so it is held several times over while it runs.
  * Peak server RSS during a 10k Sandbox sync on the embedded store (bench `during-sync`, two runs each):
- * 1,186 and 1,218 MB with 4,000 rows, 971 and 957 MB with 1,000, at the same sync time; 500 and 250
- * saved little more (923, 890 MB) and 250 slowed the sync. On PostgreSQL the write was no slower.
+ * 1,186 and 1,218 MB with 4,000 rows, 971 and 957 MB with 1,000, at the same sync time. Once the
+ * allocator returned large blocks (MALLOC_ENV), fewer rows paid off again: 616 and 632 MB with 500 against
+ * 623-687 MB with 1,000, connect to COMPLETED in 17.7-18.7 s against 17.5-20.1 s, and the API's p99
+ * during the sync 1.13-1.35x of idle against 1.63-2.05x. 250 rows reached 575-600 MB but slowed the sync
+ * (20.5-23.2 s). On PostgreSQL the write was no slower with 500 (5.7-7.3 s against 6.1-6.7 s in-process).
  */
-const BATCH = 1000;
+const BATCH = 500;
 
 /**
  * Every stored record of an integration, keyed `model\u0000id`, plus the highest seq per model.
