@@ -39,8 +39,13 @@ export interface PlannedWrites {
 /** Receives a plan's writes part by part (see streamPlan). */
 export type PlanSink = (writes: PlannedWrites) => Promise<void>;
 
-/** Records planned between two hand-overs to the sink (and two breaks for other work on the event loop). */
-const PLAN_BATCH = 2000;
+/**
+ * Records planned between two hand-overs to the sink (and two breaks for other work on the event loop).
+ * Against 2,000: the embedded store's peak RSS during a 10k sync under API load 592 / 593 MB against
+ * 600-633 MB, and the write no slower in-process (PostgreSQL 5.7 / 5.8 s against 6.1 / 6.8 s, PGlite 9.5
+ * against 10.6 s).
+ */
+const PLAN_BATCH = 1000;
 
 /** Lets other work (HTTP requests) run between chunks of a long computation on the one event loop. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
