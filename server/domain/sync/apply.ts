@@ -47,6 +47,16 @@ export type PlanSink = (writes: PlannedWrites) => Promise<void>;
  */
 const PLAN_BATCH = 1000;
 
+/**
+ * Records rendered between two breaks inside a part, besides the break at each hand-over: the store's
+ * client gets a turn to pack and issue its next statement (and to take the last one's answer) while the
+ * part is still being rendered, instead of only once per part. In-process 10k Sandbox syncs, alternating
+ * with and without: write 4.9-7.1 s against 5.6-7.6 s on PostgreSQL (better in 8 of 9 pairs), and
+ * 9.4 / 12.0 s against 11.4 / 13.8 s on the embedded store in its own thread. Breaks every 50 or 100
+ * records measured no better than 200.
+ */
+const BREAK_EVERY = 200;
+
 /** Lets other work (HTTP requests) run between chunks of a long computation on the one event loop. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -122,6 +132,7 @@ export async function streamPlan(
   let done = 0;
   for (const p of scope ? [...scope.planned] : all) {
     if (++done % PLAN_BATCH === 0) await handOn();
+    else if (done % BREAK_EVERY === 0) await breathe();
     const state = states.get(`${p.model}\u0000${p.id}`);
     if (state) state.seen = true;
     const count = counts[p.model]!;

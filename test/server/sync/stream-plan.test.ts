@@ -42,6 +42,33 @@ describe.each(STORE_NAMES)('planning a sync in parts (%s)', (storeName) => {
     expect(parts.every((p) => p.updates.length === 0)).toBe(true);
   });
 
+  it("gives other work (the store's client) turns of the event loop while a part is being rendered", async () => {
+    const { id, prepared } = await firstSnapshot();
+    // Counts the event loop's turns from the first part's hand-over to the second's (1,000 records apart).
+    let ticking = false;
+    let turns = 0;
+    const tick = () => {
+      if (!ticking) return;
+      turns++;
+      setImmediate(tick);
+    };
+    let calls = 0;
+    let turnsBetweenParts = -1;
+    await streamPlan(fixture.deps.db, id, prepared.byModel, prepared.lookup, testSyncDeps(fixture.deps).mappers, fixture.deps.clock(), {}, async () => {
+      calls++;
+      if (calls === 1) {
+        ticking = true;
+        setImmediate(tick);
+      } else if (calls === 2) {
+        ticking = false;
+        turnsBetweenParts = turns;
+      }
+    });
+    expect(calls).toBeGreaterThan(2);
+    // A break every 200 records besides the one at the hand-over: at least five turns, not one.
+    expect(turnsBetweenParts).toBeGreaterThanOrEqual(5);
+  });
+
   it('stops planning with the error of a part that failed to be written', async () => {
     const { id, prepared } = await firstSnapshot();
     let calls = 0;
