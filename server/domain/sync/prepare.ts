@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { HrisSnapshot } from '../../connectors/unified-hris.ts';
 import { MODEL_KEYS, type ModelKey, type RecordOf, SNAPSHOT_FIELD } from '../hris/models.ts';
 import { derivedId } from '../ids.ts';
@@ -131,7 +132,7 @@ export async function prepareSnapshot(integrationId: string, snapshot: HrisSnaps
     const list: PreparedRecord[] = [];
     for (const rec of snapshot[SNAPSHOT_FIELD[model]] as RecordOf<ModelKey>[]) {
       // Yield now and then: a large company takes a while and requests should not wait for all of it.
-      if (list.length % 2000 === 1999) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (list.length % 2000 === 1999) await setImmediate();
       if (index.has(rec.remoteId)) continue;
       const { ownHash, json } = ownHashOf(model, rec);
       const prepared = new PreparedRecord(model, idOf(model, rec.remoteId)!, rec.remoteId, rec, ownHash, json);

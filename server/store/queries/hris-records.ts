@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Db } from '../db.ts';
 
@@ -96,7 +97,7 @@ const columns = (rows: RecordWrite[]) => ({
 });
 
 /** Lets a statement that was just issued reach the store before this thread turns to other work. */
-const handOver = () => new Promise<void>((resolve) => setImmediate(resolve));
+const handOver = () => setImmediate();
 
 /**
  * Runs `write` over `rows` in batches of BATCH, one statement at a time, packing the next batch while
