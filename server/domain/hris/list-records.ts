@@ -13,8 +13,11 @@ export interface RecordPage {
  * One page of a model's records for an integration in stable keyset order (`seq`): a single indexed
  * query, so the last page of 10,000 costs what the first does, and records created while a client
  * pages appear after its cursor instead of shifting pages.
+ * Nothing is served at data version 0 (no snapshot committed yet): a first sync on the embedded store
+ * writes its rows in place before it commits the version (see commitSnapshot).
  */
-export async function listRecords(db: Db, integrationId: string, query: ListQuery): Promise<RecordPage> {
+export async function listRecords(db: Db, integrationId: string, query: ListQuery, dataVersion: number): Promise<RecordPage> {
+  if (dataVersion === 0) return { next: null, resultsJson: '' };
   const page = await readRecordPage(db, integrationId, query, !WITHOUT_TIMESTAMPS.has(query.model));
   return {
     next: page.hasMore && page.lastSeq !== null ? encodeCursor(query.model, page.lastSeq) : null,

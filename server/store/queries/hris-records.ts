@@ -166,6 +166,33 @@ export async function applyStagedRecords(trx: Db, integrationId: string, stageId
 }
 
 /**
+ * Serialises the commits of one integration's data across connections and instances, until the end of
+ * the transaction `trx`.
+ */
+export async function lockIntegrationData(trx: Db, integrationId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`plugboard-sync:${integrationId}`}, 0))`.execute(trx);
+}
+
+/**
+ * Deletes the records of an integration whose data version is still 0, i.e. rows of a first sync that
+ * was written in place and never committed (see commitSnapshot). Under the integration's lock, so it
+ * never races a commit: once a version is committed, nothing is deleted.
+ */
+export async function dropUncommittedRecords(db: Db, integrationId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockIntegrationData(trx, integrationId);
+    await sql`delete from hris_records where integration_id = ${integrationId}
+      and not exists (select 1 from hris_data_versions where integration_id = ${integrationId})`.execute(trx);
+  });
+}
+
+/** How many records (deleted ones too) an integration has stored. */
+export async function countRecords(db: Db, integrationId: string): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`select count(*) as n from hris_records where integration_id = ${integrationId}`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
  * Drops a stage (applied or abandoned), and stages of the integration a crashed process left behind
  * (older than an hour by the database's clock: a live stage lasts seconds, from planning to commit).
  */

@@ -34,7 +34,7 @@ export function hrisRoutes(deps: DomainDeps & { storeKind: 'pglite' | 'postgres'
         return;
       }
       const query = parseListQuery(endpoint, req.query);
-      const page = await listRecords(deps.db, integration.id, query);
+      const page = await listRecords(deps.db, integration.id, query, version);
       const body = successEnvelope(`{"next":${JSON.stringify(page.next)},"results":[${withHiddenFieldsNull(page.resultsJson, hidden)}]}`);
       cache.set(key, version, body);
       okPrerendered(res, body);
