@@ -17,13 +17,27 @@ const EXTENSIONS = { pg_trgm };
  */
 export const EMBEDDED_SHARED_BUFFERS = '16MB';
 
+/** PostgreSQL's OID of `text`. */
+const TEXT_OID = 25;
+
+/**
+ * How a parameter the statement types as `text` is sent: bytes (a Buffer, or the Uint8Array it becomes on
+ * its way to the store's thread) as they are, in binary format, which for text is its UTF-8; anything else
+ * as PGlite's own serializer sends it. PGlite would otherwise send bytes as the text of `toString()` (a
+ * Uint8Array's is its numbers joined by commas), and a string only after measuring its UTF-8 length in a
+ * loop over its characters: the sync's statements pass each column's values as one such buffer
+ * (see hris-records.ts).
+ */
+const textParameter = (value: unknown): unknown =>
+  value instanceof Uint8Array ? value : value instanceof Date ? value.toISOString() : String(value);
+
 /**
  * Opens PGlite on `dir` (in memory without one), wherever it runs (in the caller's thread or the store's
  * own), with the schema's extensions loaded and created, ready for the migrations.
  */
 export async function openPGlite(dir: string | undefined): Promise<PGlite> {
   // `new PGlite(undefined, options)` would ignore the options: the data directory goes among them.
-  const pglite = new PGlite({ extensions: EXTENSIONS, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`], ...(dir ? { dataDir: dir } : {}) });
+  const pglite = new PGlite({ extensions: EXTENSIONS, serializers: { [TEXT_OID]: textParameter as (value: unknown) => string }, startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`], ...(dir ? { dataDir: dir } : {}) });
   await pglite.waitReady;
   try {
     for (const name of Object.keys(EXTENSIONS)) await pglite.exec(`create extension if not exists ${name}`);

@@ -73,11 +73,28 @@ export async function loadRecordStates(db: Db, integrationId: string): Promise<{
  * Columns travel as one text parameter each, values joined by U+0001 and split server-side: far cheaper
  * than array parameters (whose client-side serialisation dominates on PGlite). JSON text never contains
  * a raw U+0001 (JSON.stringify escapes control characters), nor do IDs, hashes or timestamps.
+ * The parameter is the column's UTF-8 bytes, each value written once straight into one buffer: a joined
+ * string would be copied by the join, scanned again for its UTF-8 length and encoded by the driver.
+ * Bytes go to the store in binary format, which for text is its UTF-8 (PGlite: see open-pglite.ts).
+ * In-process 10k Sandbox syncs, alternating with joined strings: write 4.5 / 4.5 / 4.3 s against
+ * 4.9 / 5.3 / 5.2 s on PostgreSQL, 5.8 / 5.9 s against 7.1 / 7.1 s on PGlite; the process's RSS after the
+ * sync 480-495 MB against 580-608 MB on PostgreSQL, 690 against 920-980 MB on PGlite.
  */
-const SEP = '\u0001';
-const pack = (rows: RecordWrite[], pick: (r: RecordWrite) => string | number) => rows.map(pick).join(SEP);
-// A leading separator, dropped again by [2:], because string_to_array('') is an empty array, not {''}.
-const col = (packed: string) => sql`(string_to_array(${SEP + packed}::text, chr(1)))[2:]`;
+function pack<T>(rows: readonly T[], pick: (row: T) => string | number): Buffer {
+  const texts = rows.map((row) => String(pick(row)));
+  // One leading separator per value; the first one makes an empty first element, dropped again by [2:]
+  // (string_to_array of '' is an empty array, not {''}).
+  let size = texts.length;
+  for (const text of texts) size += Buffer.byteLength(text);
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const text of texts) {
+    bytes[at++] = 1;
+    at += bytes.write(text, at);
+  }
+  return bytes;
+}
+const col = (packed: Buffer) => sql`(string_to_array(${packed}::text, chr(1)))[2:]`;
 
 type Columns = ReturnType<typeof columns>;
 
@@ -222,7 +239,7 @@ export async function markRecordsDeleted(db: Db, integrationId: string, rows: { 
     const batch = rows.slice(i, i + BATCH);
     await sql`
       update hris_records as r set remote_deleted_at = ${at}, updated_at = ${at}
-      from unnest(${col(batch.map((b) => b.model).join(SEP))}, ${col(batch.map((b) => b.seq).join(SEP))}) as x(model, seq)
+      from unnest(${col(pack(batch, (b) => b.model))}, ${col(pack(batch, (b) => b.seq))}) as x(model, seq)
       where r.integration_id = ${integrationId} and r.model = x.model and r.seq = x.seq::int`.execute(db);
   }
 }

@@ -33,6 +33,12 @@ describe('the embedded store in its own thread', () => {
     }).toStrictEqual({ migrated: true, id: 1, data: [1, 2, 3], at: true, duplicate: { code: '23505', constraint: 'thread_probe_pkey' } });
   });
 
+  it('takes a text parameter given as UTF-8 bytes (a Uint8Array once it crossed to the thread) as its text, and refuses bytes that are not UTF-8', async () => {
+    const note = (await sql<{ note: string }>`select ${Buffer.from('Jürgen \u{1F600}')}::text as note`.execute(other.db)).rows[0]!.note;
+    const refused = await sql`select ${Buffer.from([0x61, 0xff])}::text`.execute(store.db).catch((err: { code: string }) => err.code);
+    expect([note, refused]).toStrictEqual(['Jürgen \u{1F600}', '22021']);
+  });
+
   it('gives a transaction the one connection: another client waits and never sees its uncommitted or rolled-back rows', async () => {
     let seenMeanwhile: Promise<number> | undefined;
     const failed = await store.db
