@@ -92,7 +92,7 @@ async function commitFirstInPlace(
     const result = await deps.db.transaction().execute(async (trx) => {
       await lockIntegrationData(trx, integrationId);
       if ((await readDataVersion(trx, integrationId)) !== 0 || (await countRecords(trx, integrationId)) !== written) {
-        throw new Error('Another sync of the integration wrote its data meanwhile; this sync is retried.');
+        throw new Error('Another sync of the integration wrote its data meanwhile; nothing of this sync was committed.');
       }
       return finishCommit(trx, integrationId, plan, also);
     });
