@@ -36,7 +36,8 @@ describe('npm run cli -- api-keys', () => {
         ['api_key.created', 'cli'],
         ['api_key.disabled', 'cli'],
       ]);
-    });
+      // Four CLI processes, the first of which creates the store: 17 s alone, past 30 s beside the whole suite.
+    }, 120_000);
   });
 
   describe('create --json with an allowlist and expiry', () => {
