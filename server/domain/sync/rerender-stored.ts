@@ -1,7 +1,7 @@
 import type { SyncCounts } from './apply.ts';
 import { prepareSnapshot } from './prepare.ts';
 import { storedSnapshot } from './read-source.ts';
-import { commitSnapshot } from './run-sync.ts';
+import { commitSnapshot } from './commit-snapshot.ts';
 import type { SyncDeps } from './sync-deps.ts';
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from '../../../server/connectors/data-source.ts';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import { prepareSnapshot } from '../../../server/domain/sync/prepare.ts';
-import { commitStaged, stageSnapshot } from '../../../server/domain/sync/run-sync.ts';
+import { commitStaged, stageSnapshot } from '../../../server/domain/sync/commit-snapshot.ts';
 import { dropStage } from '../../../server/store/queries/hris-records.ts';
 import { listRuns } from '../../../server/store/queries/hris-sync-runs.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
 import { streamPlan, writePlanned } from '../../../server/domain/sync/apply.ts';
 import { prepareSnapshot } from '../../../server/domain/sync/prepare.ts';
-import { commitSnapshot } from '../../../server/domain/sync/run-sync.ts';
+import { commitSnapshot } from '../../../server/domain/sync/commit-snapshot.ts';
 import { hrisWireMappers } from '../../../server/http/mappers/hris/index.ts';
 import { dropUncommittedRecords, readDataVersion } from '../../../server/store/queries/hris-records.ts';
 import { call, createTestKey, createTestTenant, startApp, type TestApp, type TestTenant } from '../../helpers/app.ts';
