@@ -14,6 +14,7 @@ export const employees = declareModel({
   readModel: { id: 'hris_employees', label: 'Employees' },
   timestamps: true,
   relationFields: ['groupRemoteIds'],
+  lookupFields: ['managerRemoteId'],
   relations: [
     { kind: 'children', model: 'employments', parentRef: (x) => (x as { employeeRemoteId: string }).employeeRemoteId, field: 'employeeRemoteId' },
     { kind: 'children', model: 'time_off_balances', parentRef: (x) => (x as { employeeRemoteId: string }).employeeRemoteId, field: 'employeeRemoteId' },

@@ -17,6 +17,7 @@ export const employments = declareModel({
   relationFields: [],
   relations: [],
   attributes: () => ({}),
+  lookupFields: ['employeeRemoteId'],
   endpoints: [{ path: 'employments', filters: [] }],
   toWire: employmentToWire,
 });

@@ -56,6 +56,13 @@ export interface ModelDeclaration<M extends ModelKey = ModelKey> {
   relations: readonly Relation<M>[];
   /** The values the list filters match, stored with the row as `attrs` (Kombo IDs for references). */
   attributes(p: Prepared<M>, lookup: RecordLookup): Record<string, unknown>;
+  /**
+   * Unified fields holding a remote ID by which an incremental sync looks the model's stored records up
+   * (the records referring to a changed one): stored in `attrs` too, under the field's own name (camelCase,
+   * never a filter attribute's name), where an index of 0022-hris-lookup-attrs answers the lookup.
+   * @default []
+   */
+  lookupFields?: readonly string[];
   /** The list endpoints reading the model. */
   endpoints: readonly EndpointDeclaration[];
   /** The wire object, without the top-level `changed_at`/`remote_deleted_at` (the store adds those). */

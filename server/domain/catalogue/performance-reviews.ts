@@ -22,6 +22,7 @@ export const performanceReviews = declareModel({
   ],
   attributes: (p, lookup) => ({ type: p.rec.type, review_cycle_id: lookup.idOf('performance_review_cycles', p.rec.reviewCycleRemoteId),
     reviewee_id: lookup.idOf('employees', p.rec.revieweeRemoteId) }),
+  lookupFields: ['revieweeRemoteId', 'reviewerRemoteId'],
   endpoints: [
     {
       path: 'performance-reviews',

@@ -16,6 +16,7 @@ export const timeOffBalances = declareModel({
   relationFields: [],
   relations: [{ kind: 'one', model: 'absence_types', ref: (b) => b.typeRemoteId, field: 'typeRemoteId' }],
   attributes: (p, lookup) => ({ employee_id: lookup.idOf('employees', p.rec.employeeRemoteId) }),
+  lookupFields: ['employeeRemoteId'],
   endpoints: [{ path: 'time-off-balances', filters: [{ param: 'employee_id', kind: 'id', attr: 'employee_id' }] }],
   toWire: (p, lookup) => {
     const type = lookup.get('absence_types', p.rec.typeRemoteId);

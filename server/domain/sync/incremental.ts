@@ -95,7 +95,8 @@ export async function prepareIncremental(
     const all = whole.get(model);
     if (all) return all;
     if (relation.field && ids.size <= REFERRING_LIMIT) {
-      return keep(model, await loadStoredUnified(db, integrationId, model, { field: relation.field, values: [...ids], array: relation.kind === 'many' }));
+      const attr = declarationOf(model).lookupFields?.includes(relation.field) ?? false;
+      return keep(model, await loadStoredUnified(db, integrationId, model, { field: relation.field, values: [...ids], array: relation.kind === 'many', attr }));
     }
     const rows = keep(model, await loadStoredUnified(db, integrationId, model));
     whole.set(model, rows);

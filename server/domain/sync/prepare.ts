@@ -102,6 +102,14 @@ class PreparedRecord<M extends ModelKey = ModelKey> implements Prepared<M> {
   }
 }
 
+/** The `attrs` stored with a record: its filter attributes and its lookup fields (see ModelDeclaration). */
+function storedAttributes(model: ModelKey, p: Prepared, lookup: RecordLookup): Record<string, unknown> {
+  const { attributes, lookupFields = [] } = declarationOf(model);
+  const attrs = attributes(p, lookup);
+  for (const field of lookupFields) attrs[field] = (p.rec as unknown as Record<string, unknown>)[field] ?? null;
+  return attrs;
+}
+
 /** Derives IDs and own hashes for every record of a snapshot and indexes them for lookups. */
 export async function prepareSnapshot(integrationId: string, snapshot: HrisSnapshot): Promise<{ byModel: PreparedByModel; lookup: RecordLookup }> {
   const ids = new Map<string, string>();
@@ -148,7 +156,7 @@ export async function prepareSnapshot(integrationId: string, snapshot: HrisSnaps
     }
     byModel[model] = list;
   }
-  for (const model of MODEL_KEYS) for (const p of byModel[model]) p.attrs = declarationOf(model).attributes(p, lookup);
+  for (const model of MODEL_KEYS) for (const p of byModel[model]) p.attrs = storedAttributes(model, p, lookup);
   for (const model of MODEL_KEYS) for (const p of byModel[model]) p.release();
   return { byModel: byModel as unknown as PreparedByModel, lookup };
 }

@@ -122,7 +122,7 @@ export async function executeRun(deps: SyncDeps, run: SyncRunRow): Promise<SyncO
       await recordSyncFinished(trx, integration.id, { id: run.id, status: 'SUCCEEDED', startedAt: now, finishedAt: deps.clock() }, result);
       if (deps.storeKind === 'pglite' && changedRecords(result) > 0) {
         // The embedded store has no autovacuum daemon: its maintenance runs now, not at its next tick, so the
-        // next incremental sync's lookups (0021-hris-record-lookups) are planned with statistics of these rows.
+        // next incremental sync's lookups (0022-hris-lookup-attrs) are planned with statistics of these rows.
         await deps.jobs.send(STORE_MAINTENANCE_QUEUE, {}, { trx, singletonKey: STORE_MAINTENANCE_KEY });
       }
     });

@@ -19,6 +19,7 @@ import * as requestLogIdHash from './0018-request-log-id-hash.ts';
 import * as requestLogNoEnvironmentKey from './0019-request-log-no-environment-key.ts';
 import * as integrationSearchTrigrams from './0020-integration-search-trigrams.ts';
 import * as hrisRecordLookups from './0021-hris-record-lookups.ts';
+import * as hrisLookupAttrs from './0022-hris-lookup-attrs.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-request-log-no-environment-key': requestLogNoEnvironmentKey,
   '0020-integration-search-trigrams': integrationSearchTrigrams,
   '0021-hris-record-lookups': hrisRecordLookups,
+  '0022-hris-lookup-attrs': hrisLookupAttrs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -15,13 +15,15 @@ const list = (values: readonly string[]) => sql`(string_to_array(${SEP + values.
 
 /**
  * Which stored records of a model to load: all, those with these remote IDs, or those whose unified
- * field `field` holds one of `values` (a string, or an array of strings with `array`).
+ * field `field` holds one of `values` (a string, or an array of strings with `array`). With `attr` the
+ * field is read from the row's `attrs`, where the sync stores the model's lookup fields (indexed by
+ * 0022-hris-lookup-attrs), instead of from the unified record.
  */
-export type StoredFilter = { remoteIds: readonly string[] } | { field: string; values: readonly string[]; array?: boolean } | null;
+export type StoredFilter = { remoteIds: readonly string[] } | { field: string; values: readonly string[]; array?: boolean; attr?: boolean } | null;
 
 /**
  * A model key or a unified record's field, as an SQL literal (so the query matches the partial expression
- * indexes of 0021-hris-record-lookups): names from the catalogue, never from a request.
+ * indexes of 0022-hris-lookup-attrs): names from the catalogue, never from a request.
  */
 const literal = (name: string) => {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a model or field name: ${name}`);
@@ -30,9 +32,9 @@ const literal = (name: string) => {
 
 /**
  * The query of loadStoredUnified (null when the filter names no values): the stored unified records of one
- * model that are not deleted, filtered (see StoredFilter), in seq order. By a single-valued field (`= any`,
+ * model that are not deleted, filtered (see StoredFilter), in seq order. By a lookup field (`attr`: `= any`,
  * the model and field as literals) the planner can use the partial expression indexes of
- * 0021-hris-record-lookups once the table has statistics.
+ * 0022-hris-lookup-attrs once the table has statistics.
  */
 export function storedUnifiedQuery(integrationId: string, model: string, filter: StoredFilter = null) {
   const values = filter ? ('remoteIds' in filter ? filter.remoteIds : filter.values) : null;
@@ -44,7 +46,9 @@ export function storedUnifiedQuery(integrationId: string, model: string, filter:
       ? sql`and remote_id in (select unnest(${list(filter.remoteIds)}))`
       : filter.array
         ? sql`and (record::json -> ${literal(filter.field)})::jsonb ?| ${list(filter.values)}`
-        : sql`and (record::json ->> ${literal(filter.field)}) = any(${list(filter.values)})`;
+        : filter.attr
+          ? sql`and (attrs ->> ${literal(filter.field)}) = any(${list(filter.values)})`
+          : sql`and (record::json ->> ${literal(filter.field)}) = any(${list(filter.values)})`;
   return sql<{ seq: number; remote_id: string; record: string }>`
     select seq, remote_id, record from hris_records
     where integration_id = ${integrationId} and model = ${literal(model)} and remote_deleted_at is null and record is not null ${where}
