@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { HrisModel, ModelDelta } from '../../data-source.ts';
 import type { HrisSnapshot } from '../../unified-hris.ts';
 
@@ -13,7 +13,7 @@ export interface ReadMemoryOptions {
   maxReads?: number;
 }
 
-const fingerprint = (record: unknown) => createHash('sha1').update(JSON.stringify(record)).digest('base64');
+const fingerprint = (record: unknown) => hash('sha1', JSON.stringify(record), 'base64');
 
 /**
  * What the Sandbox last returned to each integration's syncs (a digest per record, a few MB for a
