@@ -12,15 +12,17 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { runPGliteQuery } from './copy-from-stdin.ts';
 
 interface PGliteResults<R> {
   rows: R[];
   affectedRows?: number;
 }
 
-/** What runs one statement: PGlite itself, or one of its transactions. */
+/** What runs one statement: PGlite itself, or one of its transactions (see runPGliteQuery). */
 interface PGliteQueryable {
-  query<R>(sql: string, params?: unknown[], options?: { rowMode?: 'object' }): Promise<PGliteResults<R>>;
+  query<R>(sql: string, params?: unknown[], options?: { rowMode?: 'object'; blob?: Blob }): Promise<PGliteResults<R>>;
+  readonly relaysStatements?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGliteLike) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await (this.tx ?? this.pglite).query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object' });
+    const result = await runPGliteQuery<PGliteResults<R>>(this.tx ?? this.pglite, query.sql, query.parameters as unknown[]);
     return { rows: result.rows ?? [], numAffectedRows: result.affectedRows == null ? undefined : BigInt(result.affectedRows) };
   }
 

@@ -52,6 +52,7 @@ export function remotePGlite(port: MessagePort): RemotePGlite {
       return closed;
     },
     waitReady: Promise.resolve(),
+    relaysStatements: true,
     query: <T>(sql: string, params: unknown[] = []) => call<PGliteRows>({ op: 'query', sql, params }) as never as Promise<{ rows: T[]; fields: PGliteRows['fields'] }>,
     exec: (sql: string) => call<PGliteRows[]>({ op: 'exec', sql }),
     async transaction(callback) {
@@ -60,6 +61,7 @@ export function remotePGlite(port: MessagePort): RemotePGlite {
       let result;
       try {
         result = await callback({
+          relaysStatements: true,
           query: <T>(sql: string, params: unknown[] = []) => call<PGliteRows>({ op: 'txQuery', tx, sql, params }) as never as Promise<{ rows: T[]; fields: PGliteRows['fields'] }>,
         });
       } catch (err) {

@@ -1,5 +1,6 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { runPGliteQuery } from './copy-from-stdin.ts';
 import { openPGlite } from './open-pglite.ts';
 import { type PGliteControl, type PGliteReply, type PGliteRequest, type PGliteRows, type PGliteStatus, serializeError } from './pglite-protocol.ts';
 
@@ -53,13 +54,13 @@ function serve(pglite: PGlite, port: MessagePort): void {
   const handle = async (msg: PGliteRequest): Promise<unknown> => {
     switch (msg.op) {
       case 'query':
-        return rowsOf(await pglite.query(msg.sql, msg.params, { rowMode: 'object' }));
+        return rowsOf(await runPGliteQuery(pglite, msg.sql, msg.params));
       case 'exec':
         return (await pglite.exec(msg.sql)).map(rowsOf);
       case 'begin':
         return begin(msg.tx);
       case 'txQuery':
-        return rowsOf(await transaction(msg.tx).tx.query(msg.sql, msg.params, { rowMode: 'object' }));
+        return rowsOf(await runPGliteQuery(transaction(msg.tx).tx, msg.sql, msg.params));
       case 'commit': {
         const entry = transaction(msg.tx);
         open.delete(msg.tx);

@@ -1,5 +1,7 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { isCopyFromStdin } from './copy-from-stdin.ts';
 import { storeFault } from './store-errors.ts';
 
 export interface PostgresPoolOptions {
@@ -40,6 +42,7 @@ export function createPostgresPool(options: PostgresPoolOptions): PostgresPool {
       let broken: Error | undefined;
       const query = async (sql: string, parameters: ReadonlyArray<unknown>) => {
         try {
+          if (isCopyFromStdin(sql, parameters)) return await copyIn(client, sql, parameters[0]);
           return await client.query(sql, parameters as unknown[]);
         } catch (err) {
           if (storeFault(err) === 'unavailable') broken = err as Error;
@@ -54,4 +57,14 @@ export function createPostgresPool(options: PostgresPoolOptions): PostgresPool {
     },
     end: () => pool.end(),
   };
+}
+
+/** Runs COPY FROM STDIN with `data` on `client`, answering like a query of the rows copied. */
+function copyIn(client: pg.PoolClient, sql: string, data: Uint8Array): Promise<{ command: string; rowCount: number; rows: never[] }> {
+  return new Promise((resolve, reject) => {
+    const stream = client.query(copyFrom(sql));
+    stream.on('error', reject);
+    stream.on('finish', () => resolve({ command: 'COPY', rowCount: Number(stream.rowCount ?? 0), rows: [] }));
+    stream.end(data);
+  });
 }

@@ -2,13 +2,13 @@ import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../../store/db.ts';
 import {
   type RecordWrite,
-  insertRecords,
   loadRecordStates,
   readDataVersion,
   stageRecords,
   updateRecords,
 } from '../../store/queries/hris-records.ts';
 import { loadRecordStatesFor } from '../../store/queries/hris-record-subset.ts';
+import { copyRecords } from '../../store/queries/copy-records.ts';
 import { WITHOUT_TIMESTAMPS } from '../catalogue/index.ts';
 import { MODEL_KEYS, type ModelKey } from '../hris/models.ts';
 import type { HrisWireMappers } from '../hris/wire-mappers.ts';
@@ -197,8 +197,8 @@ export async function stageWrites(db: Db, integrationId: string, stageId: string
   await stageRecords(db, integrationId, stageId, 'update', writes.updates);
 }
 
-/** Writes planned writes (inside the sync's transaction). */
+/** Writes planned writes: new records with COPY (copyRecords), changed ones in place. */
 export async function writePlanned(trx: Db, integrationId: string, writes: PlannedWrites): Promise<void> {
-  await insertRecords(trx, integrationId, writes.inserts);
+  await copyRecords(trx, integrationId, writes.inserts);
   await updateRecords(trx, integrationId, writes.updates);
 }

@@ -132,17 +132,6 @@ async function inBatches(rows: RecordWrite[], write: (c: Columns) => Promise<unk
   }
 }
 
-/** Inserts new records in batches (one statement per batch). */
-export async function insertRecords(db: Db, integrationId: string, rows: RecordWrite[]): Promise<void> {
-  await inBatches(rows, (c) =>
-    sql`
-      insert into hris_records (integration_id, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, remote_deleted_at, attrs, body, record)
-      select ${integrationId}, x.model, x.seq::int, x.id, x.remote_id, x.own_hash, x.nested_hash, x.body_hash, x.changed_at::timestamptz,
-        x.updated_at::timestamptz, null, x.attrs::jsonb, x.body, x.record
-      from unnest(${c.model}, ${c.seq}, ${c.id}, ${c.remoteId}, ${c.own}, ${c.nested}, ${c.bodyHash}, ${c.changed}, ${c.updated}, ${c.attrs}, ${c.body}, ${c.record})
-        as x(model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record)`.execute(db));
-}
-
 /** Overwrites changed records (matched by model and seq) and clears their deletion mark. */
 export async function updateRecords(db: Db, integrationId: string, rows: RecordWrite[]): Promise<void> {
   await inBatches(rows, (c) =>
