@@ -42,7 +42,7 @@ export function createPostgresPool(options: PostgresPoolOptions): PostgresPool {
       let broken: Error | undefined;
       const query = async (sql: string, parameters: ReadonlyArray<unknown>) => {
         try {
-          if (isCopyFromStdin(sql, parameters)) return await copyIn(client, sql, parameters[0]);
+          if (isCopyFromStdin(sql, parameters)) return await copyIn(client, sql, parameters[0], options.statementTimeoutMs + 1_000);
           return await client.query(sql, parameters as unknown[]);
         } catch (err) {
           if (storeFault(err) === 'unavailable') broken = err as Error;
@@ -59,12 +59,23 @@ export function createPostgresPool(options: PostgresPoolOptions): PostgresPool {
   };
 }
 
-/** Runs COPY FROM STDIN with `data` on `client`, answering like a query of the rows copied. */
-function copyIn(client: pg.PoolClient, sql: string, data: Uint8Array): Promise<{ command: string; rowCount: number; rows: never[] }> {
+/**
+ * Runs COPY FROM STDIN with `data` on `client`, answering like a query of the rows copied. `pg`'s
+ * query_timeout does not cover a COPY, so it gets the same bound here: a frozen server fails it with
+ * pg's own read-timeout message (the store is unavailable, and the connection is discarded).
+ */
+function copyIn(client: pg.PoolClient, sql: string, data: Uint8Array, timeoutMs: number): Promise<{ command: string; rowCount: number; rows: never[] }> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Query read timeout')), timeoutMs);
     const stream = client.query(copyFrom(sql));
-    stream.on('error', reject);
-    stream.on('finish', () => resolve({ command: 'COPY', rowCount: Number(stream.rowCount ?? 0), rows: [] }));
+    stream.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    stream.on('finish', () => {
+      clearTimeout(timer);
+      resolve({ command: 'COPY', rowCount: Number(stream.rowCount ?? 0), rows: [] });
+    });
     stream.end(data);
   });
 }
