@@ -15,6 +15,9 @@ export interface PreparedSync extends PlanOptions {
   lookup: RecordLookup;
 }
 
+/** Runs inside a commit's transaction once the plan is written (the run's bookkeeping). */
+export type AfterCommit = (trx: Db, counts: SyncCounts) => Promise<void>;
+
 /** What a committed sync wrote. */
 export interface Committed {
   counts: SyncCounts;
@@ -45,7 +48,7 @@ export async function commitSnapshot(
   integrationId: string,
   prepared: PreparedSync,
   at: Date,
-  also?: (trx: Db, counts: SyncCounts) => Promise<void>,
+  also?: AfterCommit,
 ): Promise<Committed> {
   // PostgreSQL readers are not blocked by a writing transaction: staging would only copy the rows twice.
   if (deps.storeKind === 'postgres') return commitStaged(deps, integrationId, prepared, at, null, also);
@@ -71,7 +74,7 @@ async function commitFirstInPlace(
   integrationId: string,
   prepared: PreparedSync,
   at: Date,
-  also?: (trx: Db, counts: SyncCounts) => Promise<void>,
+  also?: AfterCommit,
 ): Promise<Committed> {
   await dropUncommittedRecords(deps.db, integrationId);
   try {
@@ -117,7 +120,7 @@ export async function commitStaged(
   prepared: PreparedSync,
   at: Date,
   staged: StagedPlan | null,
-  also?: (trx: Db, counts: SyncCounts) => Promise<void>,
+  also?: AfterCommit,
 ): Promise<Committed> {
   const result = await deps.db.transaction().execute(async (trx) => {
     await lockIntegrationData(trx, integrationId);
@@ -142,7 +145,7 @@ export async function commitStaged(
  * source no longer returned as deleted, bumps the data version, completes the setup, clears
  * `data_expired_at` and runs `also`.
  */
-async function finishCommit(trx: Db, integrationId: string, plan: PlanSummary, also?: (trx: Db, counts: SyncCounts) => Promise<void>,
+async function finishCommit(trx: Db, integrationId: string, plan: PlanSummary, also?: AfterCommit,
 ): Promise<{ counts: SyncCounts; version: number }> {
   await markRecordsDeleted(trx, integrationId, plan.gone, plan.at);
   const version = await bumpDataVersion(trx, integrationId);

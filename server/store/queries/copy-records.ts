@@ -2,7 +2,7 @@ import { CompiledQuery } from 'kysely';
 import type { Db } from '../db.ts';
 import type { RecordWrite } from './hris-records.ts';
 
-/** `COPY ... FROM STDIN` in PostgreSQL's binary format: the data travels as the statement's one parameter (see postgres-pool.ts). */
+/** `COPY ... FROM STDIN` in PostgreSQL's binary format: the data travels as the statement's one parameter (see copy-from-stdin.ts). */
 const COPY_INSERT = 'copy hris_records (integration_id, model, seq, id, remote_id, own_hash, nested_hash, body_hash, changed_at, updated_at, attrs, body, record) from stdin with (format binary)';
 const FIELDS = 13;
 
@@ -28,8 +28,11 @@ export function encodeCopyRows(integrationId: string, rows: readonly RecordWrite
   }
   const out = Buffer.allocUnsafe(size);
   let at = HEADER.copy(out, 0);
-  const text = (value: string) => {
-    const length = out.write(value, at + 4);
+  // A text field; jsonb is its text after a version byte (1).
+  const text = (value: string, jsonb = false) => {
+    const start = jsonb ? at + 5 : at + 4;
+    if (jsonb) out[at + 4] = 1;
+    const length = start - at - 4 + out.write(value, start);
     out.writeInt32BE(length, at);
     at += 4 + length;
   };
@@ -52,11 +55,7 @@ export function encodeCopyRows(integrationId: string, rows: readonly RecordWrite
     text(r.bodyHash);
     timestamp(r.changedAt);
     timestamp(r.updatedAt);
-    // jsonb: a version byte (1), then the JSON text.
-    const length = out.write(r.attrs, at + 5);
-    out.writeInt32BE(length + 1, at);
-    out[at + 4] = 1;
-    at += 5 + length;
+    text(r.attrs, true);
     text(r.body);
     text(r.record);
   }
@@ -65,7 +64,7 @@ export function encodeCopyRows(integrationId: string, rows: readonly RecordWrite
 }
 
 /**
- * Inserts new records with one `COPY` (PostgreSQL only; see postgres-pool.ts): the database takes binary
+ * Inserts new records with one `COPY`, on either store (see copy-from-stdin.ts): the database takes binary
  * rows without parsing statement parameters, and writes them in multi-row inserts.
  */
 export async function copyRecords(db: Db, integrationId: string, rows: readonly RecordWrite[]): Promise<void> {
