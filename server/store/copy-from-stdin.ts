@@ -14,12 +14,28 @@ export interface PGliteStatementRunner<Options> {
   readonly relaysStatements?: boolean;
 }
 
+/** The part of PGlite's own (Emscripten, in-memory) file system through which a COPY's data reaches it. */
+export interface PGliteFiles {
+  writeFile(path: string, data: Uint8Array): void;
+  unlink(path: string): void;
+}
+
+let copyFiles = 0;
+
 /**
- * Runs a statement on PGlite, answering in objects. PGlite reads COPY data from its `/dev/blob` device:
- * a `COPY ... FROM STDIN` (isCopyFromStdin) is run reading the parameter's bytes from there.
+ * Runs a statement on PGlite, answering in objects. A `COPY ... FROM STDIN` (isCopyFromStdin) reads the
+ * parameter's bytes from a file in PGlite's in-memory `/tmp`, written there for it and removed after:
+ * its `/dev/blob` device would copy them into the database one byte at a time (about 0.5 s of a 10k
+ * sync's inserts).
  */
-export function runPGliteQuery<R>(target: PGliteStatementRunner<{ rowMode: 'object'; blob?: Blob }>, sql: string, params: unknown[]): Promise<R> {
+export async function runPGliteQuery<R>(target: PGliteStatementRunner<{ rowMode: 'object' }>, sql: string, params: unknown[], files?: PGliteFiles): Promise<R> {
   if (target.relaysStatements || !isCopyFromStdin(sql, params)) return target.query(sql, params, { rowMode: 'object' }) as Promise<R>;
-  const [data] = params;
-  return target.query(sql.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'"), [], { rowMode: 'object', blob: new Blob([data as Uint8Array<ArrayBuffer>]) }) as Promise<R>;
+  if (!files) throw new Error('COPY FROM STDIN needs the file system of the PGlite instance that runs it.');
+  const path = `/tmp/copy-${++copyFiles}`;
+  files.writeFile(path, params[0]);
+  try {
+    return (await target.query(sql.replace(/\bfrom\s+stdin\b/i, `from '${path}'`), [], { rowMode: 'object' })) as R;
+  } finally {
+    files.unlink(path);
+  }
 }

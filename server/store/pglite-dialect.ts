@@ -12,7 +12,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
-import { runPGliteQuery } from './copy-from-stdin.ts';
+import { type PGliteFiles, runPGliteQuery } from './copy-from-stdin.ts';
 
 interface PGliteResults<R> {
   rows: R[];
@@ -21,7 +21,7 @@ interface PGliteResults<R> {
 
 /** What runs one statement: PGlite itself, or one of its transactions (see runPGliteQuery). */
 interface PGliteQueryable {
-  query<R>(sql: string, params?: unknown[], options?: { rowMode?: 'object'; blob?: Blob }): Promise<PGliteResults<R>>;
+  query<R>(sql: string, params?: unknown[], options?: { rowMode?: 'object' }): Promise<PGliteResults<R>>;
   readonly relaysStatements?: boolean;
 }
 
@@ -32,6 +32,8 @@ interface PGliteQueryable {
 export interface PGliteLike extends PGliteQueryable {
   readonly closed: boolean;
   readonly waitReady: Promise<void>;
+  /** PGlite's Emscripten module, when it runs in this thread (its files carry a COPY's data). */
+  readonly Module?: { FS: PGliteFiles };
   transaction<T>(callback: (tx: PGliteQueryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -50,7 +52,7 @@ class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGliteLike) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await runPGliteQuery<PGliteResults<R>>(this.tx ?? this.pglite, query.sql, query.parameters as unknown[]);
+    const result = await runPGliteQuery<PGliteResults<R>>(this.tx ?? this.pglite, query.sql, query.parameters as unknown[], this.pglite.Module?.FS);
     return { rows: result.rows ?? [], numAffectedRows: result.affectedRows == null ? undefined : BigInt(result.affectedRows) };
   }
 

@@ -54,13 +54,13 @@ function serve(pglite: PGlite, port: MessagePort): void {
   const handle = async (msg: PGliteRequest): Promise<unknown> => {
     switch (msg.op) {
       case 'query':
-        return rowsOf(await runPGliteQuery(pglite, msg.sql, msg.params));
+        return rowsOf(await runPGliteQuery(pglite, msg.sql, msg.params, pglite.Module.FS));
       case 'exec':
         return (await pglite.exec(msg.sql)).map(rowsOf);
       case 'begin':
         return begin(msg.tx);
       case 'txQuery':
-        return rowsOf(await runPGliteQuery(transaction(msg.tx).tx, msg.sql, msg.params));
+        return rowsOf(await runPGliteQuery(transaction(msg.tx).tx, msg.sql, msg.params, pglite.Module.FS));
       case 'commit': {
         const entry = transaction(msg.tx);
         open.delete(msg.tx);

@@ -41,15 +41,31 @@ async function readBack(db: Store['db'], integrationId: string): Promise<RecordW
   });
 }
 
+/** The COPY data files left in PGlite's in-memory /tmp (none on PostgreSQL, which reads the data from the connection). */
+async function copyFilesLeft(db: Store['db'], storeName: string): Promise<string[]> {
+  if (storeName === 'postgres') return [];
+  const { rows } = await sql<{ name: string }>`select pg_ls_dir('/tmp') as name`.execute(db);
+  return rows.map((r) => r.name).filter((name) => name.startsWith('copy-'));
+}
+
 const asValues = (rows: RecordWrite[]) => rows.map((r) => ({ ...r, attrs: JSON.parse(r.attrs) as unknown }));
 
 /** The checks, on a store and a new integration of it. */
-function copyChecks(context: () => { db: Store['db']; newIntegration: () => Promise<string> }) {
+function copyChecks(context: () => { db: Store['db']; newIntegration: () => Promise<string>; storeName: string }) {
   it('writes every value as given, in one statement', async () => {
     const { db, newIntegration } = context();
     const id = await newIntegration();
     await copyRecords(db, id, ROWS);
     expect(asValues(await readBack(db, id))).toStrictEqual(asValues(ROWS));
+  });
+
+  it('leaves none of the data behind in the embedded store, whether the COPY succeeds or fails', async () => {
+    const { db, newIntegration, storeName } = context();
+    const id = await newIntegration();
+    await copyRecords(db, id, ROWS);
+    await copyRecords(db, id, [{ ...ROWS[0]!, seq: 3, id: 'emp-3', remoteId: 'bad\u0000id' }]).catch(() => undefined);
+    expect(await readBack(db, id)).toHaveLength(ROWS.length);
+    expect(await copyFilesLeft(db, storeName)).toStrictEqual([]);
   });
 
   it('refuses a NUL byte in a text column as the store refuses it in a statement, and writes none of the rows', async () => {
@@ -75,7 +91,7 @@ function copyChecks(context: () => { db: Store['db']; newIntegration: () => Prom
 }
 
 describe.each(STORE_NAMES)('copyRecords (%s)', (storeName) => {
-  const state = {} as { db: Store['db']; newIntegration: () => Promise<string> };
+  const state = { storeName } as { db: Store['db']; newIntegration: () => Promise<string>; storeName: string };
   let deps: Awaited<ReturnType<typeof testDeps>>;
   beforeAll(async () => {
     const store = await sharedStore(storeName);
@@ -88,9 +104,9 @@ describe.each(STORE_NAMES)('copyRecords (%s)', (storeName) => {
   copyChecks(() => state);
 });
 
-// What `npm start` runs on: the data crosses to the store's thread, whose PGlite reads it from /dev/blob.
+// What `npm start` runs on: the data crosses to the store's thread, whose PGlite reads it from its own files.
 describe('copyRecords (pglite in its own thread)', () => {
-  const state = {} as { db: Store['db']; newIntegration: () => Promise<string> };
+  const state = { storeName: 'pglite' } as { db: Store['db']; newIntegration: () => Promise<string>; storeName: string };
   let store: Store;
   let deps: Awaited<ReturnType<typeof testDeps>>;
   beforeAll(async () => {
