@@ -20,6 +20,7 @@ import * as requestLogNoEnvironmentKey from './0019-request-log-no-environment-k
 import * as integrationSearchTrigrams from './0020-integration-search-trigrams.ts';
 import * as hrisRecordLookups from './0021-hris-record-lookups.ts';
 import * as hrisLookupAttrs from './0022-hris-lookup-attrs.ts';
+import * as hrisInlineRecords from './0023-hris-inline-records.ts';
 
 /** Every migration in order. Names are fixed once released; add new files at the end. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-integration-search-trigrams': integrationSearchTrigrams,
   '0021-hris-record-lookups': hrisRecordLookups,
   '0022-hris-lookup-attrs': hrisLookupAttrs,
+  '0023-hris-inline-records': hrisInlineRecords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../../server/store/db.ts';
 import { migrateToLatest } from '../../../server/store/migrations/index.ts';
-import * as latest from '../../../server/store/migrations/0022-hris-lookup-attrs.ts';
+import * as latest from '../../../server/store/migrations/0023-hris-inline-records.ts';
 import { runModuleProcess } from '../../../server/threads/run-module-process.ts';
 import { tempDataDir } from '../../helpers/cli.ts';
 
