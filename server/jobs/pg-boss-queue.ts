@@ -36,6 +36,28 @@ function storeExecutor(store: Store): Executor {
   };
 }
 
+/**
+ * An executor that knows the statements it has in flight. pg-boss marks a job completed after its
+ * handler returned without waiting for that statement (its `work`), so a stopped queue may still be
+ * completing jobs: closing the store then would lose the completion (the job would run again after it
+ * expires) and, on the store's own thread, reject a promise nobody handles.
+ */
+function trackedExecutor(executor: Executor): Executor & { settled(): Promise<void> } {
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    executeSql(text, values) {
+      const statement = executor.executeSql(text, values);
+      inFlight.add(statement);
+      const done = () => inFlight.delete(statement);
+      statement.then(done, done);
+      return statement;
+    },
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
 /** How often each of several workers of one queue polls by itself (see `work`): a fallback, not the pace. */
 const IDLE_WORKER_POLL_SECONDS = 60;
 
@@ -62,8 +84,9 @@ export interface PgBossQueue extends JobQueue {
 /** The JobQueue on pg-boss 10, over the store's own connections, on PostgreSQL and on PGlite alike. */
 export function createPgBossQueue(store: Store, options: PgBossQueueOptions): PgBossQueue {
   const supervise = options.supervise ?? true;
+  const db = trackedExecutor(storeExecutor(store));
   const boss = new PgBoss({
-    db: storeExecutor(store),
+    db,
     schema: options.schema ?? 'pgboss',
     supervise,
     schedule: supervise,
@@ -153,6 +176,8 @@ export function createPgBossQueue(store: Store, options: PgBossQueueOptions): Pg
       stopped = true;
       await started;
       await boss.stop({ graceful: true, wait: true, close: false, timeout: stopOptions.graceMs ?? 30_000 });
+      // The completions of the last jobs (see trackedExecutor) end before the store may be closed.
+      await db.settled();
     },
   };
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPgBossQueue, type PgBossQueue } from '../../../server/jobs/pg-boss-queue.ts';
 import { createLogger } from '../../../server/logger.ts';
@@ -8,20 +9,22 @@ import { STORE_NAMES, sharedStore } from '../../helpers/stores.ts';
 
 const QUEUE = 'work';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** The store, with every statement it answers for the queue counted (parameterised ones: pg-boss's fetches among them). */
-function counted(store: Store): { store: Store; statements: () => number; reset: () => void } {
+function counted(store: Store): { store: Store; statements: () => number; answered: () => number; reset: () => void } {
   let n = 0;
+  let total = 0;
   const db = store.db.withPlugin({
     transformQuery: (args) => args.node,
     transformResult: async (args) => {
       n++;
+      total++;
       return args.result;
     },
   });
-  return { store: { ...store, db }, statements: () => n, reset: () => (n = 0) };
+  return { store: { ...store, db }, statements: () => n, answered: () => total, reset: () => (n = 0) };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(STORE_NAMES)('the pg-boss job queue (%s)', (storeName) => {
   let queue: PgBossQueue | undefined;
@@ -30,9 +33,11 @@ describe.each(STORE_NAMES)('the pg-boss job queue (%s)', (storeName) => {
     queue = undefined;
   });
 
+  let schema = '';
   const open = async () => {
     const c = counted(await sharedStore(storeName));
-    queue = createPgBossQueue(c.store, { queues: { [QUEUE]: {} }, logger: createLogger('silent'), schema: `pgboss_${crypto.randomBytes(6).toString('hex')}`, supervise: false });
+    schema = `pgboss_${crypto.randomBytes(6).toString('hex')}`;
+    queue = createPgBossQueue(c.store, { queues: { [QUEUE]: {} }, logger: createLogger('silent'), schema, supervise: false });
     await queue.start();
     return { queue, ...c };
   };
@@ -68,6 +73,37 @@ describe.each(STORE_NAMES)('the pg-boss job queue (%s)', (storeName) => {
     } finally {
       release();
     }
+  });
+
+  it('has had every statement of its last job answered when it has stopped, however slowly the store answers', async () => {
+    const { queue, store, answered } = await open();
+    const shared = await sharedStore(storeName);
+    let ran = false;
+    let locked!: Promise<void>;
+    const stopWorker = await queue.work(QUEUE, async (job) => {
+      // pg-boss marks the job completed after this returns: the job's row is held for 2 s meanwhile (on
+      // the embedded store the whole store is: its transactions take its one connection).
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      locked = shared.db.transaction().execute(async (trx) => {
+        await sql`select id from ${sql.table(`${schema}.job`)} where id = ${job.id} for update`.execute(trx);
+        holding();
+        await sleep(2_000);
+      });
+      await held;
+      ran = true;
+    }, { pollingIntervalSeconds: 0.5 });
+    const id = await queue.send(QUEUE, {});
+    await waitUntil(() => ran, 'the job to run', 25_000);
+    await stopWorker();
+    await queue.stop({ graceMs: 5_000 });
+    const answeredAtStop = answered();
+    await locked;
+    await sleep(200);
+    // Nothing the queue sent was still waiting for its answer: the completion came before the stop.
+    expect(answered()).toBe(answeredAtStop);
+    const { rows } = await sql<{ state: string }>`select state from ${sql.table(`${schema}.job`)} where id = ${id}`.execute(store.db);
+    expect(rows).toStrictEqual([{ state: 'completed' }]);
   });
 
   it('runs a burst of jobs on as many workers at once', async () => {
