@@ -3,7 +3,7 @@ import type { HrisSnapshot } from '../../../server/connectors/unified-hris.ts';
 import { MODEL_KEYS, SNAPSHOT_FIELD } from '../../../server/domain/hris/models.ts';
 import { prepareSnapshot } from '../../../server/domain/sync/prepare.ts';
 
-const readSandbox = () => sandboxDataSource.readHris({ integrationId: 'sandbox:prepare', credentials: { company_size: '50' },
+const readSandbox = (size = '50') => sandboxDataSource.readHris({ integrationId: 'sandbox:prepare', credentials: { company_size: size },
   now: new Date('2026-03-02T08:00:00.000Z'), type: 'FULL', since: null });
 
 describe('prepareSnapshot', () => {
@@ -30,5 +30,18 @@ describe('prepareSnapshot', () => {
     const { byModel } = await prepareSnapshot('sandbox:prepare', await readSandbox());
     const employee = byModel.employees[0]!;
     expect(employee.rec).toBe(employee.rec);
+  });
+
+  it('holds only the records parsed last: one read after 512 others is parsed again, equal', async () => {
+    const { byModel } = await prepareSnapshot('sandbox:prepare', await readSandbox('250'));
+    const employee = byModel.employees[0]!;
+    const first = employee.rec;
+    const others = MODEL_KEYS.flatMap((m) => byModel[m] as { rec: unknown }[]).filter((p) => p !== employee);
+    for (const p of others.slice(0, 511)) void p.rec;
+    expect(employee.rec).toBe(first);
+    for (const p of others.slice(511, 1023)) void p.rec;
+    const again = employee.rec;
+    expect(again).not.toBe(first);
+    expect(again).toStrictEqual(first);
   });
 });
