@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { EMBEDDED_SHARED_BUFFERS } from '../../../server/store/open-pglite.ts';
+import { EMBEDDED_SHARED_BUFFERS, EMBEDDED_WAL_BUFFERS } from '../../../server/store/open-pglite.ts';
 import { sharedStore } from '../../helpers/stores.ts';
 
 describe('the embedded store', () => {
@@ -7,6 +7,12 @@ describe('the embedded store', () => {
     const store = await sharedStore('pglite');
     const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(store.db);
     expect(rows).toStrictEqual([{ shared_buffers: '16MB' }]);
+  });
+
+  it(`buffers ${EMBEDDED_WAL_BUFFERS} of WAL, so a sync's WAL reaches the files in fewer writes than with the 512 kB PostgreSQL derives`, async () => {
+    const store = await sharedStore('pglite');
+    const { rows } = await sql<{ wal_buffers: string }>`show wal_buffers`.execute(store.db);
+    expect(rows).toStrictEqual([{ wal_buffers: '4MB' }]);
   });
 
   it('takes a text parameter given as UTF-8 bytes as its text, in binary format, and refuses bytes that are not UTF-8', async () => {
