@@ -15,7 +15,7 @@ import { createDeps } from '../server/composition-root.ts';
 import { createLogger } from '../server/logger.ts';
 import { createTestIntegration } from '../test/helpers/integrations.ts';
 import { tempDir } from './lib/processes.ts';
-import { fmt, type Row } from './lib/table.ts';
+import { fmt, type Row, stats } from './lib/table.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -121,8 +121,6 @@ interface MedianFigures extends SyncFigures {
   incrementalRunsMs: number[];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 /** Runs `run` RUNS times; null when it cannot run (no PostgreSQL). */
 async function medianOf(run: () => Promise<SyncFigures | null>): Promise<MedianFigures | null> {
   const all: SyncFigures[] = [];
@@ -131,9 +129,10 @@ async function medianOf(run: () => Promise<SyncFigures | null>): Promise<MedianF
     if (!figures) return null;
     all.push(figures);
   }
-  const middle = median(all.map((f) => f.fullMs));
+  // RUNS is odd: the median is one of the runs.
+  const middle = stats(all.map((f) => f.fullMs)).median;
   const chosen = all.find((f) => f.fullMs === middle)!;
-  return { ...chosen, incrementalMs: median(all.map((f) => f.incrementalMs)), fullRunsMs: all.map((f) => f.fullMs), incrementalRunsMs: all.map((f) => f.incrementalMs) };
+  return { ...chosen, incrementalMs: stats(all.map((f) => f.incrementalMs)).median, fullRunsMs: all.map((f) => f.fullMs), incrementalRunsMs: all.map((f) => f.incrementalMs) };
 }
 
 /** A measurement on a new scratch PostgreSQL database, dropped after; null without a server. */
