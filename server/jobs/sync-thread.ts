@@ -31,11 +31,12 @@ const SYNC_THREAD_POOL_SIZE = 4;
 
 async function main(): Promise<void> {
   const data = workerData as SyncThreadData;
-  // With the embedded store, syncs are background work beside the API in one process: under load the
-  // API's thread gets the CPU first (the bench's check-api-key p99 during a 10k sync, with / without:
-  // 1.52x and 0.94x / 2.18x and 1.70x of idle). On PostgreSQL it measured worse (3.25x and 3.66x /
-  // 1.90x and 2.08x), as the sync's work there is mostly the database's: it keeps its priority.
-  if (data.storePort) lowerThreadPriority();
+  // Syncs are background work beside the API: under load the API's thread gets the CPU first. The bench's
+  // check-api-key p99 during a 10k sync, with / without, on the embedded store: 1.52x and 0.94x / 2.18x
+  // and 1.70x of idle. On PostgreSQL, where the sync thread now does most of a sync's work (rendering,
+  // encoding its COPY data): 1.34x and 1.07x / 1.58x and 1.94x, during p99 43-45 ms against 60-63 ms,
+  // runs alternated (before COPY, when the database did most of it, lowering measured worse there).
+  lowerThreadPriority();
   const control = parentPort!;
   const logger = createLogger(data.log.level, logDestination(data.log.format, data.log.isTTY)).child({ thread: 'sync' });
   const store = data.storePort ? openStoreOverPort(data.storePort) : undefined;

@@ -77,11 +77,11 @@ describe.each(STORE_NAMES)('the server on %s runs syncs in a thread of their own
     expect([done.status, Number(employees.n) >= 10_000]).toStrictEqual(['SUCCEEDED', true]);
   }, 240_000);
 
-  it('runs the sync thread at a lower CPU priority than the API on the embedded store only (Linux: each thread has its own niceness)', () => {
+  it('runs the sync thread at a lower CPU priority than the API (Linux: each thread has its own niceness)', () => {
     const own = currentThreadId()!;
-    // Threads at a lower priority than the API's thread (this one): the sync thread alone, and only on PGlite.
+    // Threads at a lower priority than the API's thread (this one): the sync thread alone.
     const background = threadIds().filter((tid) => nicenessOf(tid) > nicenessOf(own));
-    expect(background).toHaveLength(name === 'pglite' ? 1 : 0);
+    expect(background).toHaveLength(1);
   });
 
   it('lets the running sync finish when the server stops', async () => {
