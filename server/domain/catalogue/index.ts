@@ -48,6 +48,14 @@ export const CHILD_MODELS: ReadonlyMap<ModelKey, (child: never) => string> = new
   HRIS_CATALOGUE.flatMap((d) => d.relations.flatMap((r) => (r.kind === 'children' ? [[r.model, r.parentRef] as const] : []))),
 );
 
+/** Per parent model, its child models (an employee's employments and time-off balances). */
+export const CHILDREN_OF: ReadonlyMap<ModelKey, readonly ModelKey[]> = new Map(
+  HRIS_CATALOGUE.flatMap((d) => {
+    const children = d.relations.flatMap((r) => (r.kind === 'children' ? [r.model] : []));
+    return children.length > 0 ? [[d.key, children] as const] : [];
+  }),
+);
+
 /** Models whose wire objects carry no `changed_at`/`remote_deleted_at` of their own. */
 export const WITHOUT_TIMESTAMPS: ReadonlySet<ModelKey> = new Set(HRIS_CATALOGUE.filter((d) => !d.timestamps).map((d) => d.key));
 

@@ -9,7 +9,7 @@ import {
 } from '../../store/queries/hris-records.ts';
 import { loadRecordStatesFor } from '../../store/queries/hris-record-subset.ts';
 import { copyRecords } from '../../store/queries/copy-records.ts';
-import { WITHOUT_TIMESTAMPS } from '../catalogue/index.ts';
+import { CHILDREN_OF, WITHOUT_TIMESTAMPS } from '../catalogue/index.ts';
 import { MODEL_KEYS, type ModelKey } from '../hris/models.ts';
 import type { HrisWireMappers } from '../hris/wire-mappers.ts';
 import type { IncrementalScope } from './incremental.ts';
@@ -75,6 +75,26 @@ export interface PlanOptions {
 }
 
 /**
+ * The order a full plan renders a snapshot in: the snapshot's, except that each record's children (an
+ * employee's employments and time-off balances, see CHILDREN_OF) come right after it. Its rendering has
+ * just parsed them (they are embedded in its wire JSON), so theirs finds them among the records parsed
+ * last instead of parsing them again; and on the store their rows follow the parent's.
+ */
+export function* renderOrder(all: readonly Prepared[], lookup: RecordLookup): Generator<Prepared> {
+  const rendered = new Set<Prepared>();
+  for (const p of all) {
+    if (rendered.has(p)) continue;
+    yield p;
+    for (const model of CHILDREN_OF.get(p.model) ?? []) {
+      for (const child of lookup.childrenOf(model, p.remoteId)) {
+        rendered.add(child);
+        yield child;
+      }
+    }
+  }
+}
+
+/**
  * Decides what a prepared snapshot changes in the stored state, against the data version read from
  * `db` (it only reads, so it may run outside the sync's transaction):
  * - `changed_at` moves only when the record's own fields changed (or it reappeared after a deletion);
@@ -128,10 +148,18 @@ export async function streamPlan(
     }
     await breathe();
   };
+  // New records take their seq in the snapshot's order, whatever the order they are rendered in.
+  const newSeqs = new Map<Prepared, number>();
+  for (const p of scope ? scope.planned : all) {
+    if (states.has(`${p.model}\u0000${p.id}`)) continue;
+    const seq = (maxSeq.get(p.model) ?? 0) + 1;
+    maxSeq.set(p.model, seq);
+    newSeqs.set(p, seq);
+  }
   const updatedLive = new Map<string, number>();
   for (const model of MODEL_KEYS) counts[model] = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   let done = 0;
-  for (const p of scope ? [...scope.planned] : all) {
+  for (const p of scope ? [...scope.planned] : renderOrder(all, lookup)) {
     if (++done % PLAN_BATCH === 0) await handOn();
     else if (done % BREAK_EVERY === 0) await breathe();
     const state = states.get(`${p.model}\u0000${p.id}`);
@@ -149,8 +177,7 @@ export async function streamPlan(
     const text = JSON.stringify(map(p, lookup));
     const body = WITHOUT_TIMESTAMPS.has(p.model) ? text : text.slice(0, -1);
     const updatedAt = ownChanged || !state || state.nestedHash !== nestedHash ? nowIso : new Date(state.updatedAt).toISOString();
-    const seq = state ? state.seq : (maxSeq.get(p.model) ?? 0) + 1;
-    if (!state) maxSeq.set(p.model, seq);
+    const seq = state ? state.seq : newSeqs.get(p)!;
     const write: RecordWrite = { model: p.model, seq, id: p.id, remoteId: p.remoteId, ownHash: p.ownHash, nestedHash, bodyHash: renderHash,
       changedAt: p.changedAt, updatedAt, attrs: JSON.stringify(p.attrs), body, record: p.json ?? JSON.stringify(p.rec) };
     if (state) {

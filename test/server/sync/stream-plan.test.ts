@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sandboxDataSource } from '../../../server/connectors/sandbox/company/source.ts';
+import type { RecordWrite } from '../../../server/store/queries/hris-records.ts';
 import { type PlannedWrites, streamPlan } from '../../../server/domain/sync/apply.ts';
 import { prepareSnapshot } from '../../../server/domain/sync/prepare.ts';
 import { domainFixture } from '../../helpers/domain-fixture.ts';
@@ -78,5 +79,36 @@ describe.each(STORE_NAMES)('planning a sync in parts (%s)', (storeName) => {
     });
     await expect(planning).rejects.toThrow('the store refused the part');
     expect(calls).toBe(1);
+  });
+  it("writes each employee's employments and time-off balances right after it, parsed once, with seqs in the source's order", async () => {
+    const { id, prepared } = await firstSnapshot();
+    const { employees, employments, time_off_balances: balances } = prepared.byModel;
+    const childTexts = new Set([...employments, ...balances].map((p) => p.json));
+    const parse = vi.spyOn(JSON, 'parse');
+    const written: RecordWrite[] = [];
+    try {
+      await streamPlan(fixture.deps.db, id, prepared.byModel, prepared.lookup, testSyncDeps(fixture.deps).mappers, fixture.deps.clock(), {}, async (writes) => {
+        written.push(...writes.inserts);
+      });
+      // Rendering an employee parses the children it embeds; theirs, right after, finds them parsed.
+      const childParses = parse.mock.calls.filter(([text]) => childTexts.has(text as string)).length;
+      expect(childParses).toBe(childTexts.size);
+    } finally {
+      parse.mockRestore();
+    }
+
+    const parentOf = (w: RecordWrite) => (JSON.parse(w.record!) as { employeeRemoteId: string }).employeeRemoteId;
+    let current: string | null = null;
+    for (const w of written) {
+      if (w.model === 'employees') current = w.remoteId;
+      else if (w.model === 'employments' || w.model === 'time_off_balances') expect({ model: w.model, parent: parentOf(w) }).toStrictEqual({ model: w.model, parent: current });
+      else current = null;
+    }
+    expect(written.filter((w) => w.model === 'employees')).toHaveLength(employees.length);
+    // The keyset order of the API's lists stays the source's: seqs are given in the snapshot's order.
+    for (const list of [employees, employments, balances]) {
+      const seqOf = new Map(written.filter((w) => w.model === list[0]!.model).map((w) => [w.id, w.seq]));
+      expect(list.map((p) => seqOf.get(p.id))).toStrictEqual(list.map((_, i) => i + 1));
+    }
   });
 });
