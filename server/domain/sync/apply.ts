@@ -84,9 +84,12 @@ export function* renderOrder(all: readonly Prepared[], lookup: RecordLookup): Ge
   const rendered = new Set<Prepared>();
   for (const p of all) {
     if (rendered.has(p)) continue;
+    rendered.add(p);
     yield p;
     for (const model of CHILDREN_OF.get(p.model) ?? []) {
       for (const child of lookup.childrenOf(model, p.remoteId)) {
+        // Only when the catalogue lists a parent model after its children has one been rendered already.
+        if (rendered.has(child)) continue;
         rendered.add(child);
         yield child;
       }
@@ -125,13 +128,21 @@ export async function streamPlan(
   const nowIso = now.toISOString();
   const counts: SyncCounts = {};
 
-  // Decide every changed_at first: wire objects embed the changed_at of their nested records.
+  // Decide every changed_at first: wire objects embed the changed_at of their nested records. New records
+  // that are planned take their seq here, in the snapshot's order, whatever the order they are rendered in
+  // (`scope.planned` holds them in that order too).
   const ownChanges = new Set<Prepared>();
+  const newSeqs = new Map<Prepared, number>();
   for (const p of all) {
     const state = states.get(`${p.model}\u0000${p.id}`);
     const changed = !state || state.deleted || state.ownHash !== p.ownHash;
     if (changed) ownChanges.add(p);
     p.changedAt = changed ? nowIso : new Date(state.changedAt).toISOString();
+    if (!state && (!scope || scope.planned.has(p))) {
+      const seq = (maxSeq.get(p.model) ?? 0) + 1;
+      maxSeq.set(p.model, seq);
+      newSeqs.set(p, seq);
+    }
   }
 
   let pending: PlannedWrites = { inserts: [], updates: [] };
@@ -148,14 +159,6 @@ export async function streamPlan(
     }
     await breathe();
   };
-  // New records take their seq in the snapshot's order, whatever the order they are rendered in.
-  const newSeqs = new Map<Prepared, number>();
-  for (const p of scope ? scope.planned : all) {
-    if (states.has(`${p.model}\u0000${p.id}`)) continue;
-    const seq = (maxSeq.get(p.model) ?? 0) + 1;
-    maxSeq.set(p.model, seq);
-    newSeqs.set(p, seq);
-  }
   const updatedLive = new Map<string, number>();
   for (const model of MODEL_KEYS) counts[model] = { created: 0, updated: 0, deleted: 0, unchanged: 0 };
   let done = 0;
